@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+)
+
+type inputsOptions struct {
+	global      *globalOptions
+	streams     *IOStreams
+	Unaddressed bool
+	Format      string
+}
+
+func newInputsCmd(g *globalOptions, s *IOStreams, runF func(*inputsOptions) error) *cobra.Command {
+	opts := &inputsOptions{global: g, streams: s}
+	cmd := &cobra.Command{
+		Use:   "inputs",
+		Short: "List innspillene fra Åpen arena og tiltakene de er knyttet til",
+		Long: `List gruppene fra Åpen arena med antall innspill og hvor mange som er knyttet til et tiltak.
+Med --unaddressed vises de enkelte innspillene som ingen tiltak svarer på ennå.`,
+		Example: "  samvirke inputs\n  samvirke inputs --unaddressed\n  samvirke inputs --format json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !slices.Contains([]string{"table", "json"}, opts.Format) {
+				return fmt.Errorf("ukjent format «%s»; bruk table eller json", opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return inputsRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Unaddressed, "unaddressed", false, "bare innspill som ingen tiltak er knyttet til")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table eller json")
+	return cmd
+}
+
+func inputsRun(opts *inputsOptions) error {
+	c, _, err := loadContent(opts.global, opts.streams, false)
+	if err != nil {
+		return err
+	}
+	groups := c.Groups
+	if opts.Unaddressed {
+		groups = nil
+		for _, g := range c.Groups {
+			cp := *g
+			cp.Items = nil
+			for _, it := range g.Items {
+				if len(it.Measures) == 0 {
+					cp.Items = append(cp.Items, it)
+				}
+			}
+			if len(cp.Items) > 0 {
+				groups = append(groups, &cp)
+			}
+		}
+	}
+	w := opts.streams.Out
+	if opts.Format == "json" {
+		for _, g := range groups {
+			for i := range g.Items {
+				g.Items[i].Measures = nonNil(g.Items[i].Measures)
+			}
+		}
+		return writeJSON(w, nonNil(groups))
+	}
+	if opts.Unaddressed {
+		n := 0
+		for _, g := range groups {
+			fmt.Fprintf(w, "%s %s\n", g.ID, truncate(g.Title, tableWidth-len(g.ID)-1))
+			for _, it := range g.Items {
+				fmt.Fprintf(w, "  %s\n", truncate(it.ID+"  "+it.Text, tableWidth-2))
+				n++
+			}
+		}
+		fmt.Fprintf(w, "\n%d av %d innspill er ikke knyttet til noe tiltak\n", n, c.ItemCount())
+		return nil
+	}
+	const idW, nW = 12, 9
+	fmt.Fprintf(w, "%s %s %s\n", pad("GRUPPE", idW), pad("KNYTTET", nW), "TITTEL")
+	linked := 0
+	for _, g := range groups {
+		n := 0
+		for _, it := range g.Items {
+			if len(it.Measures) > 0 {
+				n++
+			}
+		}
+		linked += n
+		fmt.Fprintf(w, "%s %s %s\n", pad(g.ID, idW), pad(fmt.Sprintf("%d/%d", n, len(g.Items)), nW),
+			truncate(g.Title, tableWidth-idW-nW-2))
+	}
+	fmt.Fprintf(w, "\n%d grupper, %d innspill, %d knyttet til minst ett tiltak\n", len(groups), c.ItemCount(), linked)
+	return nil
+}

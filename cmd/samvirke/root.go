@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/spf13/cobra"
+)
+
+// IOStreams are the command's input and outputs, injected so tests run commands against
+// buffers.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	OutTTY bool
+	Getenv func(string) string
+}
+
+// Color reports whether output may use colour: a terminal, and NO_COLOR unset.
+func (s *IOStreams) Color() bool { return s.OutTTY && s.Getenv("NO_COLOR") == "" }
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	Repo string
+}
+
+// source is where content is read from: a repository's content/ directory or the
+// content embedded in the binary.
+type source struct {
+	Root     string // repository root; "" when embedded
+	FS       fs.FS  // rooted at the content directory
+	Embedded bool
+}
+
+// errNoContent is returned when --repo names a directory without content/.
+var errNoContent = errors.New("no content directory")
+
+// findSource locates the content: --repo, else the nearest directory upwards from the
+// working directory that has content/, else the embedded content.
+func findSource(repo string) (*source, error) {
+	if repo != "" {
+		abs, err := filepath.Abs(repo)
+		if err != nil {
+			return nil, err
+		}
+		if !isDir(filepath.Join(abs, measures.Dir)) {
+			return nil, fmt.Errorf("fant ingen content/-mappe i %s: %w", abs, errNoContent)
+		}
+		return &source{Root: abs, FS: os.DirFS(filepath.Join(abs, measures.Dir))}, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if isDir(filepath.Join(dir, measures.Dir, measures.MeasuresDir)) {
+			return &source{Root: dir, FS: os.DirFS(filepath.Join(dir, measures.Dir))}, nil
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return &source{FS: content.FS(), Embedded: true}, nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Lstat(p)
+	return err == nil && fi.IsDir()
+}
+
+// loadContent loads the content for a read command. Content errors do not stop reading
+// commands: they warn and go on with what could be read.
+func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content, *source, error) {
+	src, err := findSource(g.Repo)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.Embedded {
+		fmt.Fprintln(s.ErrOut, "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet).")
+	}
+	c, err := measures.Load(src.FS)
+	if es := measures.AsErrors(err); es != nil {
+		if strict {
+			return c, src, err
+		}
+		fmt.Fprintf(s.ErrOut, "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.\n", len(es))
+		return c, src, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("kunne ikke lese innholdet: %w", err)
+	}
+	return c, src, nil
+}
+
+// NewRootCmd builds the samvirke command tree.
+func NewRootCmd(s *IOStreams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "samvirke",
+		Short: "Oppfølging av strategien «Arbeid og helse – et tettere samvirke»",
+		Long: `samvirke holder orden på tiltakene i strategien «Arbeid og helse – et tettere samvirke»,
+anbefalingene til departementene og innspillene fra Åpen arena 2020. Innholdet ligger som
+vanlige filer under content/ i et git-repo.
+
+Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover. Finnes ingen,
+brukes innholdet som er bygd inn i programmet.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return listRun(&listOptions{global: g, streams: s, Format: "table", Sort: "id"})
+		},
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.PersistentFlags().StringVar(&g.Repo, "repo", "", "mappen som inneholder content/ (standard: let oppover fra gjeldende mappe)")
+	root.SetHelpCommand(&cobra.Command{Use: "help [kommando]", Short: "Vis hjelp for en kommando",
+		Run: func(c *cobra.Command, args []string) {
+			cmd, _, e := c.Root().Find(args)
+			if cmd == nil || e != nil {
+				c.Root().Help()
+				return
+			}
+			cmd.Help()
+		}})
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nSe «%s --help».", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newListCmd(g, s, nil),
+		newShowCmd(g, s, nil),
+		newInputsCmd(g, s, nil),
+		newValidateCmd(g, s, nil),
+		newFmtCmd(g, s, nil),
+		newVersionCmd(s),
+		newCompletionCmd(s),
+	)
+	root.InitDefaultHelpFlag()
+	root.Flags().Lookup("help").Usage = "vis hjelp"
+	return root
+}

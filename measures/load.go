@@ -1,0 +1,234 @@
+package measures
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Dir is the name of the content directory in a repository.
+const Dir = "content"
+
+// File names under the content directory.
+const (
+	OwnersFile  = "owners.yaml"
+	AreasFile   = "areas.yaml"
+	EventsFile  = "events.yaml"
+	MeasuresDir = "measures"
+	InputsDir   = "inputs"
+	StrategyDir = "strategy"
+)
+
+// Load reads and validates all content from fsys, which is rooted at the content
+// directory. It returns the content as far as it could be read and, if anything is wrong,
+// an [Errors] with every problem found; file names in errors start with "content/".
+// Other errors (a failing file system) are returned as they are, wrapped.
+func Load(fsys fs.FS) (*Content, error) {
+	c := &Content{}
+	var problems Errors
+	var mu sync.Mutex
+	report := func(err error) error {
+		if err == nil {
+			return nil
+		}
+		if es := AsErrors(err); es != nil {
+			mu.Lock()
+			problems = append(problems, es...)
+			mu.Unlock()
+			return nil
+		}
+		return err
+	}
+
+	if err := loadMeta(fsys, c, report); err != nil {
+		return nil, err
+	}
+
+	measureFiles, err := listFiles(fsys, MeasuresDir, false, report)
+	if err != nil {
+		return nil, err
+	}
+	groupFiles, err := listFiles(fsys, InputsDir, true, report)
+	if err != nil {
+		return nil, err
+	}
+	chapterFiles, err := listFiles(fsys, StrategyDir, false, report)
+	if err != nil {
+		return nil, err
+	}
+
+	c.Measures = make([]*Measure, len(measureFiles))
+	c.Groups = make([]*Group, len(groupFiles))
+	c.Strategy = make([]*Chapter, len(chapterFiles))
+	type job struct {
+		name string
+		do   func(data []byte) error
+	}
+	jobs := make([]job, 0, len(measureFiles)+len(groupFiles)+len(chapterFiles))
+	for i, name := range measureFiles {
+		jobs = append(jobs, job{name, func(data []byte) error {
+			m, err := ParseMeasure(Dir+"/"+name, data)
+			c.Measures[i] = m
+			return err
+		}})
+	}
+	for i, name := range groupFiles {
+		jobs = append(jobs, job{name, func(data []byte) error {
+			g, err := ParseGroup(Dir+"/"+name, data)
+			c.Groups[i] = g
+			return err
+		}})
+	}
+	for i, name := range chapterFiles {
+		jobs = append(jobs, job{name, func(data []byte) error {
+			ch, err := ParseChapter(Dir+"/"+name, data)
+			c.Strategy[i] = ch
+			return err
+		}})
+	}
+
+	var fatal error
+	var once sync.Once
+	var wg sync.WaitGroup
+	next := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
+				data, err := readFile(fsys, j.name)
+				if err == nil {
+					err = j.do(data)
+				}
+				if err = report(err); err != nil {
+					once.Do(func() { fatal = err })
+				}
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if fatal != nil {
+		return nil, fatal
+	}
+	c.Measures = compact(c.Measures)
+	c.Groups = compact(c.Groups)
+	c.Strategy = compact(c.Strategy)
+	c.index()
+	problems = append(problems, c.validate()...)
+	if len(problems) > 0 {
+		problems.sort()
+		return c, problems
+	}
+	return c, nil
+}
+
+func compact[T any](s []*T) []*T {
+	out := s[:0]
+	for _, v := range s {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func loadMeta(fsys fs.FS, c *Content, report func(error) error) error {
+	read := func(name string, required bool, parse func(file string, data []byte) error) error {
+		data, err := readFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			if required {
+				return report(Errors{{File: Dir + "/" + name, Msg: "filen mangler", Kind: ErrMissingKey}})
+			}
+			return nil
+		}
+		if err := report(err); err != nil {
+			return err
+		}
+		return report(parse(Dir+"/"+name, data))
+	}
+	if err := read(OwnersFile, true, func(f string, d []byte) (err error) {
+		c.Owners, err = ParseOwners(f, d)
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := read(AreasFile, true, func(f string, d []byte) (err error) {
+		c.Areas, c.Chapters, err = ParseAreas(f, d)
+		return err
+	}); err != nil {
+		return err
+	}
+	return read(EventsFile, false, func(f string, d []byte) (err error) {
+		c.Events, err = ParseEvents(f, d)
+		return err
+	})
+}
+
+// readFile reads name from fsys, refusing symbolic links and files over MaxFileSize.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	file := Dir + "/" + name
+	if fi, err := lstat(fsys, name); err == nil {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, Errors{{File: file, Msg: "symbolske lenker følges ikke i content/; legg inn filen selv", Kind: ErrSymlink}}
+		}
+		if fi.Size() > MaxFileSize {
+			return nil, Errors{{File: file, Msg: fmt.Sprintf("filen er %d byte; største tillatte størrelse er %d byte (1 MiB)", fi.Size(), MaxFileSize), Kind: ErrTooLarge}}
+		}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return data, nil
+}
+
+func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(fs.ReadLinkFS); ok {
+		return l.Lstat(name)
+	}
+	return fs.Stat(fsys, name)
+}
+
+// listFiles lists the .md files of dir (one level of subdirectories when nested, as
+// for inputs/<event>/), reporting symlinks and stray entries.
+func listFiles(fsys fs.FS, dir string, nested bool, report func(error) error) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s/%s: %w", Dir, dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		file := Dir + "/" + name
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+			continue
+		case e.Type()&fs.ModeSymlink != 0:
+			report(Errors{{File: file, Msg: "symbolske lenker følges ikke i content/; legg inn filen selv", Kind: ErrSymlink}})
+		case e.IsDir() && nested:
+			sub, err := listFiles(fsys, name, false, report)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sub...)
+		case e.IsDir():
+			report(Errors{{File: file, Msg: "uventet mappe; her skal det bare ligge .md-filer", Kind: ErrFileName}})
+		case strings.HasSuffix(e.Name(), ".md") && (!nested || dir != InputsDir):
+			out = append(out, name)
+		default:
+			report(Errors{{File: file, Msg: "uventet fil; her skal det bare ligge .md-filer", Kind: ErrFileName}})
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

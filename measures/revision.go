@@ -1,0 +1,52 @@
+package measures
+
+import "strings"
+
+// Revision says what the revised strategy does with a measure: keep, revise, new,
+// retire, or merged:<ID> (merged into another measure).
+type Revision string
+
+// The plain revision values; a merge is written "merged:" followed by the successor's id.
+const (
+	RevisionKeep   Revision = "keep"
+	RevisionRevise Revision = "revise"
+	RevisionNew    Revision = "new"
+	RevisionRetire Revision = "retire"
+	mergedPrefix            = "merged:"
+)
+
+// MergedInto returns the successor's id for a merged:<ID> revision.
+func (r Revision) MergedInto() (string, bool) {
+	if id, ok := strings.CutPrefix(string(r), mergedPrefix); ok {
+		return id, true
+	}
+	return "", false
+}
+
+// Valid reports whether r is a known revision value with a well-formed merge target.
+func (r Revision) Valid() bool {
+	switch r {
+	case RevisionKeep, RevisionRevise, RevisionNew, RevisionRetire:
+		return true
+	}
+	id, ok := r.MergedInto()
+	return ok && ValidMeasureID(id)
+}
+
+// Label returns the Norwegian description of the revision.
+func (r Revision) Label() string {
+	switch r {
+	case RevisionKeep, "":
+		return "videreføres"
+	case RevisionRevise:
+		return "revidert"
+	case RevisionNew:
+		return "nytt"
+	case RevisionRetire:
+		return "utgår"
+	}
+	if id, ok := r.MergedInto(); ok {
+		return "slått sammen med " + id
+	}
+	return string(r)
+}

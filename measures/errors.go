@@ -151,3 +151,8 @@ func (c *errs) add(kind error, p Pos, key, format string, args ...any) {
 	}
 	c.list = append(c.list, &Error{File: c.file, Pos: p, Key: key, Msg: fmt.Sprintf(format, args...), Kind: kind})
 }
+
+// addAt adds an error at a position that is already relative to the file.
+func (c *errs) addAt(kind error, p Pos, key, format string, args ...any) {
+	c.list = append(c.list, &Error{File: c.file, Pos: p, Key: key, Msg: fmt.Sprintf(format, args...), Kind: kind})
+}

@@ -262,7 +262,16 @@ func (m *mapping) list(key string) []*yaml.Node {
 	return nil
 }
 
-// strList returns a list of strings with their positions.
+// filePos returns the position of key's value in the file (front matter lines shifted).
+func (m *mapping) filePos(key string) Pos {
+	p := m.pos(key)
+	if p.Line > 0 {
+		p.Line += m.c.offset
+	}
+	return p
+}
+
+// strList returns a list of strings with their positions in the file.
 func (m *mapping) strList(key string) ([]string, []Pos) {
 	var out []string
 	var pos []Pos
@@ -272,7 +281,9 @@ func (m *mapping) strList(key string) ([]string, []Pos) {
 			continue
 		}
 		out = append(out, strings.TrimSpace(n.Value))
-		pos = append(pos, posOf(n))
+		p := posOf(n)
+		p.Line += m.c.offset
+		pos = append(pos, p)
 	}
 	return out, pos
 }

@@ -86,7 +86,7 @@ func ParseGroup(file string, data []byte) (*Group, error) {
 func decodeGroup(c *errs, doc document, g *Group) {
 	f := readMapping(c, doc.root, "", groupKeys)
 	for k := range f.vals {
-		g.pos[k] = f.pos(k)
+		g.pos[k] = f.filePos(k)
 	}
 	g.ID = f.str("id", true)
 	g.Event = f.str("event", true)

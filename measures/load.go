@@ -99,7 +99,7 @@ func Load(fsys fs.FS) (*Content, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range next {
-				data, err := readFile(fsys, j.name)
+				data, err := readListed(fsys, j.name)
 				if err == nil {
 					err = j.do(data)
 				}
@@ -185,6 +185,18 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return data, nil
+}
+
+// readListed reads a file that listFiles found (and so already checked is no symlink).
+func readListed(fsys fs.FS, name string) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s/%s: %w", Dir, name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, Errors{{File: Dir + "/" + name, Msg: fmt.Sprintf("filen er %d byte; største tillatte størrelse er %d byte (1 MiB)", len(data), MaxFileSize), Kind: ErrTooLarge}}
 	}
 	return data, nil
 }

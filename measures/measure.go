@@ -109,7 +109,7 @@ func ParseMeasure(file string, data []byte) (*Measure, error) {
 func decodeMeasure(c *errs, doc document, m *Measure) {
 	f := readMapping(c, doc.root, "", measureKeys)
 	for k := range f.vals {
-		m.pos.keys[k] = f.pos(k)
+		m.pos.keys[k] = f.filePos(k)
 	}
 	m.pos.keys["text"] = Pos{Line: doc.bodyLine}
 	m.ID = f.str("id", true)
@@ -139,7 +139,7 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 	for i, o := range m.Owners {
 		for j := 0; j < i; j++ {
 			if m.Owners[j] == o {
-				c.add(ErrDuplicate, m.pos.owners[i], fmt.Sprintf("owners[%d]", i), "eieren «%s» står to ganger", o)
+				c.addAt(ErrDuplicate, m.pos.owners[i], fmt.Sprintf("owners[%d]", i), "eieren «%s» står to ganger", o)
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 	for i, in := range m.Inputs {
 		for j := 0; j < i; j++ {
 			if m.Inputs[j] == in {
-				c.add(ErrDuplicate, m.pos.inputs[i], fmt.Sprintf("inputs[%d]", i), "innspillet «%s» står to ganger", in)
+				c.addAt(ErrDuplicate, m.pos.inputs[i], fmt.Sprintf("inputs[%d]", i), "innspillet «%s» står to ganger", in)
 			}
 		}
 	}
@@ -190,6 +190,6 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 	}
 	m.Text = strings.TrimSpace(doc.body)
 	if m.Text == "" {
-		c.add(ErrMissingKey, Pos{Line: doc.bodyLine - c.offset}, "text", "tiltaket mangler tekst under front matter")
+		c.add(ErrMissingKey, Pos{Line: doc.bodyLine - 1 - c.offset}, "text", "tiltaket mangler tekst under front matter")
 	}
 }

@@ -84,7 +84,7 @@ func ParseChapter(file string, data []byte) (*Chapter, error) {
 	if ok {
 		f := readMapping(c, doc.root, "", chapterKeys)
 		for k := range f.vals {
-			ch.pos[k] = f.pos(k)
+			ch.pos[k] = f.filePos(k)
 		}
 		ch.ID = f.str("id", true)
 		ch.Number, _ = f.integer("number", true, 0, 1000)

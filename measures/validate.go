@@ -61,7 +61,7 @@ func (c *Content) validate() Errors {
 			continue
 		}
 		if prev, dup := firstFile[m.ID]; dup {
-			add(m.File, m.pos.keys["id"], "id", ErrDuplicate, "id «%s» brukes også i %s; gi tiltaket et annet nummer (samvirke accept finner neste ledige)", m.ID, prev)
+			add(m.File, m.pos.keys["id"], "id", ErrDuplicate, "id «%s» brukes også i %s; gi tiltaket et annet, ledig nummer", m.ID, prev)
 			continue
 		}
 		firstFile[m.ID] = m.File

@@ -1,0 +1,136 @@
+package tracker
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// Errors returned by the tracker; test with errors.Is.
+var (
+	// ErrNotRepository: the directory is not inside a git repository.
+	ErrNotRepository = errors.New("not a git repository")
+	// ErrNoContent: the repository has no content/ directory (at the ref asked for).
+	ErrNoContent = errors.New("no content directory")
+	// ErrUnknownRef: the ref or date names no commit.
+	ErrUnknownRef = errors.New("unknown ref")
+	// ErrExists: init into a directory that already has content or a repository.
+	ErrExists = errors.New("already exists")
+)
+
+// Repo is a strategy repository: a git repository whose work tree (at Root) has content/.
+type Repo struct {
+	Root string // the directory that holds content/
+	git  *git.Repository
+}
+
+// Open opens the git repository that holds root/content. The .git directory may be in
+// root or in a parent. It returns ErrNotRepository when there is none.
+func Open(root string) (*Repo, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, fmt.Errorf("open %s: %w", abs, ErrNotRepository)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", abs, err)
+	}
+	return &Repo{Root: abs, git: r}, nil
+}
+
+// contentPath returns the path of content/ relative to the work tree root, slash-separated.
+func (r *Repo) contentPath() (string, error) {
+	wt, err := r.git.Worktree()
+	if err != nil {
+		return measures.Dir, nil // bare repository: content/ is at the top
+	}
+	rel, err := filepath.Rel(wt.Filesystem.Root(), filepath.Join(r.Root, measures.Dir))
+	if err != nil {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Resolve finds the commit that at names: a commit hash (full or abbreviated), a branch,
+// a tag or any revision git understands (HEAD~2), or a date YYYY-MM-DD meaning the newest
+// commit on HEAD's first-parent line made on or before that day (local time).
+func (r *Repo) Resolve(at string) (*object.Commit, error) {
+	if dateRe.MatchString(at) {
+		d, err := measures.ParseDate(at)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", at, ErrUnknownRef)
+		}
+		return r.commitAtDate(d)
+	}
+	h, err := r.git.ResolveRevision(plumbing.Revision(at))
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", at, ErrUnknownRef)
+	}
+	c, err := r.git.CommitObject(*h)
+	if err != nil {
+		// An annotated tag resolves to the tag object on some paths: peel it.
+		if tag, terr := r.git.TagObject(*h); terr == nil {
+			return tag.Commit()
+		}
+		return nil, fmt.Errorf("%q: %w", at, ErrUnknownRef)
+	}
+	return c, nil
+}
+
+func (r *Repo) commitAtDate(d measures.Date) (*object.Commit, error) {
+	head, err := r.git.Head()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d, ErrUnknownRef)
+	}
+	end := time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, time.Local)
+	c, err := r.git.CommitObject(head.Hash())
+	for err == nil {
+		if c.Committer.When.Before(end) {
+			return c, nil
+		}
+		if c.NumParents() == 0 {
+			break
+		}
+		c, err = c.Parent(0)
+	}
+	return nil, fmt.Errorf("ingen commit på eller før %s: %w", d, ErrUnknownRef)
+}
+
+// ContentFS returns the content directory as an fs.FS: the working tree when at is "",
+// else the tree of the commit at names (see Resolve).
+func (r *Repo) ContentFS(at string) (fs.FS, *object.Commit, error) {
+	if at == "" {
+		return os.DirFS(filepath.Join(r.Root, measures.Dir)), nil, nil
+	}
+	c, err := r.Resolve(at)
+	if err != nil {
+		return nil, nil, err
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read tree of %s: %w", c.Hash, err)
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	sub, err := tree.Tree(cp)
+	if err != nil {
+		return nil, nil, fmt.Errorf("commit %s: %w", c.Hash.String()[:7], ErrNoContent)
+	}
+	return newTreeFS(sub), c, nil
+}

@@ -35,6 +35,7 @@ Med --unaddressed vises de enkelte innspillene som ingen tiltak svarer på ennå
 	}
 	cmd.Flags().BoolVar(&opts.Unaddressed, "unaddressed", false, "bare innspill som ingen tiltak er knyttet til")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table eller json")
+	addAtFlag(cmd, g)
 	return cmd
 }
 

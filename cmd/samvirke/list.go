@@ -57,6 +57,7 @@ Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og fler
 	cmd.Flags().StringVar(&opts.Text, "text", "", "bare tiltak der id, tittel eller tekst inneholder dette")
 	cmd.Flags().StringVar(&opts.Sort, "sort", "id", "sortering: id, title, status, due eller owner")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table, json eller csv")
+	addAtFlag(cmd, g)
 	return cmd
 }
 

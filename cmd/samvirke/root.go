@@ -10,6 +10,7 @@ import (
 
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
 
@@ -29,6 +30,7 @@ func (s *IOStreams) Color() bool { return s.OutTTY && s.Getenv("NO_COLOR") == ""
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	Repo string
+	At   string // read the content at this commit, branch, tag or date (read commands)
 }
 
 // source is where content is read from: a repository's content/ directory or the
@@ -83,7 +85,26 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		return nil, nil, err
 	}
 	if src.Embedded {
+		if g.At != "" {
+			return nil, nil, fmt.Errorf("--at krever et git-repo med content/; fant ingen her eller over (bruk --repo)")
+		}
 		fmt.Fprintln(s.ErrOut, "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet).")
+	}
+	if g.At != "" {
+		repo, err := tracker.Open(src.Root)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--at krever et git-repo: %w", err)
+		}
+		fsys, commit, err := repo.ContentFS(g.At)
+		if errors.Is(err, tracker.ErrUnknownRef) {
+			return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", g.At)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		src.FS = fsys
+		fmt.Fprintf(s.ErrOut, "Viser innholdet slik det var i commit %s (%s).\n", commit.Hash.String()[:7],
+			measures.DateOf(commit.Committer.When).Norwegian())
 	}
 	c, err := measures.Load(src.FS)
 	if es := measures.AsErrors(err); es != nil {
@@ -139,10 +160,16 @@ brukes innholdet som er bygd inn i programmet.`,
 		newInputsCmd(g, s, nil),
 		newValidateCmd(g, s, nil),
 		newFmtCmd(g, s, nil),
+		newInitCmd(s),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 	)
 	root.InitDefaultHelpFlag()
 	root.Flags().Lookup("help").Usage = "vis hjelp"
 	return root
+}
+
+// addAtFlag adds --at to a read command.
+func addAtFlag(cmd *cobra.Command, g *globalOptions) {
+	cmd.Flags().StringVar(&g.At, "at", "", "les innholdet slik det var i en commit, gren, tagg eller på en dato (ÅÅÅÅ-MM-DD)")
 }

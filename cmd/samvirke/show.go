@@ -37,6 +37,7 @@ func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text, json eller md")
+	addAtFlag(cmd, g)
 	return cmd
 }
 

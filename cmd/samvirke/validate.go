@@ -36,6 +36,7 @@ med fil, linje og kolonne.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text eller json")
+	addAtFlag(cmd, g)
 	return cmd
 }
 

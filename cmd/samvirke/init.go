@@ -1,0 +1,40 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+func newInitCmd(s *IOStreams) *cobra.Command {
+	var author string
+	cmd := &cobra.Command{
+		Use:   "init MAPPE",
+		Short: "Lag et nytt strategi-repo med innholdet som er bygd inn i samvirke",
+		Long: `Lager et nytt git-repo i MAPPE med innholdet som er bygd inn i samvirke (strategien, tiltakene,
+anbefalingene og innspillene fra Åpen arena 2020) under content/, og én første commit.
+
+Forfatteren hentes fra git-oppsettet (user.name og user.email); --author overstyrer.`,
+		Example: `  samvirke init strategi
+  samvirke init strategi --author "Kari Nordmann <kari@example.no>"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			repo, h, err := tracker.Init(args[0], content.FS(), author)
+			switch {
+			case errors.Is(err, tracker.ErrExists):
+				return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", args[0])
+			case errors.Is(err, tracker.ErrNoIdentity):
+				return errors.New(`fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`)
+			case err != nil:
+				return err
+			}
+			fmt.Fprintf(s.Out, "Laget strategi-repo i %s (commit %s).\n", repo.Root, h.String()[:7])
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&author, "author", "", "forfatter av første commit, «Navn <e-post>»")
+	return cmd
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func git(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func TestInitAndAt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	out, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>")
+	if err != nil || !strings.HasPrefix(out, "Laget strategi-repo i "+dir) {
+		t.Fatalf("init = %q, %v", out, err)
+	}
+	if got := git(t, dir, "log", "--format=%an|%s"); got != "Kari Nordmann|Add strategy content" {
+		t.Errorf("git log = %q", got)
+	}
+	git(t, dir, "fsck", "--strict")
+	if n := strings.Count(git(t, dir, "ls-files", "content/measures"), "\n") + 1; n != 44 {
+		t.Errorf("init committed %d measure files, want 44", n)
+	}
+	// Change T14 in the working tree: --at HEAD still shows the committed status.
+	t14 := filepath.Join(dir, "content", "measures", "T14.md")
+	data, _ := os.ReadFile(t14)
+	os.WriteFile(t14, []byte(strings.Replace(string(data), "status: not-assessed", "status: done", 1)), 0o644)
+	now, _, err := run(t, false, nil, "--repo", dir, "show", "T14")
+	if err != nil || !strings.Contains(now, "Status:        gjennomført") {
+		t.Errorf("show T14 (working tree) = %q, %v", now, err)
+	}
+	then, errOut, err := run(t, false, nil, "--repo", dir, "show", "T14", "--at", "HEAD")
+	if err != nil || !strings.Contains(then, "Status:        ikke vurdert") || !strings.Contains(errOut, "Viser innholdet slik det var i commit") {
+		t.Errorf("show T14 --at HEAD = %q (stderr %q), %v", then, errOut, err)
+	}
+	if _, _, err := run(t, false, nil, "--repo", dir, "list", "--at", "finnes-ikke"); err == nil || !strings.Contains(err.Error(), "fant ingen commit for «finnes-ikke»") {
+		t.Errorf("list --at finnes-ikke: err = %v", err)
+	}
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err == nil || !strings.Contains(err.Error(), "har allerede") {
+		t.Errorf("init into an existing repository: err = %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -14,8 +15,13 @@ import (
 
 // treeFS is a read-only fs.FS over a git tree, so the measures package reads a commit
 // exactly as it reads the working tree. Symbolic links appear as such (and are refused
-// by the loader), never followed.
-type treeFS struct{ root *object.Tree }
+// by the loader), never followed. It is safe for concurrent use: go-git's Tree caches
+// lookups in a map and its object storage is not safe for concurrent reads, so every
+// operation holds mu.
+type treeFS struct {
+	mu   *sync.Mutex
+	root *object.Tree
+}
 
 var (
 	_ fs.ReadDirFS  = treeFS{}
@@ -23,7 +29,7 @@ var (
 	_ fs.StatFS     = treeFS{}
 )
 
-func newTreeFS(t *object.Tree) treeFS { return treeFS{root: t} }
+func newTreeFS(t *object.Tree) treeFS { return treeFS{mu: new(sync.Mutex), root: t} }
 
 func (t treeFS) entry(name string) (*object.TreeEntry, error) {
 	if !fs.ValidPath(name) {
@@ -40,6 +46,8 @@ func (t treeFS) entry(name string) (*object.TreeEntry, error) {
 }
 
 func (t treeFS) Stat(name string) (fs.FileInfo, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	e, err := t.entry(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
@@ -58,6 +66,12 @@ func (t treeFS) info(name string, e *object.TreeEntry) fileInfo {
 }
 
 func (t treeFS) ReadFile(name string) ([]byte, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.readFile(name)
+}
+
+func (t treeFS) readFile(name string) ([]byte, error) {
 	e, err := t.entry(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
@@ -78,6 +92,12 @@ func (t treeFS) ReadFile(name string) ([]byte, error) {
 }
 
 func (t treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.readDir(name)
+}
+
+func (t treeFS) readDir(name string) ([]fs.DirEntry, error) {
 	sub := t.root
 	if name != "." {
 		e, err := t.entry(name)
@@ -100,19 +120,21 @@ func (t treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 func (t treeFS) Open(name string) (fs.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	e, err := t.entry(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	fi := t.info(name, e)
 	if e.Mode == filemode.Dir {
-		entries, err := t.ReadDir(name)
+		entries, err := t.readDir(name)
 		if err != nil {
 			return nil, err
 		}
 		return &openDir{fi: fi, entries: entries}, nil
 	}
-	data, err := t.ReadFile(name)
+	data, err := t.readFile(name)
 	if err != nil {
 		return nil, err
 	}

@@ -170,3 +170,14 @@ func posAt(ps []Pos, i int) Pos {
 	}
 	return Pos{}
 }
+
+// Validate re-checks everything that spans files, e.g. after [Content.Replace]. It
+// returns an [Errors] or nil. Problems inside single files are found when they are parsed.
+func (c *Content) Validate() error {
+	es := c.validate()
+	if len(es) == 0 {
+		return nil
+	}
+	es.sort()
+	return es
+}

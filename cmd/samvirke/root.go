@@ -161,6 +161,7 @@ brukes innholdet som er bygd inn i programmet.`,
 		newValidateCmd(g, s, nil),
 		newFmtCmd(g, s, nil),
 		newInitCmd(s),
+		newSetCmd(g, s),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 	)

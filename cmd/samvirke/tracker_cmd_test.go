@@ -52,3 +52,33 @@ func TestInitAndAt(t *testing.T) {
 		t.Errorf("init into an existing repository: err = %v", err)
 	}
 }
+
+func TestSet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, false, nil, "--repo", dir, "set", "T14", "--status", "pågår", "--note", "Oppstartsmøte holdt.",
+		"--progress", "10", "--author", "Ola Nordmann <ola@example.no>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "T14: status ikke vurdert → pågår, framdrift – → 10 %, notat lagt til"
+	if got := git(t, dir, "log", "-1", "--format=%h %s"); strings.TrimSpace(out) != got || !strings.HasSuffix(got, want) {
+		t.Errorf("set printed %q; git log -1 = %q; want hash and %q", out, got, want)
+	}
+	if got := git(t, dir, "log", "-1", "--format=%an <%ae>"); got != "Ola Nordmann <ola@example.no>" {
+		t.Errorf("author = %q", got)
+	}
+	show, _, _ := run(t, false, nil, "--repo", dir, "show", "T14")
+	if !strings.Contains(show, "status: pågår (Ola Nordmann)") || !strings.Contains(show, "Oppstartsmøte holdt.") {
+		t.Errorf("show T14 after set:\n%s", show)
+	}
+	_, _, err = run(t, false, nil, "--repo", dir, "set", "T14", "--owner", "ukjent", "--author", "Ola Nordmann <ola@example.no>")
+	if err == nil || !strings.Contains(err.Error(), "ukjent eier «ukjent»") {
+		t.Errorf("set with an unknown owner: err = %v", err)
+	}
+	if _, _, err := run(t, false, nil, "--repo", dir, "set", "T14"); err == nil || !strings.Contains(err.Error(), "ingenting å endre") {
+		t.Errorf("set with no flags: err = %v", err)
+	}
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+type setOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	Now     func() time.Time
+
+	ID       string
+	Status   string
+	Progress int
+	Due      string
+	Owners   []string
+	Note     string
+	Author   string
+	changed  func(string) bool
+}
+
+func newSetCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	opts := &setOptions{global: g, streams: s, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "set ID",
+		Short: "Endre et tiltak og lagre endringen som en commit",
+		Long: `Endrer status, framdrift, frist eller eiere for et tiltak, eller legger til et notat, og lagrer
+endringen som én commit med din git-identitet. En statusendring eller et notat gir en ny,
+datert linje i tiltakets logg.
+
+Hele innholdet kontrolleres før noe skrives: ugyldige endringer lagres aldri. Andre
+ulagrede endringer i repoet blir ikke tatt med i commiten. Har tiltakets fil selv
+ulagrede endringer, nektes lagringen.`,
+		Example: `  samvirke set T14 --status pågår --note "Oppstartsmøte holdt."
+  samvirke set T14 --progress 40 --due 2027-06-30
+  samvirke set T14 --owner nav --owner hdir`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = strings.ToUpper(args[0][:1]) + args[0][1:]
+			opts.changed = cmd.Flags().Changed
+			if !opts.changed("status") && !opts.changed("progress") && !opts.changed("due") && !opts.changed("owner") && !opts.changed("note") {
+				return errors.New("ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note")
+			}
+			return setRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Status, "status", "", "ny status (kode eller norsk navn)")
+	cmd.Flags().IntVar(&opts.Progress, "progress", 0, "framdrift i prosent, 0–100")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "ny frist, ÅÅÅÅ-MM-DD (tom verdi fjerner fristen)")
+	cmd.Flags().StringSliceVar(&opts.Owners, "owner", nil, "eiere (id), den første er ansvarlig; erstatter listen (kan gjentas)")
+	cmd.Flags().StringVar(&opts.Note, "note", "", "notat til loggen")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
+	return cmd
+}
+
+func setRun(ctx context.Context, opts *setOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	src, err := findSource(opts.global.Repo)
+	if err != nil {
+		return err
+	}
+	if src.Embedded {
+		return errors.New("fant ingen content/-mappe; endringer lagres bare i et strategi-repo (se «samvirke init» og --repo)")
+	}
+	var status measures.Status
+	if opts.changed("status") {
+		if status, err = measures.ParseStatus(opts.Status); err != nil {
+			return fmt.Errorf("ukjent status «%s»; gyldige er %s", opts.Status, statusList())
+		}
+	}
+	var due *measures.Date
+	if opts.changed("due") && opts.Due != "" {
+		d, err := measures.ParseDate(opts.Due)
+		if err != nil {
+			return fmt.Errorf("«%s» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD", opts.Due)
+		}
+		due = &d
+	}
+	if opts.changed("progress") && (opts.Progress < 0 || opts.Progress > 100) {
+		return fmt.Errorf("framdrift må være mellom 0 og 100, ikke %d", opts.Progress)
+	}
+	repo, err := tracker.Open(src.Root)
+	if err != nil {
+		return fmt.Errorf("%s er ikke et git-repo; endringer lagres som commits (se «samvirke init»)", src.Root)
+	}
+	today := measures.DateOf(opts.Now())
+	saved, err := repo.Save(ctx, opts.ID, func(m *measures.Measure, by string) error {
+		statusChanged := opts.changed("status") && status != m.Status
+		if opts.changed("status") {
+			m.Status = status
+		}
+		if opts.changed("progress") {
+			p := opts.Progress
+			m.Progress = &p
+		}
+		if opts.changed("due") {
+			m.Due = due
+		}
+		if opts.changed("owner") {
+			m.Owners = opts.Owners
+		}
+		if statusChanged || opts.changed("note") {
+			e := measures.LogEntry{Date: today, Note: strings.TrimSpace(opts.Note), By: by}
+			if statusChanged {
+				e.Status = status
+				if e.Note == "" {
+					e.Note = "Status endret til " + status.Label() + "."
+				}
+			}
+			if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
+				e.Date = last.Date
+			}
+			m.Log = append(m.Log, e)
+		}
+		return nil
+	}, tracker.SaveOptions{Author: opts.Author})
+	if err != nil {
+		return saveError(opts.ID, err)
+	}
+	fmt.Fprintf(opts.streams.Out, "%s %s\n", saved.Hash.String()[:7], saved.Message)
+	return nil
+}
+
+// saveError turns the tracker's errors into Norwegian messages.
+func saveError(id string, err error) error {
+	switch {
+	case errors.Is(err, tracker.ErrNotFound):
+		return fmt.Errorf("fant ikke tiltaket «%s»; se «samvirke list»", id)
+	case errors.Is(err, tracker.ErrDirty):
+		return fmt.Errorf("filen til %s har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git diff content/measures/%s.md)", id, id)
+	case errors.Is(err, tracker.ErrInvalid):
+		return fmt.Errorf("endringen er ikke lagret fordi innholdet da ikke ville vært gyldig:\n%v", measures.AsErrors(err))
+	case errors.Is(err, tracker.ErrNoIdentity):
+		return errors.New(`fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`)
+	case errors.Is(err, tracker.ErrLocked):
+		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
+	case errors.Is(err, tracker.ErrBadState):
+		return fmt.Errorf("repoet kan ikke endres nå (frakoblet HEAD, bart repo eller en pågående merge/rebase): %v", err)
+	case errors.Is(err, tracker.ErrNoChange):
+		return fmt.Errorf("%s er allerede slik; ingenting å lagre", id)
+	}
+	return err
+}

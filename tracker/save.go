@@ -1,0 +1,287 @@
+package tracker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/gofrs/flock"
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// Errors of Save; test with errors.Is.
+var (
+	// ErrNotFound: no measure with that id.
+	ErrNotFound = errors.New("measure not found")
+	// ErrDirty: the measure's file has uncommitted changes (in the working tree or staged).
+	ErrDirty = errors.New("file has uncommitted changes")
+	// ErrInvalid: the content would not be valid after the change (or is not valid now).
+	ErrInvalid = errors.New("content would not be valid")
+	// ErrLocked: another samvirke process holds the repository's lock for too long.
+	ErrLocked = errors.New("repository is locked")
+	// ErrBadState: a bare repository, a detached HEAD, or a merge, rebase or cherry-pick in progress.
+	ErrBadState = errors.New("repository cannot be written now")
+	// ErrNoChange: the change leaves the measure as it was.
+	ErrNoChange = errors.New("nothing changed")
+)
+
+// LockTimeout is how long Save waits for another writer's lock.
+var LockTimeout = 10 * time.Second
+
+// SaveOptions says who commits.
+type SaveOptions struct {
+	Author string    // "Name <email>"; "" for the git config
+	Now    time.Time // the commit time; zero for time.Now
+}
+
+// Saved describes a commit made by Save.
+type Saved struct {
+	Hash    plumbing.Hash
+	Message string
+	Measure *measures.Measure
+}
+
+// Save changes one measure and commits it: under the repository's lock it re-reads the
+// content from the working tree, refuses if the measure's file has uncommitted changes,
+// applies change to a copy, validates the whole content, writes the file atomically and
+// commits only that file (other uncommitted changes, staged or not, are left alone). The
+// commit message says what changed, in Norwegian (measures.CommitMessage). change gets
+// the committer's name for log entries. It returns ErrNotFound, ErrDirty, ErrInvalid
+// (wrapping the content errors), ErrLocked, ErrBadState, ErrNoIdentity or ErrNoChange.
+func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Measure, by string) error,
+	opts SaveOptions) (*Saved, error) {
+	if _, err := r.git.Worktree(); err != nil {
+		return nil, fmt.Errorf("bare repository: %w", ErrBadState)
+	}
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
+		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
+			return nil, fmt.Errorf("%s in progress: %w", f, ErrBadState)
+		}
+	}
+	sig, err := identity(r.git, opts.Author)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.Now.IsZero() {
+		sig.When = opts.Now
+	}
+
+	lock := flock.New(filepath.Join(gitDir, "samvirke.lock"))
+	lctx, cancel := context.WithTimeout(ctx, LockTimeout)
+	defer cancel()
+	if ok, err := lock.TryLockContext(lctx, 50*time.Millisecond); err != nil || !ok {
+		return nil, fmt.Errorf("%w (%v)", ErrLocked, err)
+	}
+	defer lock.Unlock()
+
+	head, err := r.git.Head()
+	if err != nil {
+		return nil, fmt.Errorf("no commit yet: %w", ErrBadState)
+	}
+	if !head.Name().IsBranch() {
+		return nil, fmt.Errorf("detached HEAD: %w", ErrBadState)
+	}
+	headCommit, err := r.git.CommitObject(head.Hash())
+	if err != nil {
+		return nil, err
+	}
+
+	// Everything below reads under the lock, so a concurrent writer's commit is seen.
+	c, err := measures.Load(os.DirFS(filepath.Join(r.Root, measures.Dir)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	old := c.Measure(id)
+	if old == nil {
+		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, err
+	}
+	rel := path.Join(cp, "measures", id+".md") // path in the git tree
+	abs := filepath.Join(r.Root, measures.Dir, "measures", id+".md")
+	onDisk, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.checkClean(headCommit, rel, onDisk); err != nil {
+		return nil, err
+	}
+
+	m := old.Clone()
+	if err := change(m, sig.Name); err != nil {
+		return nil, err
+	}
+	data := m.Encode()
+	if string(data) == string(old.Encode()) {
+		return nil, ErrNoChange
+	}
+	if _, err := measures.ParseMeasure(old.File, data); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	c.Replace(m)
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+
+	msg := measures.CommitMessage(old, m)
+	commit, err := r.commitFile(headCommit, rel, data, msg, sig)
+	if err != nil {
+		return nil, err
+	}
+	if err := maybe.WriteFile(abs, data, 0o644); err != nil {
+		return nil, fmt.Errorf("write %s: %w", rel, err)
+	}
+	newRef := plumbing.NewHashReference(head.Name(), commit)
+	if err := r.git.Storer.CheckAndSetReference(newRef, head); err != nil {
+		return nil, fmt.Errorf("update %s: %w", head.Name(), err)
+	}
+	if err := r.updateIndex(rel, abs, data); err != nil {
+		return nil, err
+	}
+	return &Saved{Hash: commit, Message: msg, Measure: m}, nil
+}
+
+func (r *Repo) gitDir() (string, error) {
+	if fs, ok := r.git.Storer.(*filesystem.Storage); ok {
+		return fs.Filesystem().Root(), nil
+	}
+	return "", fmt.Errorf("cannot locate the .git directory: %w", ErrBadState)
+}
+
+// checkClean refuses when the file on disk or in the index differs from HEAD.
+func (r *Repo) checkClean(head *object.Commit, rel string, onDisk []byte) error {
+	tree, err := head.Tree()
+	if err != nil {
+		return err
+	}
+	e, err := tree.FindEntry(rel)
+	if err != nil {
+		return fmt.Errorf("%s is not committed: %w", rel, ErrDirty)
+	}
+	if plumbing.ComputeHash(plumbing.BlobObject, onDisk) != e.Hash {
+		return fmt.Errorf("%s: %w", rel, ErrDirty)
+	}
+	idx, err := r.git.Storer.Index()
+	if err != nil {
+		return err
+	}
+	if ie, err := idx.Entry(rel); err == nil && ie.Hash != e.Hash {
+		return fmt.Errorf("%s (staged): %w", rel, ErrDirty)
+	}
+	return nil
+}
+
+// commitFile writes a blob, the trees along rel and a commit whose tree is head's with
+// rel replaced. Nothing visible changes until the branch is moved.
+func (r *Repo) commitFile(head *object.Commit, rel string, data []byte, msg string, sig object.Signature) (plumbing.Hash, error) {
+	s := r.git.Storer
+	blob := s.NewEncodedObject()
+	blob.SetType(plumbing.BlobObject)
+	w, err := blob.Writer()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	w.Write(data)
+	w.Close()
+	blobHash, err := s.SetEncodedObject(blob)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	root, err := head.Tree()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	treeHash, err := r.replaceInTree(root, splitPath(rel), blobHash)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: treeHash, ParentHashes: []plumbing.Hash{head.Hash}}
+	obj := s.NewEncodedObject()
+	if err := c.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return s.SetEncodedObject(obj)
+}
+
+func splitPath(p string) []string {
+	var parts []string
+	for p != "." && p != "" {
+		dir, file := path.Split(p)
+		parts = append([]string{file}, parts...)
+		p = path.Clean(dir)
+		if p == "/" {
+			break
+		}
+	}
+	return parts
+}
+
+func (r *Repo) replaceInTree(t *object.Tree, parts []string, blob plumbing.Hash) (plumbing.Hash, error) {
+	entries := append([]object.TreeEntry(nil), t.Entries...)
+	i := sort.Search(len(entries), func(i int) bool { return entries[i].Name >= parts[0] })
+	found := i < len(entries) && entries[i].Name == parts[0]
+	var e object.TreeEntry
+	if len(parts) == 1 {
+		e = object.TreeEntry{Name: parts[0], Mode: filemode.Regular, Hash: blob}
+	} else {
+		if !found {
+			return plumbing.ZeroHash, fmt.Errorf("%s: not in tree", parts[0])
+		}
+		sub, err := object.GetTree(r.git.Storer, entries[i].Hash)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		h, err := r.replaceInTree(sub, parts[1:], blob)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		e = object.TreeEntry{Name: parts[0], Mode: filemode.Dir, Hash: h}
+	}
+	if found {
+		entries[i] = e
+	} else {
+		entries = append(entries[:i], append([]object.TreeEntry{e}, entries[i:]...)...)
+	}
+	nt := &object.Tree{Entries: entries}
+	obj := r.git.Storer.NewEncodedObject()
+	if err := nt.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.git.Storer.SetEncodedObject(obj)
+}
+
+// updateIndex records the new blob for rel in the index, so git status shows the file as
+// committed; other index entries are left as they are.
+func (r *Repo) updateIndex(rel, abs string, data []byte) error {
+	idx, err := r.git.Storer.Index()
+	if err != nil {
+		return err
+	}
+	e, err := idx.Entry(rel)
+	if err != nil {
+		e = idx.Add(rel)
+		e.Mode = filemode.Regular
+	}
+	e.Hash = plumbing.ComputeHash(plumbing.BlobObject, data)
+	e.Size = uint32(len(data))
+	if fi, err := os.Stat(abs); err == nil {
+		e.ModifiedAt = fi.ModTime()
+	}
+	return r.git.Storer.SetIndex(idx)
+}

@@ -162,6 +162,8 @@ brukes innholdet som er bygd inn i programmet.`,
 		newFmtCmd(g, s, nil),
 		newInitCmd(s),
 		newSetCmd(g, s),
+		newLinkCmd(g, s, false),
+		newLinkCmd(g, s, true),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 	)

@@ -82,3 +82,32 @@ func TestSet(t *testing.T) {
 		t.Errorf("set with no flags: err = %v", err)
 	}
 }
+
+func TestLinkUnlink(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	a := []string{"--repo", dir, "--author", "Kari Nordmann <kari@example.no>"}
+	out, _, err := run(t, false, nil, append([]string{"link", "T14", "aa2020-1.9/2", "aa2020-3.5/5"}, a...)...)
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(out), "T14: innspill +aa2020-1.9/2 +aa2020-3.5/5") {
+		t.Fatalf("link = %q, %v", out, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "content/measures/T14.md"))
+	if !strings.Contains(string(data), "inputs:\n  - aa2020-1.9/2\n  - aa2020-3.5/5\n") {
+		t.Errorf("T14.md after link:\n%s", data)
+	}
+	out, _, err = run(t, false, nil, append([]string{"unlink", "T14", "aa2020-1.9/2"}, a...)...)
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(out), "T14: innspill −aa2020-1.9/2") {
+		t.Errorf("unlink = %q, %v", out, err)
+	}
+	if _, _, err := run(t, false, nil, append([]string{"link", "T14", "aa2020-9.9/1"}, a...)...); err == nil || !strings.Contains(err.Error(), "ukjent innspill «aa2020-9.9/1»") {
+		t.Errorf("link to an unknown item: err = %v", err)
+	}
+	if _, _, err := run(t, false, nil, append([]string{"unlink", "T14", "aa2020-1.9/2"}, a...)...); err == nil || !strings.Contains(err.Error(), "er ikke knyttet til T14") {
+		t.Errorf("unlink of an item not linked: err = %v", err)
+	}
+	if n := git(t, dir, "rev-list", "--count", "HEAD"); n != "3" {
+		t.Errorf("%s commits, want 3", n)
+	}
+}

@@ -80,14 +80,15 @@ func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Meas
 		sig.When = opts.Now
 	}
 
-	lock := flock.New(filepath.Join(gitDir, "samvirke.lock"))
-	lctx, cancel := context.WithTimeout(ctx, LockTimeout)
-	defer cancel()
-	if ok, err := lock.TryLockContext(lctx, 50*time.Millisecond); err != nil || !ok {
-		return nil, fmt.Errorf("%w (%v)", ErrLocked, err)
+	unlock, err := lockRepo(ctx, gitDir)
+	if err != nil {
+		return nil, err
 	}
-	defer lock.Unlock()
+	defer unlock()
 
+	if err := r.recoverSave(gitDir); err != nil {
+		return nil, fmt.Errorf("finish an interrupted save: %w", err)
+	}
 	head, err := r.git.Head()
 	if err != nil {
 		return nil, fmt.Errorf("no commit yet: %w", ErrBadState)
@@ -144,17 +145,55 @@ func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Meas
 	if err != nil {
 		return nil, err
 	}
+	faultHook("objects")
+	if err := r.writeJournal(gitDir, journal{Ref: head.Name().String(), Old: head.Hash().String(), New: commit.String(), Path: rel}); err != nil {
+		return nil, fmt.Errorf("write save journal: %w", err)
+	}
+	faultHook("journal")
 	if err := maybe.WriteFile(abs, data, 0o644); err != nil {
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
+	faultHook("file")
 	newRef := plumbing.NewHashReference(head.Name(), commit)
 	if err := r.git.Storer.CheckAndSetReference(newRef, head); err != nil {
 		return nil, fmt.Errorf("update %s: %w", head.Name(), err)
 	}
+	faultHook("ref")
 	if err := r.updateIndex(rel, abs, data); err != nil {
 		return nil, err
 	}
+	faultHook("index")
+	if err := os.Remove(filepath.Join(gitDir, journalName)); err != nil {
+		return nil, err
+	}
 	return &Saved{Hash: commit, Message: msg, Measure: m}, nil
+}
+
+// lockRepo takes the repository's write lock, .git/samvirke.lock, waiting up to LockTimeout.
+// The operating system releases it if the process dies.
+func lockRepo(ctx context.Context, gitDir string) (func(), error) {
+	lock := flock.New(filepath.Join(gitDir, "samvirke.lock"))
+	lctx, cancel := context.WithTimeout(ctx, LockTimeout)
+	defer cancel()
+	if ok, err := lock.TryLockContext(lctx, 50*time.Millisecond); err != nil || !ok {
+		return nil, fmt.Errorf("%w (%v)", ErrLocked, err)
+	}
+	return func() { lock.Unlock() }, nil
+}
+
+// Recover finishes a save that a killed writer left unfinished (see journal.go). Save
+// does this itself; read-only callers may call it to see a consistent working tree.
+func (r *Repo) Recover(ctx context.Context) error {
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return err
+	}
+	unlock, err := lockRepo(ctx, gitDir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return r.recoverSave(gitDir)
 }
 
 func (r *Repo) gitDir() (string, error) {

@@ -111,3 +111,22 @@ func TestLinkUnlink(t *testing.T) {
 		t.Errorf("%s commits, want 3", n)
 	}
 }
+
+func TestHistoryAndLogCommands(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	a := []string{"--repo", dir, "--author", "Kari Nordmann <kari@example.no>"}
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, false, nil, append([]string{"set", "T14", "--status", "pågår"}, a...)...); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, false, nil, "--repo", dir, "history", "T14")
+	if err != nil || !strings.Contains(out, "Kari Nordmann\n    status ikke vurdert → pågår, notat lagt til\n") || !strings.Contains(out, "    opprettet") {
+		t.Errorf("history T14 = %q, %v", out, err)
+	}
+	out, _, err = run(t, false, nil, "--repo", dir, "log", "-n", "1")
+	if err != nil || strings.Count(out, "\n") != 1 || !strings.Contains(out, "T14: status ikke vurdert → pågår") {
+		t.Errorf("log -n 1 = %q, %v", out, err)
+	}
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+func openRepo(g *globalOptions) (*tracker.Repo, error) {
+	src, err := findSource(g.Repo)
+	if err != nil {
+		return nil, err
+	}
+	if src.Embedded {
+		return nil, fmt.Errorf("fant ingen content/-mappe; historikk finnes bare i et strategi-repo (bruk --repo)")
+	}
+	repo, err := tracker.Open(src.Root)
+	if err != nil {
+		return nil, fmt.Errorf("%s er ikke et git-repo: %w", src.Root, err)
+	}
+	return repo, nil
+}
+
+func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:     "history ID",
+		Short:   "Vis alle commits som endret et tiltak, nyeste først, med hva som ble endret",
+		Example: "  samvirke history T14\n  samvirke history T14 --format json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains([]string{"text", "json"}, format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
+			}
+			id := strings.ToUpper(args[0][:1]) + args[0][1:]
+			repo, err := openRepo(g)
+			if err != nil {
+				return err
+			}
+			hist, err := repo.History(id)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(s.Out, nonNil(hist))
+			}
+			if len(hist) == 0 {
+				return fmt.Errorf("ingen commits har endret «%s»", id)
+			}
+			for _, h := range hist {
+				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), h.Author)
+				for _, c := range h.Changes {
+					fmt.Fprintf(s.Out, "    %s\n", c)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "utdata: text eller json")
+	return cmd
+}
+
+func newLogCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	var n int
+	cmd := &cobra.Command{
+		Use:     "log",
+		Short:   "Vis de siste endringene i innholdet, én linje hver",
+		Example: "  samvirke log\n  samvirke log -n 50",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			repo, err := openRepo(g)
+			if err != nil {
+				return err
+			}
+			log, err := repo.Log(n)
+			if err != nil {
+				return err
+			}
+			for _, c := range log {
+				line := fmt.Sprintf("%s %s %s %s", c.Commit[:7], c.Date.Format("2006-01-02"), truncate(c.Author, 16), c.Subject)
+				fmt.Fprintln(s.Out, truncate(line, tableWidth))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVarP(&n, "number", "n", 20, "antall endringer")
+	return cmd
+}

@@ -125,4 +125,3 @@ func (r *Repo) measureAt(c *object.Commit, file string) *measures.Measure {
 	m, _ := measures.ParseMeasure(file, []byte(data))
 	return m
 }
-

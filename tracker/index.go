@@ -236,4 +236,3 @@ func writeIndex(p string, idx *changeIndex) error {
 	}
 	return maybe.WriteFile(p, []byte(b.String()), 0o644)
 }
-

@@ -122,7 +122,7 @@ func TestHistoryAndLogCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := run(t, false, nil, "--repo", dir, "history", "T14")
-	if err != nil || !strings.Contains(out, "Kari Nordmann\n    status ikke vurdert → pågår, notat lagt til\n") || !strings.Contains(out, "    opprettet") {
+	if err != nil || !strings.Contains(out, "Kari Nordmann\n    status ikke vurdert → pågår\n    notat lagt til\n") || !strings.Contains(out, "    opprettet") {
 		t.Errorf("history T14 = %q, %v", out, err)
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "log", "-n", "1")

@@ -130,3 +130,31 @@ func TestHistoryAndLogCommands(t *testing.T) {
 		t.Errorf("log -n 1 = %q, %v", out, err)
 	}
 }
+
+func TestDiffCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	a := []string{"--repo", dir, "--author", "Kari Nordmann <kari@example.no>"}
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	git(t, dir, "tag", "rapport-1")
+	if _, _, err := run(t, false, nil, append([]string{"set", "T14", "--status", "pågår", "--note", "Startet."}, a...)...); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, false, nil, append([]string{"link", "T14", "aa2020-1.9/2"}, a...)...); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, false, nil, "--repo", dir, "diff", "--since", "rapport-1")
+	if err != nil || !strings.Contains(out, "~ T14 Undersøke om taushetsplikten hindrer samvirke: status ikke vurdert → pågår, innspill +aa2020-1.9/2, notat lagt til") ||
+		!strings.Contains(out, ": Startet.") {
+		t.Errorf("diff --since rapport-1 = %q, %v", out, err)
+	}
+	out, _, err = run(t, false, nil, "--repo", dir, "diff", "--since", "rapport-1", "--until", "HEAD~1", "--format", "md")
+	if err != nil || !strings.HasPrefix(out, "### Endringer fra `rapport-1` til HEAD~1\n") || !strings.Contains(out, "| T14 | Undersøke om taushetsplikten hindrer samvirke | status ikke vurdert → pågår, notat lagt til |") {
+		t.Errorf("diff --format md = %q, %v", out, err)
+	}
+	out, _, err = run(t, false, nil, "--repo", dir, "diff", "--since", "HEAD")
+	if err != nil || strings.TrimSpace(out) != "Ingen endringer i innholdet." {
+		t.Errorf("diff --since HEAD = %q, %v", out, err)
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/spf13/cobra"
+)
+
+func newDiffCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	var since, until, format string
+	cmd := &cobra.Command{
+		Use:   "diff --since REF|DATO [--until REF]",
+		Short: "Vis hva som er endret i innholdet mellom to tidspunkter",
+		Long: `Viser endringene i innholdet mellom to øyeblikksbilder: nye, fjernede og omdøpte tiltak,
+statusendringer, endrede eiere, frister og framdrift, nye loggnotater, tekstendringer,
+innspill som er knyttet til eller fjernet fra tiltak, og nye eller endrede innspillsgrupper.
+
+--since og --until tar en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD). Uten --until
+sammenlignes med arbeidskopien.`,
+		Example: "  samvirke diff --since 2026-01-01\n  samvirke diff --since origin/main --format md",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !slices.Contains([]string{"text", "json", "md"}, format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", format)
+			}
+			if since == "" {
+				return fmt.Errorf("--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med")
+			}
+			old, err := loadAt(g, s, since)
+			if err != nil {
+				return err
+			}
+			cur, err := loadAt(g, s, until)
+			if err != nil {
+				return err
+			}
+			d := measures.Compare(old, cur)
+			switch format {
+			case "json":
+				return writeJSON(s.Out, d)
+			case "md":
+				writeDiffMarkdown(s.Out, d, since, until)
+			default:
+				writeDiffText(s.Out, d)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "", "sammenlign fra denne commiten, grenen, taggen eller datoen")
+	cmd.Flags().StringVar(&until, "until", "", "sammenlign til denne (standard: arbeidskopien)")
+	cmd.Flags().StringVar(&format, "format", "text", "utdata: text, json eller md")
+	return cmd
+}
+
+// loadAt loads the content at a ref ("" for the working tree) for diff.
+func loadAt(g *globalOptions, s *IOStreams, at string) (*measures.Content, error) {
+	cp := *g
+	cp.At = at
+	c, src, err := loadContent(&cp, s, false)
+	if err != nil {
+		return nil, err
+	}
+	if src.Embedded {
+		return nil, fmt.Errorf("fant ingen content/-mappe; diff krever et strategi-repo (bruk --repo)")
+	}
+	return c, nil
+}
+
+func writeDiffText(w io.Writer, d *measures.Diff) {
+	if d.Empty() {
+		fmt.Fprintln(w, "Ingen endringer i innholdet.")
+		return
+	}
+	for _, m := range d.Added {
+		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", m.ID, m.Title, m.Status.Label())
+	}
+	for _, m := range d.Removed {
+		fmt.Fprintf(w, "- %s %s (fjernet)\n", m.ID, m.Title)
+	}
+	for _, r := range d.Renamed {
+		fmt.Fprintf(w, "~ %s → %s (ny id)\n", r.From, r.To)
+	}
+	for _, c := range d.Changed {
+		fmt.Fprintf(w, "~ %s %s: %s\n", c.ID, c.Title, strings.Join(c.Changes, ", "))
+		for _, e := range c.NewLog {
+			fmt.Fprintf(w, "    %s: %s\n", e.Date.Norwegian(), strings.ReplaceAll(e.Note, "\n", " "))
+		}
+	}
+	for _, g := range d.Groups {
+		switch {
+		case g.New:
+			fmt.Fprintf(w, "+ innspill %s %s (%d punkter)\n", g.ID, g.Title, g.Items)
+		case g.Removed:
+			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", g.ID, g.Title)
+		default:
+			fmt.Fprintf(w, "~ innspill %s %s (endret, %d punkter)\n", g.ID, g.Title, g.Items)
+		}
+	}
+}
+
+func writeDiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
+	if until == "" {
+		until = "arbeidskopien"
+	}
+	fmt.Fprintf(w, "### Endringer fra `%s` til %s\n\n", mdEscape(since), mdEscape(until))
+	if d.Empty() {
+		fmt.Fprintln(w, "Ingen endringer i innholdet.")
+		return
+	}
+	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
+		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
+		for _, m := range d.Added {
+			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", m.ID, mdEscape(m.Title), m.Status.Label())
+		}
+		for _, m := range d.Removed {
+			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", m.ID, mdEscape(m.Title), m.Status.Label())
+		}
+		for _, r := range d.Renamed {
+			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", r.From, r.To)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(d.Changed) > 0 {
+		fmt.Fprintln(w, "| Tiltak | Tittel | Endringer |\n|---|---|---|")
+		for _, c := range d.Changed {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", c.ID, mdEscape(c.Title), mdEscape(strings.Join(c.Changes, ", ")))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, g := range d.Groups {
+		state := "endret"
+		if g.New {
+			state = "ny"
+		} else if g.Removed {
+			state = "fjernet"
+		}
+		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", g.ID, state, mdEscape(g.Title))
+	}
+}

@@ -96,7 +96,8 @@ func Load(fsys fs.FS) (*Content, error) {
 	var once sync.Once
 	var wg sync.WaitGroup
 	next := make(chan job)
-	for range runtime.GOMAXPROCS(0) {
+	// More workers than cores: a worker waiting in open/read lets another parse.
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range next {
 				data, err := readListed(fsys, j.name)

@@ -257,3 +257,19 @@ func TestVersionAndCompletion(t *testing.T) {
 		t.Errorf("completion bash: %v", err)
 	}
 }
+
+func TestSymlinkedContentRefused(t *testing.T) {
+	real := repo(t)
+	dir := t.TempDir()
+	if err := os.Symlink(filepath.Join(real, "content"), filepath.Join(dir, "content")); err != nil {
+		t.Skip(err)
+	}
+	_, _, err := run(t, false, nil, "--repo", dir, "list")
+	if err == nil || !strings.Contains(err.Error(), "er en symbolsk lenke") {
+		t.Errorf("list with a symlinked content/: err = %v", err)
+	}
+	t.Chdir(dir)
+	if _, _, err := run(t, false, nil, "list"); err == nil {
+		t.Error("walking up to a symlinked content/ succeeded; want an error, not the embedded content")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer"
 	"github.com/spf13/cobra"
 )
 
@@ -43,7 +44,7 @@ sammenlignes med arbeidskopien.`,
 			case "json":
 				return writeJSON(s.Out, d)
 			case "md":
-				writeDiffMarkdown(s.Out, d, since, until)
+				renderer.DiffMarkdown(s.Out, d, since, until)
 			default:
 				writeDiffText(s.Out, d)
 			}
@@ -99,45 +100,5 @@ func writeDiffText(w io.Writer, d *measures.Diff) {
 		default:
 			fmt.Fprintf(w, "~ innspill %s %s (endret, %d punkter)\n", g.ID, g.Title, g.Items)
 		}
-	}
-}
-
-func writeDiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
-	if until == "" {
-		until = "arbeidskopien"
-	}
-	fmt.Fprintf(w, "### Endringer fra `%s` til %s\n\n", mdEscape(since), mdEscape(until))
-	if d.Empty() {
-		fmt.Fprintln(w, "Ingen endringer i innholdet.")
-		return
-	}
-	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
-		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
-		for _, m := range d.Added {
-			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", m.ID, mdEscape(m.Title), m.Status.Label())
-		}
-		for _, m := range d.Removed {
-			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", m.ID, mdEscape(m.Title), m.Status.Label())
-		}
-		for _, r := range d.Renamed {
-			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", r.From, r.To)
-		}
-		fmt.Fprintln(w)
-	}
-	if len(d.Changed) > 0 {
-		fmt.Fprintln(w, "| Tiltak | Tittel | Endringer |\n|---|---|---|")
-		for _, c := range d.Changed {
-			fmt.Fprintf(w, "| %s | %s | %s |\n", c.ID, mdEscape(c.Title), mdEscape(strings.Join(c.Changes, ", ")))
-		}
-		fmt.Fprintln(w)
-	}
-	for _, g := range d.Groups {
-		state := "endret"
-		if g.New {
-			state = "ny"
-		} else if g.Removed {
-			state = "fjernet"
-		}
-		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", g.ID, state, mdEscape(g.Title))
 	}
 }

@@ -52,6 +52,9 @@ func findSource(repo string) (*source, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := checkContentDir(abs); err != nil {
+			return nil, err
+		}
 		if !isDir(filepath.Join(abs, measures.Dir)) {
 			return nil, fmt.Errorf("fant ingen content/-mappe i %s: %w", abs, errNoContent)
 		}
@@ -62,6 +65,9 @@ func findSource(repo string) (*source, error) {
 		return nil, err
 	}
 	for dir := wd; ; dir = filepath.Dir(dir) {
+		if err := checkContentDir(dir); err != nil {
+			return nil, err
+		}
 		if isDir(filepath.Join(dir, measures.Dir, measures.MeasuresDir)) {
 			return &source{Root: dir, FS: os.DirFS(filepath.Join(dir, measures.Dir))}, nil
 		}
@@ -70,6 +76,16 @@ func findSource(repo string) (*source, error) {
 		}
 	}
 	return &source{FS: content.FS(), Embedded: true}, nil
+}
+
+// checkContentDir refuses a content/ that is a symbolic link: samvirke reads and writes
+// only files inside the repository's own content directory.
+func checkContentDir(root string) error {
+	fi, err := os.Lstat(filepath.Join(root, measures.Dir))
+	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet: %w", root, measures.ErrOutside)
+	}
+	return nil
 }
 
 func isDir(p string) bool {

@@ -1,0 +1,150 @@
+package renderer
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+)
+
+// Field is a labelled value of a measure, in Norwegian.
+type Field struct{ Label, Value string }
+
+// Fields returns the measure's fields as a reader sees them: kind, status, area, chapter,
+// owners (lead marked), progress, due date, revision, source.
+func Fields(c *measures.Content, m *measures.Measure) []Field {
+	area := m.Area
+	if a := c.Area(m.Area); a != nil {
+		area = fmt.Sprintf("%d. %s", a.Number, a.Title)
+	}
+	fs := []Field{{"Type", m.Kind.Label()}, {"Status", m.Status.Label()}, {"Innsatsområde", area}}
+	if ch := c.ChapterRef(m.Chapter); ch != nil {
+		fs = append(fs, Field{"Kapittel", fmt.Sprintf("%d. %s", ch.Number, ch.Title)})
+	}
+	fs = append(fs, Field{"Eiere", OwnerNames(c, m.Owners)})
+	if m.Progress != nil {
+		fs = append(fs, Field{"Framdrift", strconv.Itoa(*m.Progress) + " %"})
+	}
+	if m.Due != nil {
+		fs = append(fs, Field{"Frist", m.Due.Norwegian()})
+	}
+	if m.Revision != "" {
+		fs = append(fs, Field{"Revisjon", m.Revision.Label()})
+	}
+	if m.Source != "" {
+		fs = append(fs, Field{"Kilde", m.Source})
+	}
+	return fs
+}
+
+// OwnerNames lists the owners' full names, the lead marked «(ansvarlig)».
+func OwnerNames(c *measures.Content, ids []string) string {
+	var names []string
+	for i, id := range ids {
+		name := id
+		if o := c.Owner(id); o != nil {
+			name = o.Name
+		}
+		if i == 0 && len(ids) > 1 {
+			name += " (ansvarlig)"
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ItemText returns an input item's text on one line, or «(finnes ikke)».
+func ItemText(c *measures.Content, id string) string {
+	if it := c.Item(id); it != nil {
+		return strings.ReplaceAll(it.Text, "\n", " ")
+	}
+	return "(finnes ikke)"
+}
+
+// LogLine formats a log entry's heading: date, new status, author.
+func LogLine(e measures.LogEntry) string {
+	s := e.Date.Norwegian()
+	if e.Status != "" {
+		s += " – status: " + e.Status.Label()
+	}
+	if e.By != "" {
+		s += " (" + e.By + ")"
+	}
+	return s
+}
+
+var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
+	"*", `\*`, "_", `\_`, "`", "\\`", "\n", " ")
+
+// Escape makes untrusted text safe as inline Markdown and in a table cell: no HTML, no
+// links, no emphasis, no line breaks.
+func Escape(s string) string { return mdReplacer.Replace(s) }
+
+// MeasureMarkdown writes one measure as GFM: heading, a field table, the text, the log
+// and the linked inputs with their text. The measure's own Markdown body is included as
+// Markdown; titles, fields, notes and input texts are escaped.
+func MeasureMarkdown(w io.Writer, c *measures.Content, m *measures.Measure) {
+	fmt.Fprintf(w, "## %s %s\n\n", m.ID, Escape(m.Title))
+	fmt.Fprintln(w, "| Felt | Verdi |\n|---|---|")
+	for _, f := range Fields(c, m) {
+		fmt.Fprintf(w, "| %s | %s |\n", f.Label, Escape(f.Value))
+	}
+	fmt.Fprintf(w, "\n%s\n", m.Text)
+	if len(m.Log) > 0 {
+		fmt.Fprintln(w, "\n### Logg")
+		fmt.Fprintln(w)
+		for _, e := range m.Log {
+			fmt.Fprintf(w, "- **%s**: %s\n", Escape(LogLine(e)), Escape(e.Note))
+		}
+	}
+	if len(m.Inputs) > 0 {
+		fmt.Fprintln(w, "\n### Innspill fra Åpen arena")
+		fmt.Fprintln(w)
+		for _, id := range m.Inputs {
+			fmt.Fprintf(w, "- `%s` %s\n", id, Escape(ItemText(c, id)))
+		}
+	}
+}
+
+// DiffMarkdown writes a diff as a GFM summary for a pull-request comment.
+func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
+	if until == "" {
+		until = "arbeidskopien"
+	}
+	fmt.Fprintf(w, "### Endringer fra %s til %s\n\n", Escape(since), Escape(until))
+	if d.Empty() {
+		fmt.Fprintln(w, "Ingen endringer i innholdet.")
+		return
+	}
+	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
+		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
+		for _, m := range d.Added {
+			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+		}
+		for _, m := range d.Removed {
+			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+		}
+		for _, r := range d.Renamed {
+			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", r.From, r.To)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(d.Changed) > 0 {
+		fmt.Fprintln(w, "| Tiltak | Tittel | Endringer |\n|---|---|---|")
+		for _, c := range d.Changed {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", c.ID, Escape(c.Title), Escape(strings.Join(c.Changes, ", ")))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, g := range d.Groups {
+		state := "endret"
+		if g.New {
+			state = "ny"
+		} else if g.Removed {
+			state = "fjernet"
+		}
+		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", g.ID, state, Escape(g.Title))
+	}
+}

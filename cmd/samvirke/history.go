@@ -10,17 +10,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// openRepo opens the strategy repository for commands that need git: writes, history.
 func openRepo(g *globalOptions) (*tracker.Repo, error) {
 	src, err := findSource(g.Repo)
 	if err != nil {
 		return nil, err
 	}
 	if src.Embedded {
-		return nil, fmt.Errorf("fant ingen content/-mappe; historikk finnes bare i et strategi-repo (bruk --repo)")
+		return nil, fmt.Errorf("fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)")
 	}
 	repo, err := tracker.Open(src.Root)
 	if err != nil {
-		return nil, fmt.Errorf("%s er ikke et git-repo: %w", src.Root, err)
+		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»)", src.Root)
 	}
 	return repo, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,16 +36,9 @@ func linkRun(ctx context.Context, g *globalOptions, s *IOStreams, id string, ite
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	src, err := findSource(g.Repo)
+	repo, err := openRepo(g)
 	if err != nil {
 		return err
-	}
-	if src.Embedded {
-		return errors.New("fant ingen content/-mappe; endringer lagres bare i et strategi-repo (se «samvirke init» og --repo)")
-	}
-	repo, err := tracker.Open(src.Root)
-	if err != nil {
-		return fmt.Errorf("%s er ikke et git-repo; endringer lagres som commits (se «samvirke init»)", src.Root)
 	}
 	saved, err := repo.Save(ctx, id, func(m *measures.Measure, _ string) error {
 		for _, it := range items {

@@ -65,14 +65,8 @@ func setRun(ctx context.Context, opts *setOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	src, err := findSource(opts.global.Repo)
-	if err != nil {
-		return err
-	}
-	if src.Embedded {
-		return errors.New("fant ingen content/-mappe; endringer lagres bare i et strategi-repo (se «samvirke init» og --repo)")
-	}
 	var status measures.Status
+	var err error
 	if opts.changed("status") {
 		if status, err = measures.ParseStatus(opts.Status); err != nil {
 			return fmt.Errorf("ukjent status «%s»; gyldige er %s", opts.Status, statusList())
@@ -89,9 +83,9 @@ func setRun(ctx context.Context, opts *setOptions) error {
 	if opts.changed("progress") && (opts.Progress < 0 || opts.Progress > 100) {
 		return fmt.Errorf("framdrift må være mellom 0 og 100, ikke %d", opts.Progress)
 	}
-	repo, err := tracker.Open(src.Root)
+	repo, err := openRepo(opts.global)
 	if err != nil {
-		return fmt.Errorf("%s er ikke et git-repo; endringer lagres som commits (se «samvirke init»)", src.Root)
+		return err
 	}
 	today := measures.DateOf(opts.Now())
 	saved, err := repo.Save(ctx, opts.ID, func(m *measures.Measure, by string) error {

@@ -146,7 +146,7 @@ func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, er
 	}
 	for n := range names {
 		p := path.Join(prefix, n)
-		if !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
+		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
 			continue
 		}
 		x, y := ea[n], eb[n]

@@ -271,31 +271,49 @@ func splitPath(p string) []string {
 	return parts
 }
 
-func (r *Repo) replaceInTree(t *object.Tree, parts []string, blob plumbing.Hash) (plumbing.Hash, error) {
+// replaceInTree returns the hash of t with the file at parts set to blob (with mode), or
+// removed when blob is the zero hash; empty subtrees are dropped.
+func (r *Repo) replaceInTree(t *object.Tree, parts []string, blob plumbing.Hash, mode ...filemode.FileMode) (plumbing.Hash, error) {
+	fm := filemode.Regular
+	if len(mode) > 0 {
+		fm = mode[0]
+	}
 	entries := append([]object.TreeEntry(nil), t.Entries...)
 	i := sort.Search(len(entries), func(i int) bool { return entries[i].Name >= parts[0] })
 	found := i < len(entries) && entries[i].Name == parts[0]
 	var e object.TreeEntry
+	remove := false
 	if len(parts) == 1 {
-		e = object.TreeEntry{Name: parts[0], Mode: filemode.Regular, Hash: blob}
+		e = object.TreeEntry{Name: parts[0], Mode: fm, Hash: blob}
+		remove = blob.IsZero()
 	} else {
-		if !found {
-			return plumbing.ZeroHash, fmt.Errorf("%s: not in tree", parts[0])
+		sub := &object.Tree{}
+		if found && entries[i].Mode == filemode.Dir {
+			var err error
+			if sub, err = object.GetTree(r.git.Storer, entries[i].Hash); err != nil {
+				return plumbing.ZeroHash, err
+			}
+		} else if blob.IsZero() {
+			return t.Hash, nil // removing a file under a directory that does not exist
 		}
-		sub, err := object.GetTree(r.git.Storer, entries[i].Hash)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		h, err := r.replaceInTree(sub, parts[1:], blob)
+		h, err := r.replaceInTree(sub, parts[1:], blob, fm)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
 		e = object.TreeEntry{Name: parts[0], Mode: filemode.Dir, Hash: h}
+		remove = h.IsZero()
 	}
-	if found {
+	switch {
+	case remove && found:
+		entries = append(entries[:i], entries[i+1:]...)
+	case remove:
+	case found:
 		entries[i] = e
-	} else {
+	default:
 		entries = append(entries[:i], append([]object.TreeEntry{e}, entries[i:]...)...)
+	}
+	if len(entries) == 0 {
+		return plumbing.ZeroHash, nil
 	}
 	nt := &object.Tree{Entries: entries}
 	obj := r.git.Storer.NewEncodedObject()

@@ -158,3 +158,32 @@ func TestDiffCommand(t *testing.T) {
 		t.Errorf("diff --since HEAD = %q, %v", out, err)
 	}
 }
+
+func TestSyncCommand(t *testing.T) {
+	root := t.TempDir()
+	remote := filepath.Join(root, "remote.git")
+	git(t, root, "init", "-q", "--bare", "-b", "main", remote)
+	dir := filepath.Join(root, "a")
+	a := []string{"--repo", dir, "--author", "Kari Nordmann <kari@example.no>"}
+	if _, _, err := run(t, false, nil, "init", dir, "--author", "Kari Nordmann <kari@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	git(t, dir, "remote", "add", "origin", remote)
+	if out, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil || out != "Sendte endringene til origin.\n" {
+		t.Fatalf("sync = %q, %v", out, err)
+	}
+	b := filepath.Join(root, "b")
+	git(t, root, "clone", "-q", remote, b)
+	p := filepath.Join(b, "content/measures/T14.md")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(data), "status: not-assessed", "status: delayed", 1)), 0o644)
+	git(t, b, "-c", "user.name=Ola", "-c", "user.email=ola@example.no", "commit", "-q", "-am", "T14 forsinket")
+	git(t, b, "push", "-q", "origin", "main")
+	if _, _, err := run(t, false, nil, append([]string{"set", "T14", "--status", "pågår"}, a...)...); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, false, nil, "--repo", dir, "sync")
+	if err == nil || !strings.Contains(err.Error(), "både du og origin har endret content/measures/T14.md") || !strings.Contains(err.Error(), "git pull --rebase origin") {
+		t.Errorf("sync with a conflict: err = %v", err)
+	}
+}

@@ -91,6 +91,21 @@ func (r *Repo) History(id string) ([]Change, error) {
 				before = r.measureAt(pc, file)
 			}
 		}
+		if before == nil && now != nil {
+			// Created here, or renamed: another measure file removed in the same commit
+			// with the same text. Follow the old name further back.
+			if from := r.renamedFrom(c, e.Paths, file, now); from != "" {
+				ch.Changes = []string{"fil omdøpt fra " + path.Base(from)}
+				if pc, err := c.Parent(0); err == nil {
+					if old := r.measureAt(pc, from); old != nil {
+						ch.Changes = append(ch.Changes, measures.Changes(old, now)...)
+					}
+				}
+				file = from
+				out = append(out, ch)
+				continue
+			}
+		}
 		switch {
 		case before == nil && now != nil:
 			ch.Changes = []string{"opprettet"}
@@ -105,6 +120,24 @@ func (r *Repo) History(id string) ([]Change, error) {
 		out = append(out, ch)
 	}
 	return out, nil
+}
+
+// renamedFrom returns the measure file that commit c removed and whose text equals now's,
+// or "".
+func (r *Repo) renamedFrom(c *object.Commit, paths []string, file string, now *measures.Measure) string {
+	pc, err := c.Parent(0)
+	if err != nil {
+		return ""
+	}
+	for _, p := range paths {
+		if p == file || path.Dir(p) != path.Dir(file) || r.measureAt(c, p) != nil {
+			continue
+		}
+		if old := r.measureAt(pc, p); old != nil && old.Text == now.Text {
+			return p
+		}
+	}
+	return ""
 }
 
 // measureAt parses the measure file at commit c, or returns nil when it is absent. A file

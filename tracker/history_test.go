@@ -74,3 +74,30 @@ func TestHistoryAndLog(t *testing.T) {
 		t.Errorf("History(T01) after an incremental update = %+v", hist)
 	}
 }
+
+func TestHistoryFollowsRename(t *testing.T) {
+	r, dir := newRepo(t)
+	ctx := context.Background()
+	if _, err := r.Save(ctx, "T02", setStatus(measures.InProgress, "I gang."), SaveOptions{Author: author}); err != nil {
+		t.Fatal(err)
+	}
+	// Renumber T02 as T37 the way accept will: new file, same text, old file removed.
+	old := filepath.Join(dir, "content/measures/T02.md")
+	data, _ := os.ReadFile(old)
+	os.WriteFile(filepath.Join(dir, "content/measures/T37.md"), []byte(strings.Replace(string(data), "id: T02", "id: T37", 1)), 0o644)
+	gitCmd(t, dir, nil, "rm", "-q", "content/measures/T02.md")
+	gitCmd(t, dir, nil, "add", "content/measures/T37.md")
+	gitCmd(t, dir, nil, "commit", "-q", "-m", "T02 → T37")
+	hist, err := r.History("T37")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hist {
+		got = append(got, strings.Join(h.Changes, ", "))
+	}
+	want := "fil omdøpt fra T02.md | status ikke vurdert → pågår, notat lagt til | opprettet"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("History(T37) = %q, want %q", strings.Join(got, " | "), want)
+	}
+}

@@ -122,8 +122,9 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 	return reached, nil
 }
 
-// diffTrees lists the paths (files) under scope (the content directory) that differ
-// between two trees, descending only into subtrees whose hashes differ.
+// diffTrees lists the paths (files) under scope (the content directory; "" for all) that
+// differ between two trees, descending only into subtrees whose hashes differ. Git keeps
+// tree entries sorted by name, so the two lists are merged in one pass.
 func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, error) {
 	if a == b {
 		return nil, nil
@@ -137,20 +138,29 @@ func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, er
 		return nil, err
 	}
 	var out []string
-	names := map[string]bool{}
-	for n := range ea {
-		names[n] = true
-	}
-	for n := range eb {
-		names[n] = true
-	}
-	for n := range names {
-		p := path.Join(prefix, n)
-		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
+	for i, j := 0, 0; i < len(ea) || j < len(eb); {
+		var x, y object.TreeEntry
+		switch {
+		case j >= len(eb) || (i < len(ea) && treeLess(ea[i], eb[j])):
+			x = ea[i]
+			i++
+		case i >= len(ea) || treeLess(eb[j], ea[i]):
+			y = eb[j]
+			j++
+		default:
+			x, y = ea[i], eb[j]
+			i++
+			j++
+		}
+		name := x.Name
+		if name == "" {
+			name = y.Name
+		}
+		if x.Hash == y.Hash && x.Mode == y.Mode {
 			continue
 		}
-		x, y := ea[n], eb[n]
-		if x.Hash == y.Hash && x.Mode == y.Mode {
+		p := path.Join(prefix, name)
+		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
 			continue
 		}
 		xd, yd := x.Mode == filemode.Dir, y.Mode == filemode.Dir
@@ -178,19 +188,43 @@ func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, er
 	return out, nil
 }
 
-func (r *Repo) treeEntries(h plumbing.Hash) (map[string]object.TreeEntry, error) {
-	out := map[string]object.TreeEntry{}
+// treeLess orders entries as git sorts them: by name, a directory compared as name + "/".
+func treeLess(a, b object.TreeEntry) bool {
+	an, bn := a.Name, b.Name
+	if a.Mode == filemode.Dir {
+		an += "/"
+	}
+	if b.Mode == filemode.Dir {
+		bn += "/"
+	}
+	return an < bn
+}
+
+// treeEntries returns the entries of tree h. The walk meets each tree twice in a row (as
+// a commit's tree and as its child's parent tree), so the last few are kept.
+func (r *Repo) treeEntries(h plumbing.Hash) ([]object.TreeEntry, error) {
 	if h.IsZero() {
-		return out, nil
+		return nil, nil
+	}
+	for _, c := range r.treeCache {
+		if c.hash == h {
+			return c.entries, nil
+		}
 	}
 	t, err := object.GetTree(r.git.Storer, h)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range t.Entries {
-		out[e.Name] = e
+	r.treeCache = append(r.treeCache, cachedTree{h, t.Entries})
+	if len(r.treeCache) > 8 {
+		r.treeCache = r.treeCache[1:]
 	}
-	return out, nil
+	return t.Entries, nil
+}
+
+type cachedTree struct {
+	hash    plumbing.Hash
+	entries []object.TreeEntry
 }
 
 func readIndex(p string) (*changeIndex, error) {

@@ -31,6 +31,8 @@ var (
 type Repo struct {
 	Root string // the directory that holds content/
 	git  *git.Repository
+
+	treeCache []cachedTree // see treeEntries; a Repo is not safe for concurrent use
 }
 
 // Open opens the git repository that holds root/content. The .git directory may be in

@@ -12,7 +12,7 @@ import (
 )
 
 // gitCmd runs the real git CLI in dir and returns its trimmed output.
-func gitCmd(t *testing.T, dir string, env []string, args ...string) string {
+func gitCmd(t testing.TB, dir string, env []string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir

@@ -111,7 +111,7 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 		return push(len(ours), "pushed")
 	case base.Hash == local.Hash: // behind
 		n, _ := firstParentSince(theirs, base.Hash)
-		if err := r.moveTo(head.Name(), theirs.Hash); err != nil {
+		if err := r.moveTo(theirs.Hash); err != nil {
 			return nil, err
 		}
 		return &SyncResult{Action: "fast-forward", Pulled: len(n)}, nil
@@ -148,7 +148,7 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 			return nil, err
 		}
 	}
-	if err := r.moveTo(head.Name(), tip.Hash); err != nil {
+	if err := r.moveTo(tip.Hash); err != nil {
 		return nil, err
 	}
 	res, err := push(len(ours), "rebased")
@@ -217,9 +217,9 @@ func (r *Repo) replay(c, onto *object.Commit) (*object.Commit, error) {
 	return r.git.CommitObject(h)
 }
 
-// moveTo points the branch at commit and brings the working tree and index along, keeping
-// unrelated uncommitted changes (like git reset --merge).
-func (r *Repo) moveTo(branch plumbing.ReferenceName, commit plumbing.Hash) error {
+// moveTo points the current branch at commit and brings the working tree and index along,
+// keeping unrelated uncommitted changes (like git reset --merge).
+func (r *Repo) moveTo(commit plumbing.Hash) error {
 	wt, err := r.git.Worktree()
 	if err != nil {
 		return err
@@ -237,7 +237,9 @@ func (r *Repo) checkWorktreeClean(head *object.Commit, files []string) error {
 		if err != nil {
 			return err
 		}
-		if err := r.checkClean(head, f, data); err != nil && !strings.Contains(err.Error(), "not committed") {
+		// A file the remote changed must match HEAD here; an untracked file in the way
+		// of one the remote added is refused too, so nothing uncommitted is overwritten.
+		if err := r.checkClean(head, f, data); err != nil {
 			return err
 		}
 	}

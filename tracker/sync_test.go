@@ -104,6 +104,22 @@ func TestSyncDiverged(t *testing.T) {
 	gitCmd(t, aDir, nil, "fsck", "--strict")
 }
 
+func TestSyncKeepsUntrackedFileInTheWay(t *testing.T) {
+	a, aDir, bDir, _ := twoClones(t)
+	os.WriteFile(filepath.Join(bDir, "content/measures/T20.md"), []byte("ny fil"), 0o644)
+	gitCmd(t, bDir, nil, "add", ".")
+	gitCmd(t, bDir, nil, "commit", "-q", "-m", "add T20")
+	gitCmd(t, bDir, nil, "push", "-q", "origin", "main")
+	local := filepath.Join(aDir, "content/measures/T20.md")
+	os.WriteFile(local, []byte("mitt utkast"), 0o644)
+	if _, err := a.Sync(context.Background(), "origin"); !errors.Is(err, ErrDirty) {
+		t.Errorf("sync over an untracked file the remote adds = %v, want ErrDirty", err)
+	}
+	if data, _ := os.ReadFile(local); string(data) != "mitt utkast" {
+		t.Error("sync overwrote an untracked local file")
+	}
+}
+
 func TestSyncConflict(t *testing.T) {
 	a, aDir, bDir, remote := twoClones(t)
 	editAndPush(t, bDir, "content/measures/T02.md", "status: not-assessed", "status: delayed")

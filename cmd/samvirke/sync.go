@@ -38,6 +38,8 @@ Løs det med git:
   (rett konfliktene i filene, så: git add <fil> && git rebase --continue)
   samvirke validate
   samvirke sync`, remote, strings.Join(res.Files, ", "))
+			case errors.Is(err, tracker.ErrDirty):
+				return fmt.Errorf("filer som %s har endret, har ulagrede endringer her; lagre (commit) eller flytt dem først, så ingenting går tapt: %v", remote, err)
 			case errors.Is(err, tracker.ErrLocked):
 				return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
 			case err != nil:

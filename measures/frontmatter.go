@@ -2,7 +2,6 @@ package measures
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -83,21 +82,11 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 	body = strings.TrimPrefix(body, "\n")
 	bodyLine := 2 + strings.Count(fm, "\n") + 1
 	c.offset = 1
-	var root yaml.Node
-	if err := yaml.Load([]byte(fm), &root); err != nil {
-		var le *yaml.LoadError
-		if errors.As(err, &le) {
-			c.add(ErrSyntax, Pos{Line: le.Mark.Line, Col: le.Mark.Column}, "", "ugyldig YAML: %s", le.Message)
-		} else {
-			c.add(ErrSyntax, Pos{Line: 1}, "", "ugyldig YAML: %v", err)
-		}
+	n, ok := loadYAML(c, []byte(fm))
+	if !ok {
 		return document{body: body, bodyLine: bodyLine}, false
 	}
 	doc := document{body: body, bodyLine: bodyLine}
-	n := &root
-	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		n = n.Content[0]
-	}
 	if n.Kind == 0 {
 		n = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	}
@@ -164,11 +153,6 @@ func (m *mapping) pos(key string) Pos {
 		return posOf(v)
 	}
 	return posOf(m.node)
-}
-
-func (m *mapping) has(key string) bool {
-	v, ok := m.vals[key]
-	return ok && !isNull(v)
 }
 
 func isNull(v *yaml.Node) bool {
@@ -287,5 +271,3 @@ func (m *mapping) strList(key string) ([]string, []Pos) {
 	}
 	return out, pos
 }
-
-func asLoadError(err error, le **yaml.LoadError) bool { return errors.As(err, le) }

@@ -180,7 +180,7 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 			return nil, Errors{{File: file, Msg: "symbolske lenker følges ikke i content/; legg inn filen selv", Kind: ErrSymlink}}
 		}
 		if fi.Size() > MaxFileSize {
-			return nil, Errors{{File: file, Msg: fmt.Sprintf("filen er %d byte; største tillatte størrelse er %d byte (1 MiB)", fi.Size(), MaxFileSize), Kind: ErrTooLarge}}
+			return nil, tooLarge(file, fi.Size())
 		}
 	}
 	data, err := fs.ReadFile(fsys, name)
@@ -197,9 +197,13 @@ func readListed(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s/%s: %w", Dir, name, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, Errors{{File: Dir + "/" + name, Msg: fmt.Sprintf("filen er %d byte; største tillatte størrelse er %d byte (1 MiB)", len(data), MaxFileSize), Kind: ErrTooLarge}}
+		return nil, tooLarge(Dir+"/"+name, int64(len(data)))
 	}
 	return data, nil
+}
+
+func tooLarge(file string, size int64) error {
+	return Errors{{File: file, Msg: fmt.Sprintf("filen er %d byte; største tillatte størrelse er %d byte (1 MiB)", size, MaxFileSize), Kind: ErrTooLarge}}
 }
 
 func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {

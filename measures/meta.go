@@ -1,6 +1,8 @@
 package measures
 
 import (
+	"errors"
+
 	yaml "go.yaml.in/yaml/v4"
 )
 
@@ -56,11 +58,13 @@ func parseYAMLList(c *errs, data []byte, known []string, each func(m *mapping, i
 	}
 }
 
+// loadYAML parses one YAML document and returns its top node, reporting syntax errors
+// with their position.
 func loadYAML(c *errs, data []byte) (*yaml.Node, bool) {
 	var root yaml.Node
 	if err := yaml.Load(data, &root); err != nil {
 		var le *yaml.LoadError
-		if asLoadError(err, &le) {
+		if errors.As(err, &le) {
 			c.add(ErrSyntax, Pos{Line: le.Mark.Line, Col: le.Mark.Column}, "", "ugyldig YAML: %s", le.Message)
 		} else {
 			c.add(ErrSyntax, Pos{Line: 1}, "", "ugyldig YAML: %v", err)

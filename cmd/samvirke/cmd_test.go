@@ -273,3 +273,12 @@ func TestSymlinkedContentRefused(t *testing.T) {
 		t.Error("walking up to a symlinked content/ succeeded; want an error, not the embedded content")
 	}
 }
+
+func TestEmptyIDIsAnErrorNotAPanic(t *testing.T) {
+	dir := repo(t)
+	for _, cmd := range [][]string{{"show", ""}, {"history", ""}} {
+		if _, _, err := run(t, false, nil, append([]string{"--repo", dir}, cmd...)...); err == nil {
+			t.Errorf("samvirke %s \"\" succeeded, want an error", cmd[0])
+		}
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
@@ -37,7 +36,7 @@ func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 			if !slices.Contains([]string{"text", "json"}, format) {
 				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
 			}
-			id := strings.ToUpper(args[0][:1]) + args[0][1:]
+			id := normalizeID(args[0])
 			repo, err := openRepo(g)
 			if err != nil {
 				return err

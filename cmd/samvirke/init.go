@@ -27,7 +27,7 @@ Forfatteren hentes fra git-oppsettet (user.name og user.email); --author oversty
 			case errors.Is(err, tracker.ErrExists):
 				return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", args[0])
 			case errors.Is(err, tracker.ErrNoIdentity):
-				return errors.New(`fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`)
+				return errors.New(noIdentityMsg)
 			case err != nil:
 				return err
 			}

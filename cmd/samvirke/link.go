@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
@@ -24,7 +23,7 @@ func newLinkCmd(g *globalOptions, s *IOStreams, unlink bool) *cobra.Command {
 		Example: "  samvirke link T14 aa2020-1.9/2 aa2020-3.5/5\n  samvirke unlink T14 aa2020-1.9/2",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := strings.ToUpper(args[0][:1]) + args[0][1:]
+			id := normalizeID(args[0])
 			return linkRun(cmd.Context(), g, s, id, args[1:], unlink, author)
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
@@ -191,6 +192,17 @@ brukes innholdet som er bygd inn i programmet.`,
 	root.Flags().Lookup("help").Usage = "vis hjelp"
 	return root
 }
+
+// normalizeID lets people type measure ids in lower case: t14 → T14, d01 → D01.
+func normalizeID(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// noIdentityMsg tells how to set a git identity.
+const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`
 
 // addAtFlag adds --at to a read command.
 func addAtFlag(cmd *cobra.Command, g *globalOptions) {

@@ -44,7 +44,7 @@ ulagrede endringer, nektes lagringen.`,
   samvirke set T14 --owner nav --owner hdir`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = strings.ToUpper(args[0][:1]) + args[0][1:]
+			opts.ID = normalizeID(args[0])
 			opts.changed = cmd.Flags().Changed
 			if !opts.changed("status") && !opts.changed("progress") && !opts.changed("due") && !opts.changed("owner") && !opts.changed("note") {
 				return errors.New("ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note")
@@ -135,7 +135,7 @@ func saveError(id string, err error) error {
 	case errors.Is(err, tracker.ErrInvalid):
 		return fmt.Errorf("endringen er ikke lagret fordi innholdet da ikke ville vært gyldig:\n%v", measures.AsErrors(err))
 	case errors.Is(err, tracker.ErrNoIdentity):
-		return errors.New(`fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`)
+		return errors.New(noIdentityMsg)
 	case errors.Is(err, tracker.ErrLocked):
 		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
 	case errors.Is(err, tracker.ErrBadState):

@@ -26,7 +26,7 @@ func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *
 		Example: "  samvirke show T14\n  samvirke show T14 --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = strings.ToUpper(args[0][:1]) + args[0][1:]
+			opts.ID = normalizeID(args[0])
 			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
 				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
 			}

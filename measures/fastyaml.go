@@ -8,6 +8,9 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 )
 
+// fastFrontMatter turns the fast path on; tests turn it off to compare.
+var fastFrontMatter = true
+
 // fastYAML is a fast path for front matter in the canonical form [Measure.Encode] and
 // friends write: block mappings and sequences indented with spaces, plain scalars that
 // plainly are strings, integers or dates, double- and single-quoted one-line strings, and

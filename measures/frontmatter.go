@@ -82,7 +82,11 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 	body = strings.TrimPrefix(body, "\n")
 	bodyLine := 2 + strings.Count(fm, "\n") + 1
 	c.offset = 1
-	n, ok := fastYAML(fm)
+	var n *yaml.Node
+	ok = false
+	if fastFrontMatter {
+		n, ok = fastYAML(fm)
+	}
 	if !ok {
 		n, ok = loadYAML(c, []byte(fm))
 	}

@@ -193,3 +193,45 @@ func TestFastYAMLTakesCanonicalForm(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathSameResult loads the real content, the test content and every parse and
+// fmt test file with and without the fast path: the same records, the same errors.
+func TestFastPathSameResult(t *testing.T) {
+	load := func(fast bool) (*Content, error) {
+		fastFrontMatter = fast
+		defer func() { fastFrontMatter = true }()
+		return Load(os.DirFS("../content"))
+	}
+	c1, err1 := load(true)
+	c2, err2 := load(false)
+	if !reflect.DeepEqual(c1, c2) || !reflect.DeepEqual(err1, err2) {
+		t.Errorf("content/ loads differently with the fast path (errors %v / %v)", err1, err2)
+	}
+	if len(c1.Measures) < 36 {
+		t.Fatalf("content/ has %d measures", len(c1.Measures))
+	}
+	files, _ := filepath.Glob("testdata/*/*.md")
+	more, _ := filepath.Glob("testdata/content/*/*.md")
+	more2, _ := filepath.Glob("testdata/content/*/*/*.md")
+	files = append(append(files, more...), more2...)
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parse := func(fast bool) (any, any, any, error, error, error) {
+			fastFrontMatter = fast
+			defer func() { fastFrontMatter = true }()
+			m, em := ParseMeasure("content/measures/T14.md", data)
+			g, eg := ParseGroup("content/inputs/aa2020/1.3.md", data)
+			ch, ec := ParseChapter("content/strategy/01-summary.md", data)
+			return m, g, ch, em, eg, ec
+		}
+		m1, g1, ch1, em1, eg1, ec1 := parse(true)
+		m2, g2, ch2, em2, eg2, ec2 := parse(false)
+		if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(g1, g2) || !reflect.DeepEqual(ch1, ch2) ||
+			!reflect.DeepEqual(em1, em2) || !reflect.DeepEqual(eg1, eg2) || !reflect.DeepEqual(ec1, ec2) {
+			t.Errorf("%s parses differently with the fast path:\n%v\n%v", p, em1, em2)
+		}
+	}
+}

@@ -16,11 +16,11 @@ var fastFrontMatter = true
 // plainly are strings, integers or dates, double- and single-quoted one-line strings, and
 // literal blocks (| and |-). It builds the same yaml.Node tree go-yaml's Load would, with
 // the same kinds, styles, tags, values, lines and columns, about four times faster and
-// with a tenth of the allocations (BenchmarkFrontMatter). On
-// anything else (comments, flow collections, anchors, tags, folded or multi-line
-// scalars, tabs, unusual characters, empty values, syntax errors) it reports false and
-// the caller uses go-yaml, which also gives the error messages. FuzzFastYAML checks it
-// against go-yaml: the same tree, or a fallback.
+// with a tenth of the allocations (BenchmarkFrontMatter). On anything else (comments,
+// flow collections, anchors, tags, folded or multi-line scalars, tabs, unusual
+// characters, empty values, syntax errors) it reports false and the caller uses go-yaml,
+// which also gives the error messages. FuzzFastYAML checks it against go-yaml: the same
+// tree, or a fallback.
 func fastYAML(src string) (*yaml.Node, bool) {
 	if !fastChars(src) || src == "" || !strings.HasSuffix(src, "\n") {
 		return nil, false

@@ -82,7 +82,14 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 	body = strings.TrimPrefix(body, "\n")
 	bodyLine := 2 + strings.Count(fm, "\n") + 1
 	c.offset = 1
-	n, ok := loadYAML(c, []byte(fm))
+	var n *yaml.Node
+	ok = false
+	if fastFrontMatter {
+		n, ok = fastYAML(fm)
+	}
+	if !ok {
+		n, ok = loadYAML(c, []byte(fm))
+	}
 	if !ok {
 		return document{body: body, bodyLine: bodyLine}, false
 	}

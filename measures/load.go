@@ -96,11 +96,21 @@ func Load(fsys fs.FS) (*Content, error) {
 	var once sync.Once
 	var wg sync.WaitGroup
 	next := make(chan job)
+	dir := openDirReader(fsys)
+	defer dir.close()
 	// More workers than cores: a worker waiting in open/read lets another parse.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			buf := make([]byte, 16<<10)
 			for j := range next {
-				data, err := readListed(fsys, j.name)
+				var err error
+				data, ok := dir.read(j.name, buf)
+				if ok {
+					// The parsers copy what they keep (into strings), so buf is reused.
+					buf = data[:cap(data)]
+				} else {
+					data, err = readListed(fsys, j.name)
+				}
 				if err == nil {
 					err = j.do(data)
 				}

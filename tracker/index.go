@@ -2,10 +2,12 @@ package tracker
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -81,10 +83,34 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if r.raw == nil {
+		raw, err := r.openRawObjects()
+		if err != nil {
+			return false, err
+		}
+		r.raw = raw
+		defer func() { raw.close(); r.raw = nil }()
+	}
 	reached := false
 	var added []indexEntry
 	stack := []plumbing.Hash{tip}
 	seen := map[plumbing.Hash]bool{}
+	// The walk usually meets a commit right after its child, which read it for its tree.
+	var last struct {
+		hash plumbing.Hash
+		c    commitHeader
+	}
+	readCommit := func(h plumbing.Hash) (commitHeader, error) {
+		if h == last.hash && !h.IsZero() {
+			return last.c, nil
+		}
+		c, err := r.readCommitHeader(h)
+		if err != nil {
+			return commitHeader{}, err
+		}
+		last.hash, last.c = h, c
+		return c, nil
+	}
 	for len(stack) > 0 {
 		h := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -95,24 +121,24 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 			continue
 		}
 		seen[h] = true
-		c, err := r.git.CommitObject(h)
+		c, err := readCommit(h)
 		if err != nil {
 			return false, fmt.Errorf("read commit %s: %w", h, err)
 		}
 		var parentTree plumbing.Hash
-		if c.NumParents() > 0 {
-			pc, err := r.git.CommitObject(c.ParentHashes[0])
+		if len(c.parents) > 0 {
+			pc, err := readCommit(c.parents[0])
 			if err != nil {
-				return false, err
+				return false, fmt.Errorf("read commit %s: %w", c.parents[0], err)
 			}
-			parentTree = pc.TreeHash
+			parentTree = pc.tree
 		}
-		paths, err := r.diffTrees(parentTree, c.TreeHash, "", scope)
+		paths, err := r.diffTrees(parentTree, c.tree, "", scope)
 		if err != nil {
 			return false, err
 		}
-		added = append(added, indexEntry{Hash: h, When: c.Committer.When.Unix(), Paths: paths})
-		stack = append(stack, c.ParentHashes...)
+		added = append(added, indexEntry{Hash: h, When: c.when, Paths: paths})
+		stack = append(stack, c.parents...)
 	}
 	for _, e := range added {
 		idx.known[e.Hash] = true
@@ -122,109 +148,303 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 	return reached, nil
 }
 
+// commitHeader is what the index needs of a commit.
+type commitHeader struct {
+	tree    plumbing.Hash
+	parents []plumbing.Hash
+	when    int64 // committer time, Unix seconds
+}
+
+// readCommitHeader reads the tree, parents and committer time of commit h from the raw
+// object (the header lines git writes: tree, parent…, author, committer), and through
+// go-git's commit decoder when the header is not in that plain form.
+func (r *Repo) readCommitHeader(h plumbing.Hash) (commitHeader, error) {
+	typ, data, err := r.raw.read(h)
+	if err != nil {
+		return commitHeader{}, err
+	}
+	if typ != plumbing.CommitObject {
+		return commitHeader{}, fmt.Errorf("object %s is a %s: %w", h, typ, plumbing.ErrObjectNotFound)
+	}
+	if c, ok := parseCommitHeader(data); ok {
+		return c, nil
+	}
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(plumbing.CommitObject)
+	obj.Write(data)
+	var c object.Commit
+	if err := c.Decode(obj); err != nil {
+		return commitHeader{}, err
+	}
+	return commitHeader{tree: c.TreeHash, parents: c.ParentHashes, when: c.Committer.When.Unix()}, nil
+}
+
+func parseCommitHeader(data []byte) (commitHeader, bool) {
+	var c commitHeader
+	hasTree, hasCommitter := false, false
+	for len(data) > 0 {
+		line := data
+		nl := bytes.IndexByte(data, '\n')
+		if nl >= 0 {
+			line, data = data[:nl], data[nl+1:]
+		} else {
+			data = nil
+		}
+		if len(line) == 0 {
+			break // end of the header
+		}
+		key, val, _ := bytes.Cut(line, []byte{' '})
+		switch string(key) {
+		case "tree":
+			h, ok := parseHex(val)
+			if !ok || hasTree {
+				return c, false
+			}
+			c.tree, hasTree = h, true
+		case "parent":
+			h, ok := parseHex(val)
+			if !ok {
+				return c, false
+			}
+			c.parents = append(c.parents, h)
+		case "committer":
+			// Name <email> <seconds> <zone>
+			gt := bytes.LastIndexByte(val, '>')
+			if gt < 0 || hasCommitter {
+				return c, false
+			}
+			f := bytes.Fields(val[gt+1:])
+			if len(f) != 2 {
+				return c, false
+			}
+			when, err := strconv.ParseInt(string(f[0]), 10, 64)
+			if err != nil {
+				return c, false
+			}
+			c.when, hasCommitter = when, true
+		}
+	}
+	return c, hasTree && hasCommitter
+}
+
+func parseHex(b []byte) (plumbing.Hash, bool) {
+	var h plumbing.Hash
+	if len(b) != 2*len(h) {
+		return h, false
+	}
+	if _, err := hex.Decode(h[:], b); err != nil {
+		return h, false
+	}
+	return h, true
+}
+
 // diffTrees lists the paths (files) under scope (the content directory; "" for all) that
 // differ between two trees, descending only into subtrees whose hashes differ. Git keeps
-// tree entries sorted by name, so the two lists are merged in one pass.
+// tree entries sorted by name, so the two lists are merged in one pass, on the raw tree
+// objects; the bytes the two trees share at the start and at the end are skipped whole.
 func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, error) {
-	if a == b {
-		return nil, nil
-	}
-	ea, err := r.treeEntries(a)
-	if err != nil {
-		return nil, err
-	}
-	eb, err := r.treeEntries(b)
-	if err != nil {
-		return nil, err
+	if r.raw == nil {
+		raw, err := r.openRawObjects()
+		if err != nil {
+			return nil, err
+		}
+		r.raw = raw
+		defer func() { raw.close(); r.raw = nil }()
 	}
 	var out []string
-	for i, j := 0, 0; i < len(ea) || j < len(eb); {
-		var x, y object.TreeEntry
-		switch {
-		case j >= len(eb) || (i < len(ea) && treeLess(ea[i], eb[j])):
-			x = ea[i]
-			i++
-		case i >= len(ea) || treeLess(eb[j], ea[i]):
-			y = eb[j]
-			j++
-		default:
-			x, y = ea[i], eb[j]
-			i++
-			j++
-		}
-		name := x.Name
-		if name == "" {
-			name = y.Name
-		}
-		if x.Hash == y.Hash && x.Mode == y.Mode {
-			continue
-		}
-		p := path.Join(prefix, name)
-		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
-			continue
-		}
-		xd, yd := x.Mode == filemode.Dir, y.Mode == filemode.Dir
-		if xd || yd {
-			var xh, yh plumbing.Hash
-			if xd {
-				xh = x.Hash
-			}
-			if yd {
-				yh = y.Hash
-			}
-			sub, err := r.diffTrees(xh, yh, p, scope)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, sub...)
-			if (x.Mode != 0 && !xd) || (y.Mode != 0 && !yd) {
-				out = append(out, p)
-			}
-			continue
-		}
-		out = append(out, p)
+	if err := r.diffRawTrees(a, b, prefix, scope, &out); err != nil {
+		return nil, err
 	}
 	sort.Strings(out)
 	return out, nil
 }
 
-// treeLess orders entries as git sorts them: by name, a directory compared as name + "/".
-func treeLess(a, b object.TreeEntry) bool {
-	an, bn := a.Name, b.Name
-	if a.Mode == filemode.Dir {
-		an += "/"
+func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]string) error {
+	if a == b {
+		return nil
 	}
-	if b.Mode == filemode.Dir {
-		bn += "/"
+	ta, err := r.rawTree(a)
+	if err != nil {
+		return err
 	}
-	return an < bn
+	tb, err := r.rawTree(b)
+	if err != nil {
+		return err
+	}
+	i, j, err := skipCommonPrefix(ta, tb)
+	if err != nil {
+		return err
+	}
+	suffix := commonSuffix(ta, tb)
+	for i < len(ta) || j < len(tb) {
+		if len(ta)-i == len(tb)-j && len(ta)-i <= suffix {
+			break // the rest is the same bytes, so the same entries
+		}
+		var x, y treeEntry
+		var nx, ny int
+		if i < len(ta) {
+			if x, nx, err = parseTreeEntry(ta, i); err != nil {
+				return fmt.Errorf("tree %s: %w", a, err)
+			}
+		}
+		if j < len(tb) {
+			if y, ny, err = parseTreeEntry(tb, j); err != nil {
+				return fmt.Errorf("tree %s: %w", b, err)
+			}
+		}
+		switch {
+		case j >= len(tb) || (i < len(ta) && compareEntries(x, y) < 0):
+			y = treeEntry{}
+			i = nx
+		case i >= len(ta) || compareEntries(y, x) < 0:
+			x = treeEntry{}
+			j = ny
+		default:
+			i, j = nx, ny
+		}
+		if x.mode == y.mode && bytes.Equal(x.hash, y.hash) {
+			continue
+		}
+		name := x.name
+		if name == nil {
+			name = y.name
+		}
+		p := string(name)
+		if prefix != "" {
+			p = prefix + "/" + p
+		}
+		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
+			continue
+		}
+		xd, yd := x.mode == filemode.Dir, y.mode == filemode.Dir
+		if xd || yd {
+			var xh, yh plumbing.Hash
+			if xd {
+				copy(xh[:], x.hash)
+			}
+			if yd {
+				copy(yh[:], y.hash)
+			}
+			if err := r.diffRawTrees(xh, yh, p, scope, out); err != nil {
+				return err
+			}
+			if (x.mode != 0 && !xd) || (y.mode != 0 && !yd) {
+				*out = append(*out, p)
+			}
+			continue
+		}
+		*out = append(*out, p)
+	}
+	return nil
 }
 
-// treeEntries returns the entries of tree h. The walk meets each tree twice in a row (as
-// a commit's tree and as its child's parent tree), so the last few are kept.
-func (r *Repo) treeEntries(h plumbing.Hash) ([]object.TreeEntry, error) {
+func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	for _, c := range r.treeCache {
-		if c.hash == h {
-			return c.entries, nil
-		}
-	}
-	t, err := object.GetTree(r.git.Storer, h)
+	typ, data, err := r.raw.read(h)
 	if err != nil {
 		return nil, err
 	}
-	r.treeCache = append(r.treeCache, cachedTree{h, t.Entries})
-	if len(r.treeCache) > 8 {
-		r.treeCache = r.treeCache[1:]
+	if typ != plumbing.TreeObject {
+		return nil, fmt.Errorf("object %s is a %s, not a tree: %w", h, typ, plumbing.ErrObjectNotFound)
 	}
-	return t.Entries, nil
+	return data, nil
 }
 
-type cachedTree struct {
-	hash    plumbing.Hash
-	entries []object.TreeEntry
+// treeEntry is one entry of a raw tree object: "<octal mode> <name>\x00<20-byte hash>".
+type treeEntry struct {
+	mode filemode.FileMode
+	name []byte
+	hash []byte
+}
+
+var errBadTree = errors.New("malformed tree object")
+
+func parseTreeEntry(t []byte, i int) (treeEntry, int, error) {
+	var e treeEntry
+	sp := bytes.IndexByte(t[i:], ' ')
+	if sp <= 0 {
+		return e, 0, errBadTree
+	}
+	for _, d := range t[i : i+sp] {
+		if d < '0' || d > '7' {
+			return e, 0, errBadTree
+		}
+		e.mode = e.mode<<3 | filemode.FileMode(d-'0')
+	}
+	start := i + sp + 1
+	nul := bytes.IndexByte(t[start:], 0)
+	if nul <= 0 || start+nul+1+20 > len(t) {
+		return e, 0, errBadTree
+	}
+	e.name = t[start : start+nul]
+	e.hash = t[start+nul+1 : start+nul+21]
+	return e, start + nul + 21, nil
+}
+
+// compareEntries orders entries as git sorts them: by name, a directory compared as
+// name + "/".
+func compareEntries(a, b treeEntry) int {
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
+	}
+	return cmp.Compare(nameByte(a, n), nameByte(b, n))
+}
+
+// nameByte is byte n of the entry's sort key (its name, plus "/" for a directory), -1 past the end.
+func nameByte(e treeEntry, n int) int {
+	switch {
+	case n < len(e.name):
+		return int(e.name[n])
+	case n == len(e.name) && e.mode == filemode.Dir:
+		return '/'
+	}
+	return -1
+}
+
+// skipCommonPrefix returns where the first entry that is not byte-identical in both
+// trees starts in each (the same place, as everything before it is the same bytes).
+func skipCommonPrefix(a, b []byte) (int, int, error) {
+	n := commonPrefix(a, b)
+	pos := 0
+	for {
+		nul := bytes.IndexByte(a[pos:min(n, len(a))], 0)
+		if nul < 0 || pos+nul+21 > n {
+			return pos, pos, nil
+		}
+		pos += nul + 21
+	}
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const chunk = 256
+	for i+chunk <= n && bytes.Equal(a[i:i+chunk], b[i:i+chunk]) {
+		i += chunk
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	la, lb := len(a), len(b)
+	i := 0
+	const chunk = 256
+	for i+chunk <= n && bytes.Equal(a[la-i-chunk:la-i], b[lb-i-chunk:lb-i]) {
+		i += chunk
+	}
+	for i < n && a[la-1-i] == b[lb-1-i] {
+		i++
+	}
+	return i
 }
 
 func readIndex(p string) (*changeIndex, error) {

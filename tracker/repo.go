@@ -32,7 +32,7 @@ type Repo struct {
 	Root string // the directory that holds content/
 	git  *git.Repository
 
-	treeCache []cachedTree // see treeEntries; a Repo is not safe for concurrent use
+	raw *rawObjects // open during an index build or tree diff; a Repo is not safe for concurrent use
 }
 
 // Open opens the git repository that holds root/content. The .git directory may be in

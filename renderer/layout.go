@@ -22,6 +22,10 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		b, _ := templateFS.ReadFile("templates/style.css")
 		return template.CSS(b)
 	},
+	"anchor":     anchorOf,
+	"anchorID":   anchorOfID,
+	"logline":    LogLine,
+	"groupstate": groupState,
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
 // execute renders the named page template.

@@ -57,10 +57,10 @@ type areaMeasures struct {
 }
 
 type groupCoverage struct {
-	ID, Title      string
-	Linked, Total  int
-	Share          string // «67 %»
-	Unaddressed    []*measures.Item
+	ID, Title     string
+	Linked, Total int
+	Share         string // «67 %»
+	Unaddressed   []*measures.Item
 }
 
 // NewReport computes the report on c.

@@ -248,7 +248,7 @@ type htmlChapter struct {
 }
 
 type retiredEntry struct {
-	Anchor, SuccessorAnchor string
+	Anchor, SuccessorAnchor                                     string
 	ID, Title, Label, Successor, SuccessorTitle, Note, NoteDate string
 }
 

@@ -7,7 +7,12 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
+
+// rawEscaper escapes raw HTML for Markdown output, keeping line breaks.
+var rawEscaper = strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
+	"*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "&", "&amp;")
 
 // edit replaces src[start:end] with text when the Markdown is written out.
 type edit struct {
@@ -31,12 +36,10 @@ type mdHooks struct {
 func (p parsed) markdown(h mdHooks) string {
 	src := p.src
 	var edits []edit
-	escapeLT := func(seg interface{ Value([]byte) []byte }, start int) {
-		for i, c := range seg.Value(src) {
-			if c == '<' {
-				edits = append(edits, edit{start + i, start + i + 1, "&lt;"})
-			}
-		}
+	// Raw HTML becomes text: every character Markdown or HTML would act on is escaped,
+	// so neither the tag nor a link written inside it comes alive once it is not HTML.
+	escapeRaw := func(seg text.Segment) {
+		edits = append(edits, edit{seg.Start, seg.Stop, rawEscaper.Replace(string(seg.Value(src)))})
 	}
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -58,18 +61,15 @@ func (p parsed) markdown(h mdHooks) string {
 			}
 		case *ast.RawHTML:
 			for i := 0; i < n.Segments.Len(); i++ {
-				s := n.Segments.At(i)
-				escapeLT(&s, s.Start)
+				escapeRaw(n.Segments.At(i))
 			}
 		case *ast.HTMLBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
-				s := lines.At(i)
-				escapeLT(&s, s.Start)
+				escapeRaw(lines.At(i))
 			}
 			if n.HasClosure() {
-				s := n.ClosureLine
-				escapeLT(&s, s.Start)
+				escapeRaw(n.ClosureLine)
 			}
 		case *east.FootnoteLink, *east.Footnote:
 			if h.footnote != "" && pos >= 0 && bytes.HasPrefix(src[pos:], []byte("[^")) {
@@ -85,6 +85,12 @@ func (p parsed) markdown(h mdHooks) string {
 		}
 		if pos >= 0 && pos < len(src) && (src[pos] == '[' || src[pos] == '<') {
 			edits = append(edits, edit{pos, pos, `\`})
+		}
+	}
+	pictures, _ := p.doc.Meta()[metaPictures].([]int)
+	for _, pos := range pictures {
+		if pos >= 0 && pos < len(src) && src[pos] == '!' {
+			edits = append(edits, edit{pos, pos + 1, ""})
 		}
 	}
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })

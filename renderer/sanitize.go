@@ -70,7 +70,7 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		}
 		return ast.WalkContinue, nil
 	})
-	var unlinked []int
+	var unlinked, pictures []int
 	for _, n := range images {
 		img := n.(*ast.Image)
 		var repl ast.Node
@@ -78,6 +78,7 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 			l := ast.NewLink()
 			l.Destination, l.Title = img.Destination, img.Title
 			repl = l
+			pictures = append(pictures, img.Pos())
 		} else {
 			repl = ast.NewEmphasis(1)
 			unlinked = append(unlinked, img.Pos())
@@ -105,7 +106,12 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		parent.RemoveChild(parent, n)
 	}
 	doc.AddMeta(metaUnlinked, unlinked)
+	doc.AddMeta(metaPictures, pictures)
 }
+
+// metaPictures lists the positions of the images with safe targets that safeLinks made
+// links, so the Markdown writer drops their «!» as well.
+const metaPictures = "samvirke-pictures"
 
 // metaUnlinked is the document meta key listing the source positions of the links,
 // images and autolinks safeLinks took apart, so the Markdown writer escapes them too.

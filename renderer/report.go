@@ -198,9 +198,10 @@ func newReportChanges(c *measures.Content, d *measures.Diff) *reportChanges {
 				other = append(other, s)
 			}
 		}
-		if m := c.Measure(ch.ID); m != nil && retired(m) && slices.ContainsFunc(ch.Changes, func(s string) bool { return strings.HasPrefix(s, "revisjon ") }) {
+		if m := c.Measure(ch.ID); m != nil && retired(m) && slices.ContainsFunc(other, func(s string) bool { return strings.HasPrefix(s, "revisjon ") }) {
 			label, _ := revisionBadge(m)
 			rc.Retired = append(rc.Retired, measureLine{ch.ID, anchor, ch.Title, label})
+			other = slices.DeleteFunc(other, func(s string) bool { return strings.HasPrefix(s, "revisjon ") })
 		}
 		if len(other) > 0 {
 			rc.Other = append(rc.Other, measureLine{ch.ID, anchor, ch.Title, strings.Join(other, ", ")})

@@ -381,7 +381,7 @@ func (s *Strategy) directiveMarkdown(n *MeasureList) string {
 		}
 		b.WriteString("\n" + s.measureMarkdown(m, s.home[m.ID] == n))
 	}
-	return strings.TrimPrefix(b.String(), "\n")
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), "\n"), "\n")
 }
 
 // measureMarkdown is one measure in the Markdown strategy, with its anchor when home.

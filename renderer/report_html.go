@@ -34,20 +34,26 @@ type areaPage struct {
 type measureRow struct {
 	ID, Anchor, Title, Lead, Due string
 	Status                       measures.Status
+	StatusSlug, StatusLabel      string
 	Facts                        measureFacts
-	Notes                        []measures.LogEntry
+	Notes                        []noteRow
 	Inputs                       []inputRow
 }
 
 type inputRow struct{ ID, Text string }
 
+type noteRow struct{ Line, Note string }
+
 func (r *Report) row(m *measures.Measure, full bool) measureRow {
-	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status, Facts: r.facts(m)}
+	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status,
+		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
 	if m.Due != nil {
 		row.Due = m.Due.Norwegian()
 	}
 	if full {
-		row.Notes = latestNotes(m, notesShown)
+		for _, e := range latestNotes(m, notesShown) {
+			row.Notes = append(row.Notes, noteRow{LogLine(e), e.Note})
+		}
 		for _, in := range m.Inputs {
 			row.Inputs = append(row.Inputs, inputRow{in, ItemText(r.c, in)})
 		}

@@ -198,17 +198,21 @@ func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*mea
 				esc(m.ID), esc(m.Title), esc(label), esc(anchorOf(m)))
 			continue
 		}
-		id := ""
 		if s.home[m.ID] == n {
-			id = ` id="` + esc(anchorOf(m)) + `"`
+			s.writeMeasureHTML(w, m, ` id="`+esc(anchorOf(m))+`"`)
+		} else {
+			s.writeMeasureHTML(w, m, "")
 		}
-		s.writeMeasureHTML(w, m, id)
 	}
 	w.WriteString("</div>\n")
 }
 
 func (s *Strategy) writeMeasureHTML(w util.BufWriter, m *measures.Measure, idAttr string) {
-	fmt.Fprintf(w, "<article class=\"measure\"%s>\n<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong>", idAttr, esc(m.ID), esc(m.Title))
+	mid := esc(m.ID)
+	if idAttr == "" { // the measure's anchor is elsewhere: its id links there
+		mid = `<a href="#` + esc(anchorOf(m)) + `">` + mid + `</a>`
+	}
+	fmt.Fprintf(w, "<article class=\"measure\"%s>\n<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong>", idAttr, mid, esc(m.Title))
 	if label, class := revisionBadge(m); label != "" {
 		fmt.Fprintf(w, " <span class=\"badge %s\">%s</span>", class, esc(label))
 	}

@@ -24,8 +24,9 @@ type chartBar struct {
 
 // Geometry of a chart, in SVG user units.
 const (
-	chartWidth  = 640
-	chartBarMax = 540
+	chartWidth  = 460
+	chartBarMax = 380
+	chartLabel  = 52 // runes of a label shown in the chart; the table has it in full
 	chartRowH   = 38
 	chartBarH   = 14
 )
@@ -43,10 +44,19 @@ func newChart(id, title string, rows []countRow) chart {
 			w = max(w, 2)
 		}
 		y := i * chartRowH
-		c.Bars = append(c.Bars, chartBar{Label: r.Label, Class: r.Class, N: strconv.Itoa(r.N),
+		c.Bars = append(c.Bars, chartBar{Label: shorten(r.Label, chartLabel), Class: r.Class, N: strconv.Itoa(r.N),
 			LabelY: y + 14, BarY: y + 20, BarW: w, NumX: w + 8, NumY: y + 32})
 		desc = append(desc, r.Label+": "+strconv.Itoa(r.N))
 	}
 	c.Desc = title + ". " + strings.Join(desc, "; ") + "."
 	return c
+}
+
+// shorten cuts s to n runes, marking the cut with «…».
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -185,6 +185,8 @@ brukes innholdet som er bygd inn i programmet.`,
 		newSetCmd(g, s),
 		newLinkCmd(g, s, false),
 		newLinkCmd(g, s, true),
+		newReportCmd(g, s, nil),
+		newStrategyCmd(g, s, nil),
 		newVersionCmd(s),
 		newCompletionCmd(s),
 	)

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/tracker"
+)
+
+// docOutput holds the flags the document commands (report, strategy) share.
+type docOutput struct {
+	Output string // -o FILE; "" for standard output
+	Format string // html, md or pdf; "" to infer from Output's extension
+}
+
+var docFormats = []string{"html", "md", "pdf"}
+
+// format decides the output format: --format, else the extension of -o, else md. HTML
+// and PDF go to a terminal only through -o: a page of markup or binary on the screen is
+// never what was meant, while a pipe or a redirect gets them.
+func (o *docOutput) format(s *IOStreams) (string, error) {
+	f := o.Format
+	var fromExt string
+	switch strings.ToLower(filepath.Ext(o.Output)) {
+	case ".html", ".htm":
+		fromExt = "html"
+	case ".md", ".markdown":
+		fromExt = "md"
+	case ".pdf":
+		fromExt = "pdf"
+	}
+	switch {
+	case f != "" && !slices.Contains(docFormats, f):
+		return "", fmt.Errorf("ukjent format «%s»; bruk html, md eller pdf", f)
+	case f != "" && fromExt != "" && f != fromExt:
+		return "", fmt.Errorf("--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet", f, o.Output)
+	case f == "" && fromExt != "":
+		f = fromExt
+	case f == "" && o.Output != "":
+		return "", fmt.Errorf("kan ikke se formatet av filnavnet %s; bruk .html, .md eller .pdf, eller oppgi --format", o.Output)
+	case f == "":
+		f = "md"
+	}
+	if o.Output == "" && f != "md" && s.OutTTY {
+		return "", fmt.Errorf("%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |", strings.ToUpper(f), f)
+	}
+	return f, nil
+}
+
+// render writes the document in format and returns the bytes.
+func render(ctx context.Context, format string, html, md func(*bytes.Buffer) error) ([]byte, error) {
+	var b bytes.Buffer
+	switch format {
+	case "md":
+		if err := md(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	}
+	if err := html(&b); err != nil {
+		return nil, err
+	}
+	if format == "html" {
+		return b.Bytes(), nil
+	}
+	browser, err := renderer.FindBrowser()
+	if errors.Is(err, renderer.ErrNoBrowser) {
+		return nil, fmt.Errorf("PDF lages med Chromium eller Chrome, men fant ingen (så etter chromium, chromium-browser, google-chrome og chrome i PATH og /usr/bin/chromium). Installer chromium (Debian/Ubuntu: «apt-get install chromium», macOS: «brew install --cask chromium») eller Google Chrome, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome. HTML-utgaven (--format html) krever ingen nettleser: %w", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var pdf bytes.Buffer
+	if err := renderer.PDF(ctx, browser, b.Bytes(), &pdf); err != nil {
+		return nil, fmt.Errorf("kunne ikke lage PDF med %s: %w", browser, err)
+	}
+	return pdf.Bytes(), nil
+}
+
+// write puts data in -o atomically (a temporary file renamed into place, so a reader
+// never sees half a document), or on standard output.
+func (o *docOutput) write(s *IOStreams, data []byte, what string) error {
+	if o.Output == "" {
+		_, err := s.Out.Write(data)
+		return err
+	}
+	if err := maybe.WriteFile(o.Output, data, 0o644); err != nil {
+		return fmt.Errorf("kunne ikke skrive %s: %w", o.Output, err)
+	}
+	fmt.Fprintf(s.ErrOut, "Skrev %s til %s.\n", what, o.Output)
+	return nil
+}
+
+// origin describes where the content came from for a document's title page, and returns
+// the repository when there is one. The text is "" for the embedded content.
+func origin(src *source) (string, *tracker.Repo, error) {
+	if src.Embedded {
+		return "", nil, nil
+	}
+	repo, err := tracker.Open(src.Root)
+	if errors.Is(err, tracker.ErrNotRepository) {
+		return "innholdet i " + src.Root + ", som ikke ligger i et git-repo (ingen commit å spore tallene til)", nil, nil
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return "arbeidskopien i et git-repo uten commits", repo, nil
+	}
+	text := commitText(head.Hash.String(), head.Committer.When)
+	changed, err := repo.ContentChanged()
+	if err != nil {
+		return "", nil, err
+	}
+	if changed {
+		text += " med endringer i content/ som ikke er committet"
+	}
+	return text, repo, nil
+}
+
+func commitText(hash string, when time.Time) string {
+	return "commit " + hash[:7] + " (" + measures.DateOf(when).Norwegian() + ")"
+}

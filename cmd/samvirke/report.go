@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	out     docOutput
+	Since   string
+	Tag     string
+	Author  string
+	Now     func() time.Time // the report's date
+}
+
+func newReportCmd(g *globalOptions, s *IOStreams, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{global: g, streams: s, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "report [-o FIL] [--format html|md|pdf] [--since REF|DATO] [--tag NAVN]",
+		Short: "Lag statusrapporten til fagrådet (HTML, Markdown eller PDF)",
+		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, grunnlaget (commit) og hva
+rapporten sammenlignes med; sammendrag med antall tiltak etter status, innsatsområde og
+ansvarlig eier (diagram og tabell) og forfalte tiltak; endringer siden forrige rapport
+(statusendringer, nye og utgåtte tiltak, nye notater); hvert tiltak etter innsatsområde med
+status, eiere, frist, framdrift, siste notater og innspillene fra Åpen arena det svarer på;
+dekningen av innspillene; og et vedlegg med alle tiltak i én tabell.
+
+Formatet tas fra --format, ellers fra filendelsen i -o, ellers Markdown. Markdown skrives
+til standard ut uten -o. HTML og PDF skrives til fil med -o, eller til standard ut når den
+sendes videre (> eller |), aldri rett i terminalen. HTML er én selvstendig fil uten eksterne
+ressurser; PDF (A4) lages av HTML-en med Chromium eller Chrome, som må være installert.
+
+Endringene regnes fra --since (en commit, gren, tagg eller dato ÅÅÅÅ-MM-DD). Uten --since
+brukes den nyeste rapport-taggen (rapport/NAVN). --tag NAVN merker commiten rapporten ble
+laget fra som grunnlag for neste rapport (taggen rapport/NAVN); innholdet må da være
+committet.`,
+		Example: `  samvirke report -o rapport.html
+  samvirke report -o rapport.pdf --tag 2026-11
+  samvirke report --since 2026-01-01 > rapport.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.out.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
+	cmd.Flags().StringVar(&opts.out.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "vis endringer siden denne commiten, grenen, taggen eller datoen (standard: nyeste rapport-tagg)")
+	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste rapport med taggen rapport/NAVN")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")
+	return cmd
+}
+
+func reportRun(ctx context.Context, opts *reportOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s := opts.streams
+	format, err := opts.out.format(s)
+	if err != nil {
+		return err
+	}
+	c, src, err := loadContent(opts.global, s, false)
+	if err != nil {
+		return err
+	}
+	orig, repo, err := origin(src)
+	if err != nil {
+		return err
+	}
+	if (opts.Since != "" || opts.Tag != "") && repo == nil {
+		return fmt.Errorf("--since og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)")
+	}
+	if opts.Tag != "" {
+		if changed, err := repo.ContentChanged(); err != nil {
+			return err
+		} else if changed {
+			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser")
+		}
+	}
+	ro := renderer.ReportOptions{DocOptions: renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: orig}}
+	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
+		return err
+	}
+	r := renderer.NewReport(c, ro)
+	data, err := render(ctx, format, func(b *bytes.Buffer) error { return r.HTML(b) }, func(b *bytes.Buffer) error { return r.Markdown(b) })
+	if err != nil {
+		return err
+	}
+	if err := opts.out.write(s, data, "rapporten"); err != nil {
+		return err
+	}
+	if opts.Tag != "" {
+		tag, err := repo.TagReport(opts.Tag, opts.Author)
+		switch {
+		case errors.Is(err, tracker.ErrTagExists):
+			return fmt.Errorf("rapporten er skrevet, men taggen %s%s finnes fra før; velg et annet navn", tracker.ReportTagPrefix, opts.Tag)
+		case errors.Is(err, tracker.ErrBadTagName):
+			return fmt.Errorf("rapporten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek", opts.Tag)
+		case errors.Is(err, tracker.ErrNoIdentity):
+			return fmt.Errorf("rapporten er skrevet, men taggen ble ikke laget: %s", noIdentityMsg)
+		case err != nil:
+			return fmt.Errorf("rapporten er skrevet, men taggen ble ikke laget: %w", err)
+		}
+		fmt.Fprintf(s.ErrOut, "Merket %s som grunnlag for neste rapport: %s\n", commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
+	}
+	return nil
+}
+
+// baseline fills in what the report compares with: --since, else the newest report tag,
+// else a sentence saying why there is nothing to compare with.
+func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Content, errOut io.Writer, ro *renderer.ReportOptions) error {
+	switch {
+	case src.Embedded:
+		ro.NoBaseline = "Ingen sammenligning: rapporten er laget fra innholdet som er bygd inn i samvirke, ikke fra et git-repo med historikk."
+		return nil
+	case repo == nil:
+		ro.NoBaseline = "Ingen sammenligning: innholdet ligger ikke i et git-repo med historikk."
+		return nil
+	}
+	at, label := since, ""
+	if at == "" {
+		tag, err := repo.LatestReportTag()
+		if errors.Is(err, tracker.ErrNoReportTag) {
+			ro.NoBaseline = "Ingen sammenligning: ingen rapport er merket som grunnlag ennå. Lag neste rapport med «samvirke report --tag NAVN», eller oppgi --since."
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		at, label = tag.Ref, "forrige rapport, "+tag.Ref
+	}
+	fsys, commit, err := repo.ContentFS(at)
+	if errors.Is(err, tracker.ErrUnknownRef) {
+		return fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", at)
+	}
+	if errors.Is(err, tracker.ErrNoContent) {
+		return fmt.Errorf("commiten for «%s» har ingen content/-mappe å sammenligne med", at)
+	}
+	if err != nil {
+		return err
+	}
+	old, err := measures.Load(fsys)
+	if es := measures.AsErrors(err); es != nil {
+		fmt.Fprintf(errOut, "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n", at, len(es))
+	} else if err != nil {
+		return fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
+	}
+	if label == "" {
+		label = "«" + since + "»"
+	}
+	ro.Baseline = &renderer.Baseline{Label: label + " (" + commitText(commit.Hash.String(), commit.Committer.When) + ")",
+		Diff: measures.Compare(old, cur)}
+	return nil
+}

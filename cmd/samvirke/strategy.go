@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer"
+	"github.com/spf13/cobra"
+)
+
+type strategyOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	out     docOutput
+	Now     func() time.Time // the date on the title page
+}
+
+func newStrategyCmd(g *globalOptions, s *IOStreams, runF func(*strategyOptions) error) *cobra.Command {
+	opts := &strategyOptions{global: g, streams: s, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "strategy [-o FIL] [--format html|md|pdf]",
+		Short: "Lag den reviderte strategiteksten (HTML, Markdown eller PDF)",
+		Long: `Lager den reviderte strategiteksten: kapitlene i content/strategy i rekkefølge, nummerert og
+med innholdsfortegnelse. En henvisning som [[T14]] blir en lenke med tiltakets tittel, og en
+blokk «::: tiltak T02 T03» (eller area=ID, chapter=ID) blir listen over tiltakene med den
+gjeldende teksten. Nye tiltak merkes «Nytt», reviderte «Revidert»; tiltak som utgår eller er
+slått sammen, står i et vedlegg med det siste notatet. Under hvert tiltak står innspillene
+fra Åpen arena som ligger bak det. Hvert tiltak har et fast anker (#T14).
+
+Formatet tas fra --format, ellers fra filendelsen i -o, ellers Markdown. Markdown skrives
+til standard ut uten -o. HTML og PDF skrives til fil med -o, eller til standard ut når den
+sendes videre (> eller |), aldri rett i terminalen. PDF (A4) krever Chromium eller Chrome.`,
+		Example: `  samvirke strategy -o strategi.html
+  samvirke strategy -o strategi.pdf
+  samvirke strategy > strategi.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return strategyRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.out.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
+	cmd.Flags().StringVar(&opts.out.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
+	return cmd
+}
+
+func strategyRun(ctx context.Context, opts *strategyOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s := opts.streams
+	format, err := opts.out.format(s)
+	if err != nil {
+		return err
+	}
+	c, src, err := loadContent(opts.global, s, false)
+	if err != nil {
+		return err
+	}
+	orig, _, err := origin(src)
+	if err != nil {
+		return err
+	}
+	doc := renderer.NewStrategy(c, renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: orig})
+	data, err := render(ctx, format, func(b *bytes.Buffer) error { return doc.HTML(b) }, func(b *bytes.Buffer) error { return doc.Markdown(b) })
+	if err != nil {
+		return err
+	}
+	return opts.out.write(s, data, "strategiteksten")
+}

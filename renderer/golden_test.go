@@ -1,0 +1,69 @@
+package renderer
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/samvirke/samvirke/measures"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./renderer -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s\n(run go test ./renderer -update if the change is right)", name, got)
+	}
+}
+
+// fixtureBaseline is the fixture as it was at an earlier report: T01 not started and
+// with one note less, T02 not there yet, T03 not yet retired, and group 1.2 unknown.
+func fixtureBaseline(t testing.TB) *measures.Content {
+	old := load(t, "testdata/content")
+	t01 := old.Measure("T01").Clone()
+	t01.Status, t01.Log = measures.NotStarted, t01.Log[:1]
+	old.Replace(t01)
+	t03 := old.Measure("T03").Clone()
+	t03.Revision, t03.Status, t03.Log = measures.RevisionKeep, measures.NotStarted, nil
+	old.Replace(t03)
+	old.Remove("T02")
+	old.Groups = old.Groups[:1]
+	old.Replace(old.Measure("T05")) // re-index after dropping the group
+	return old
+}
+
+func TestReportMarkdownGolden(t *testing.T) {
+	c := load(t, "testdata/content")
+	d := measures.Compare(fixtureBaseline(t), c)
+	r := NewReport(c, ReportOptions{
+		DocOptions: DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)"},
+		Baseline:   &Baseline{Label: "forrige rapport, rapport/2026-10 (commit 9f8e7d6, 20. oktober 2026)", Diff: d},
+	})
+	golden(t, "report.golden.md", reportMD(t, r))
+}
+
+func TestReportMarkdownWithoutBaselineGolden(t *testing.T) {
+	c := load(t, "testdata/content")
+	r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate},
+		NoBaseline: "Ingen sammenligning: rapporten er laget fra innholdet som er bygd inn i samvirke."})
+	golden(t, "report-embedded.golden.md", reportMD(t, r))
+}
+
+func TestStrategyMarkdownGolden(t *testing.T) {
+	c := load(t, "testdata/content")
+	s := NewStrategy(c, DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)"})
+	golden(t, "strategy.golden.md", strategyMD(t, s))
+}

@@ -1,0 +1,90 @@
+package renderer
+
+import (
+	"io"
+
+	"github.com/samvirke/samvirke/measures"
+)
+
+// reportPage is the data of the report's HTML template.
+type reportPage struct {
+	Title, Strategy, Date, Origin, Baseline, NoBaseline string
+	MeasureCount, Linked, Items                         int
+	LinkedShare                                         string
+	ByStatus, ByArea, ByOwner                           chart
+	Overdue                                             []measureRow
+	Changes                                             *changesPage
+	Areas                                               []areaPage
+	Coverage                                            []groupCoverage
+	Unaddressed                                         []*measures.Item
+	All                                                 []measureRow
+}
+
+type changesPage struct {
+	*reportChanges
+	Summary string
+}
+
+type areaPage struct {
+	ID, Heading string
+	Cards       []measureRow
+}
+
+// measureRow is a measure as the report shows it, in a table row or a card.
+type measureRow struct {
+	ID, Anchor, Title, Lead, Due string
+	Status                       measures.Status
+	StatusSlug, StatusLabel      string
+	Facts                        measureFacts
+	Notes                        []noteRow
+	Inputs                       []inputRow
+}
+
+type inputRow struct{ ID, Text string }
+
+type noteRow struct{ Line, Note string }
+
+func (r *Report) row(m *measures.Measure, full bool) measureRow {
+	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status,
+		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
+	if m.Due != nil {
+		row.Due = m.Due.Norwegian()
+	}
+	if full {
+		for _, e := range latestNotes(m, notesShown) {
+			row.Notes = append(row.Notes, noteRow{LogLine(e), e.Note})
+		}
+		for _, in := range m.Inputs {
+			row.Inputs = append(row.Inputs, inputRow{in, ItemText(r.c, in)})
+		}
+	}
+	return row
+}
+
+// HTML writes the report as one self-contained HTML page.
+func (r *Report) HTML(w io.Writer) error {
+	pg := reportPage{Title: reportTitle, Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: r.originText(),
+		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
+		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
+		ByStatus: newChart("chart-status", "Tiltak etter status", r.byStatus),
+		ByArea:   newChart("chart-area", "Tiltak etter innsatsområde", r.byArea),
+		ByOwner:  newChart("chart-owner", "Tiltak etter ansvarlig eier", r.byOwner),
+		Coverage: r.coverage, Unaddressed: r.unaddressed}
+	if r.changes != nil {
+		pg.Changes = &changesPage{r.changes, r.changes.summary()}
+	}
+	for _, m := range r.overdue {
+		pg.Overdue = append(pg.Overdue, r.row(m, false))
+	}
+	for _, a := range r.areas {
+		ap := areaPage{ID: a.ID, Heading: a.Heading}
+		for _, m := range a.Measures {
+			ap.Cards = append(ap.Cards, r.row(m, true))
+		}
+		pg.Areas = append(pg.Areas, ap)
+	}
+	for _, m := range r.c.Measures {
+		pg.All = append(pg.All, r.row(m, false))
+	}
+	return execute(w, "report.html.tmpl", pg)
+}

@@ -1,0 +1,183 @@
+package renderer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+)
+
+// writeMarkdown writes the report as GFM: the same sections as the HTML, charts as
+// tables. Every value from content is escaped; anchors are <a id> so #T14 works.
+func (r *Report) writeMarkdown(b *strings.Builder) {
+	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	p("# %s\n\n**%s**\n\n", reportTitle, Escape(StrategyTitle))
+	p("| | |\n|---|---|\n")
+	p("| Dato | %s |\n", r.opts.Date.Norwegian())
+	p("| Grunnlag | %s |\n", Escape(r.originText()))
+	p("| Sammenlignet med | %s |\n\n", Escape(r.baselineText()))
+
+	p("## Sammendrag\n\n")
+	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
+		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
+	for _, t := range []struct {
+		caption, head string
+		rows          []countRow
+	}{{"Tiltak etter status", "Status", r.byStatus}, {"Tiltak etter innsatsområde", "Innsatsområde", r.byArea},
+		{"Tiltak etter ansvarlig eier", "Ansvarlig eier", r.byOwner}} {
+		p("**%s**\n\n| %s | Antall |\n|---|--:|\n", t.caption, t.head)
+		for _, row := range t.rows {
+			p("| %s | %d |\n", Escape(row.Label), row.N)
+		}
+		p("\n")
+	}
+	p("### Forfalte tiltak\n\n")
+	if len(r.overdue) == 0 {
+		p("Ingen tiltak har passert fristen uten å være gjennomført.\n\n")
+	} else {
+		p("Fristen er passert, og tiltaket er ikke gjennomført, i ordinær drift eller avsluttet.\n\n")
+		p("| Tiltak | Tittel | Frist | Status | Ansvarlig |\n|---|---|---|---|---|\n")
+		for _, m := range r.overdue {
+			p("| [%s](#%s) | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), m.Due.Norwegian(), Escape(m.Status.Label()), Escape(ownerName(r.c, m.Lead())))
+		}
+		p("\n")
+	}
+
+	p("## Endringer siden forrige rapport\n\n")
+	r.changesMarkdown(p)
+
+	p("## Tiltakene etter innsatsområde\n\n")
+	for _, a := range r.areas {
+		p("### %s\n\n", Escape(a.Heading))
+		if len(a.Measures) == 0 {
+			p("Ingen tiltak.\n\n")
+		}
+		for _, m := range a.Measures {
+			r.measureMarkdown(p, m)
+		}
+	}
+
+	p("## Dekning av innspillene fra Åpen arena\n\n")
+	p("%d av %d innspill (%s) er knyttet til minst ett tiltak.\n\n", r.linked, r.items, percent(r.linked, r.items))
+	p("| Gruppe | Tema | Knyttet | Av | Andel |\n|---|---|--:|--:|--:|\n")
+	for _, g := range r.coverage {
+		p("| %s | %s | %d | %d | %s |\n", Escape(g.ID), Escape(g.Title), g.Linked, g.Total, g.Share)
+	}
+	p("\n### Innspill som ingen tiltak svarer på ennå\n\n")
+	if len(r.unaddressed) == 0 {
+		p("Alle innspillene er knyttet til minst ett tiltak.\n\n")
+	}
+	for _, g := range r.coverage {
+		if len(g.Unaddressed) == 0 {
+			continue
+		}
+		p("**%s %s**\n\n", Escape(g.ID), Escape(g.Title))
+		for _, it := range g.Unaddressed {
+			p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
+		}
+		p("\n")
+	}
+
+	p("## Vedlegg: Alle tiltak\n\n")
+	p("| Tiltak | Tittel | Status | Ansvarlig | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
+	for _, m := range r.c.Measures {
+		f := r.facts(m)
+		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
+			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
+	}
+}
+
+func ownerName(c *measures.Content, id string) string {
+	if o := c.Owner(id); o != nil {
+		return o.Name
+	}
+	return id
+}
+
+func (r *Report) changesMarkdown(p func(string, ...any)) {
+	if r.changes == nil {
+		p("%s\n\n", Escape(r.opts.NoBaseline))
+		return
+	}
+	rc := r.changes
+	p("Sammenlignet med %s: %s\n\n", Escape(r.opts.Baseline.Label), rc.summary())
+	if len(rc.Status) > 0 {
+		p("### Statusendringer\n\n| Tiltak | Tittel | Fra | Til |\n|---|---|---|---|\n")
+		for _, s := range rc.Status {
+			p("| [%s](#%s) | %s | %s | %s |\n", Escape(s.ID), s.Anchor, Escape(s.Title), Escape(s.From.Label()), Escape(s.To.Label()))
+		}
+		p("\n")
+	}
+	if len(rc.New)+len(rc.Removed)+len(rc.Renamed)+len(rc.Retired) > 0 {
+		p("### Nye, fjernede og utgåtte tiltak\n\n")
+		for _, m := range rc.New {
+			p("- Nytt: [%s](#%s) %s (%s)\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()))
+		}
+		for _, m := range rc.Removed {
+			p("- Fjernet: %s %s\n", Escape(m.ID), Escape(m.Title))
+		}
+		for _, rn := range rc.Renamed {
+			p("- Ny id: %s → [%s](#%s)\n", Escape(rn.From), Escape(rn.To), anchorOfID(rn.To))
+		}
+		for _, m := range rc.Retired {
+			p("- %s: [%s](#%s) %s\n", Escape(m.Text), Escape(m.ID), m.Anchor, Escape(m.Title))
+		}
+		p("\n")
+	}
+	if len(rc.Notes) > 0 {
+		p("### Nye notater\n\n")
+		for _, n := range rc.Notes {
+			p("- [%s](#%s) %s – **%s**: %s\n", Escape(n.ID), n.Anchor, Escape(n.Title), Escape(LogLine(n.Entry)), Escape(n.Entry.Note))
+		}
+		p("\n")
+	}
+	if len(rc.Other) > 0 {
+		p("### Andre endringer\n\n| Tiltak | Tittel | Endret |\n|---|---|---|\n")
+		for _, o := range rc.Other {
+			p("| [%s](#%s) | %s | %s |\n", Escape(o.ID), o.Anchor, Escape(o.Title), Escape(o.Text))
+		}
+		p("\n")
+	}
+	if len(rc.Groups) > 0 {
+		p("### Innspillsgrupper\n\n")
+		for _, g := range rc.Groups {
+			p("- %s %s: %s\n", Escape(g.ID), Escape(g.Title), groupState(g))
+		}
+		p("\n")
+	}
+}
+
+func groupState(g measures.GroupChange) string {
+	switch {
+	case g.New:
+		return fmt.Sprintf("ny, %d innspill", g.Items)
+	case g.Removed:
+		return "fjernet"
+	}
+	return fmt.Sprintf("endret, %d innspill", g.Items)
+}
+
+func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
+	f := r.facts(m)
+	p("<a id=\"%s\"></a>\n\n#### %s %s\n\n", anchorOf(m), Escape(m.ID), Escape(m.Title))
+	due := f.Due
+	if f.Overdue {
+		due += " (**forfalt**)"
+	}
+	p("**Status:** %s · **Eiere:** %s · **Frist:** %s · **Framdrift:** %s\n\n", Escape(m.Status.Label()), Escape(f.Owners), due, f.Progress)
+	if notes := latestNotes(m, notesShown); len(notes) > 0 {
+		p("Siste notater:\n\n")
+		for _, e := range notes {
+			p("- **%s**: %s\n", Escape(LogLine(e)), Escape(e.Note))
+		}
+		p("\n")
+	}
+	if len(m.Inputs) > 0 {
+		p("Svarer på innspill fra Åpen arena:\n\n")
+		for _, in := range m.Inputs {
+			p("- %s: %s\n", Escape(in), Escape(ItemText(r.c, in)))
+		}
+		p("\n")
+	}
+}

@@ -1,0 +1,413 @@
+package renderer
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// StrategyTitle is the name of the strategy, the title of both documents.
+const StrategyTitle = "Arbeid og helse – et tettere samvirke"
+
+// DocOptions are what a document says about itself on its title page.
+type DocOptions struct {
+	// Date is the date on the title page (and, in the report, the day overdue is judged on).
+	Date measures.Date
+	// Origin tells where the content came from, e.g. «commit 1a2b3c4 (20. november
+	// 2026)»; empty for the content built into samvirke.
+	Origin string
+}
+
+// Strategy is the revised strategy text: the chapters of content/strategy in order,
+// numbered, with a table of contents, the measures inserted by ::: tiltak blocks with
+// their current wording, new and revised measures marked, the Åpen arena inputs under
+// each measure, and an appendix of the measures that are retired or merged. A Strategy
+// is not safe for concurrent use.
+type Strategy struct {
+	c    *measures.Content
+	opts DocOptions
+
+	md   goldmark.Markdown
+	ids  *headingIDs
+	home map[string]*MeasureList // where each measure's anchor is; nil for the appendix
+	seen map[string]int          // occurrences rendered so far, for footnote prefixes
+}
+
+// NewStrategy prepares the strategy text of c.
+func NewStrategy(c *measures.Content, opts DocOptions) *Strategy {
+	s := &Strategy{c: c, opts: opts}
+	s.md = newMarkdown(c, s.writeMeasuresHTML)
+	return s
+}
+
+// stratChapter is a parsed chapter with its heading.
+type stratChapter struct {
+	ch      *measures.Chapter
+	heading string // «1. Sammendrag – anbefalinger»
+	id      string
+	p       parsed
+	toc     []tocEntry
+}
+
+type tocEntry struct {
+	ID, Label string
+	Children  []tocEntry
+}
+
+// Fixed ids of the parts samvirke adds, reserved before any heading id is made.
+const (
+	idTOC      = "innhold"
+	idRetired  = "vedlegg-tiltak-som-utgår"
+	idUnplaced = "vedlegg-tiltak-som-ikke-står-i-teksten"
+)
+
+// chapterHeading numbers a chapter: «1. Sammendrag», or the bare title for number 0.
+func chapterHeading(ch *measures.Chapter) string {
+	if ch.Number == 0 {
+		return ch.Title
+	}
+	return strconv.Itoa(ch.Number) + ". " + ch.Title
+}
+
+// prepare parses every chapter with fresh heading ids and decides where each measure's
+// anchor goes: its first ::: tiltak block in its own chapter, else its first block
+// anywhere, else (retired, merged or not in the text) an appendix.
+func (s *Strategy) prepare() []stratChapter {
+	s.ids = newHeadingIDs()
+	for _, id := range []string{idTOC, idRetired, idUnplaced} {
+		s.ids.Put([]byte(id))
+	}
+	for _, m := range s.c.Measures {
+		s.ids.Put([]byte(anchorOf(m)))
+	}
+	s.home = map[string]*MeasureList{}
+	s.seen = map[string]int{}
+	var out []stratChapter
+	first := map[string]*MeasureList{}
+	for _, ch := range s.c.Strategy {
+		sc := stratChapter{ch: ch, heading: chapterHeading(ch)}
+		sc.id = s.ids.unique(slug(sc.heading))
+		sc.p = parse(s.md, ch.Text, s.ids, "kap-"+ch.ID+"-")
+		sc.p.shiftHeadings(1)
+		ast.Walk(sc.p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.Heading:
+				if n.Level == 3 {
+					id, _ := n.AttributeString("id")
+					b, _ := id.([]byte)
+					sc.toc = append(sc.toc, tocEntry{ID: string(b), Label: headingText(n, sc.p.src)})
+				}
+			case *MeasureList:
+				for _, m := range n.Directive.Select(s.c) {
+					if first[m.ID] == nil {
+						first[m.ID] = n
+					}
+					if s.home[m.ID] == nil && m.Chapter == ch.ID {
+						s.home[m.ID] = n
+					}
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		out = append(out, sc)
+	}
+	for id, n := range first {
+		if s.home[id] == nil {
+			s.home[id] = n
+		}
+	}
+	for _, m := range s.c.Measures {
+		if retired(m) {
+			delete(s.home, m.ID)
+		}
+	}
+	return out
+}
+
+// retired reports whether the revised strategy drops m: retire, or merged into another.
+func retired(m *measures.Measure) bool {
+	_, merged := m.Revision.MergedInto()
+	return m.Revision == measures.RevisionRetire || merged
+}
+
+// retiredMeasures and unplacedMeasures are the appendices' measures, in id order.
+func (s *Strategy) retiredMeasures() []*measures.Measure {
+	var out []*measures.Measure
+	for _, m := range s.c.Measures {
+		if retired(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (s *Strategy) unplacedMeasures() []*measures.Measure {
+	var out []*measures.Measure
+	for _, m := range s.c.Measures {
+		if !retired(m) && s.home[m.ID] == nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// revisionBadge is the mark a measure gets in the revised text: «Nytt», «Revidert» or
+// «Utgår»/«Slått sammen», empty for a measure kept as it was.
+func revisionBadge(m *measures.Measure) (label, class string) {
+	switch m.Revision {
+	case measures.RevisionNew:
+		return "Nytt", "new"
+	case measures.RevisionRevise:
+		return "Revidert", "revised"
+	case measures.RevisionRetire:
+		return "Utgår", "retired"
+	}
+	if id, ok := m.Revision.MergedInto(); ok {
+		return "Slått sammen med " + id, "retired"
+	}
+	return "", ""
+}
+
+// occurrence returns a fresh footnote prefix for one rendering of m's text.
+func (s *Strategy) occurrence(m *measures.Measure) string {
+	s.seen[m.ID]++
+	return m.ID + "-" + strconv.Itoa(s.seen[m.ID]) + "-"
+}
+
+// writeMeasuresHTML renders the measures of a ::: tiltak block: each with its id,
+// title, revision mark, current text and the inputs behind it. The anchor (#T14) goes on
+// the measure's home block only; a retired or merged measure is a line pointing to the
+// appendix.
+func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*measures.Measure) {
+	w.WriteString("<div class=\"measures\">\n")
+	for _, m := range ms {
+		if retired(m) {
+			label, _ := revisionBadge(m)
+			fmt.Fprintf(w, "<p class=\"measure-head retired\"><span class=\"mid\">%s</span> %s <span class=\"badge retired\">%s</span> – se <a href=\"#%s\">vedlegget</a></p>\n",
+				esc(m.ID), esc(m.Title), esc(label), esc(anchorOf(m)))
+			continue
+		}
+		if s.home[m.ID] == n {
+			s.writeMeasureHTML(w, m, ` id="`+esc(anchorOf(m))+`"`)
+		} else {
+			s.writeMeasureHTML(w, m, "")
+		}
+	}
+	w.WriteString("</div>\n")
+}
+
+func (s *Strategy) writeMeasureHTML(w util.BufWriter, m *measures.Measure, idAttr string) {
+	mid := esc(m.ID)
+	if idAttr == "" { // the measure's anchor is elsewhere: its id links there
+		mid = `<a href="#` + esc(anchorOf(m)) + `">` + mid + `</a>`
+	}
+	fmt.Fprintf(w, "<article class=\"measure\"%s>\n<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong>", idAttr, mid, esc(m.Title))
+	if label, class := revisionBadge(m); label != "" {
+		fmt.Fprintf(w, " <span class=\"badge %s\">%s</span>", class, esc(label))
+	}
+	w.WriteString("</p>\n")
+	p := parse(s.md, m.Text, s.ids, s.occurrence(m))
+	p.shiftHeadings(3)
+	body, err := p.html(s.md)
+	if err != nil {
+		body = "<p>" + esc(m.Text) + "</p>"
+	}
+	w.WriteString("<div class=\"measure-text\">\n" + body + "</div>\n")
+	if len(m.Inputs) > 0 {
+		w.WriteString("<div class=\"inputs\"><p class=\"inputs-head\">Innspill fra Åpen arena bak tiltaket:</p>\n<ul>\n")
+		for _, in := range m.Inputs {
+			fmt.Fprintf(w, "<li><span class=\"iid\">%s</span> %s</li>\n", esc(in), esc(ItemText(s.c, in)))
+		}
+		w.WriteString("</ul></div>\n")
+	}
+	w.WriteString("</article>\n")
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// strategyPage is the data of the strategy's HTML template.
+type strategyPage struct {
+	Title, Subtitle, Date, Origin string
+	TOC                           []tocEntry
+	Chapters                      []htmlChapter
+	Retired                       []retiredEntry
+	Unplaced                      template.HTML
+	RetiredID, UnplacedID, TOCID  string
+}
+
+type htmlChapter struct {
+	ID, Heading string
+	Body        template.HTML // goldmark's output: raw HTML dropped, every text escaped
+}
+
+type retiredEntry struct {
+	Anchor, SuccessorAnchor                                     string
+	ID, Title, Label, Successor, SuccessorTitle, Note, NoteDate string
+}
+
+// HTML writes the strategy as one self-contained HTML page.
+func (s *Strategy) HTML(w io.Writer) error {
+	chapters := s.prepare()
+	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
+		Origin: s.opts.Origin, RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
+	for _, sc := range chapters {
+		body, err := sc.p.html(s.md)
+		if err != nil {
+			return fmt.Errorf("chapter %s: %w", sc.ch.File, err)
+		}
+		pg.Chapters = append(pg.Chapters, htmlChapter{ID: sc.id, Heading: sc.heading, Body: template.HTML(body)})
+		pg.TOC = append(pg.TOC, tocEntry{ID: sc.id, Label: sc.heading, Children: sc.toc})
+	}
+	pg.Retired = s.retiredEntries()
+	if un := s.unplacedMeasures(); len(un) > 0 {
+		var b strings.Builder
+		bw := bufWriter(&b)
+		for _, m := range un {
+			s.writeMeasureHTML(bw, m, ` id="`+esc(anchorOf(m))+`"`)
+		}
+		bw.Flush()
+		pg.Unplaced = template.HTML(b.String())
+		pg.TOC = append(pg.TOC, tocEntry{ID: idUnplaced, Label: "Vedlegg: Tiltak som ikke står i teksten"})
+	}
+	if len(pg.Retired) > 0 {
+		pg.TOC = append(pg.TOC, tocEntry{ID: idRetired, Label: "Vedlegg: Tiltak som utgår"})
+	}
+	return execute(w, "strategy.html.tmpl", pg)
+}
+
+func (s *Strategy) retiredEntries() []retiredEntry {
+	var out []retiredEntry
+	for _, m := range s.retiredMeasures() {
+		label, _ := revisionBadge(m)
+		e := retiredEntry{Anchor: anchorOf(m), ID: m.ID, Title: m.Title, Label: label}
+		if id, ok := m.Revision.MergedInto(); ok {
+			e.Successor, e.SuccessorAnchor = id, anchorOfID(id)
+			if succ := s.c.Measure(id); succ != nil {
+				e.SuccessorTitle = succ.Title
+			}
+		}
+		if l := m.LastLog(); l != nil {
+			e.Note, e.NoteDate = l.Note, l.Date.Norwegian()
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Markdown writes the strategy as GFM: the same parts as the HTML, with the chapters'
+// own Markdown rewritten from the parse tree (see parsed.markdown).
+func (s *Strategy) Markdown(w io.Writer) error {
+	chapters := s.prepare()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", Escape(StrategyTitle))
+	if d := s.opts.Date.Norwegian(); d != "" {
+		fmt.Fprintf(&b, " · %s", d)
+	}
+	b.WriteString("\n\n")
+	if s.opts.Origin != "" {
+		fmt.Fprintf(&b, "Laget fra %s.\n\n", Escape(s.opts.Origin))
+	} else {
+		b.WriteString("Laget fra innholdet som er bygd inn i samvirke.\n\n")
+	}
+	un, ret := s.unplacedMeasures(), s.retiredMeasures()
+	b.WriteString("## Innhold\n\n")
+	for _, sc := range chapters {
+		fmt.Fprintf(&b, "- [%s](#%s)\n", Escape(sc.heading), sc.id)
+		for _, t := range sc.toc {
+			fmt.Fprintf(&b, "  - [%s](#%s)\n", Escape(t.Label), t.ID)
+		}
+	}
+	if len(un) > 0 {
+		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som ikke står i teksten](#%s)\n", idUnplaced)
+	}
+	if len(ret) > 0 {
+		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som utgår](#%s)\n", idRetired)
+	}
+	for _, sc := range chapters {
+		fmt.Fprintf(&b, "\n## %s\n\n", Escape(sc.heading))
+		b.WriteString(strings.TrimSpace(sc.p.markdown(mdHooks{
+			ref:       s.refMarkdown,
+			directive: s.directiveMarkdown,
+			shift:     1,
+			footnote:  "kap-" + sc.ch.ID + "-",
+		})))
+		b.WriteString("\n")
+	}
+	if len(un) > 0 {
+		b.WriteString("\n## Vedlegg: Tiltak som ikke står i teksten\n\n")
+		for _, m := range un {
+			b.WriteString(s.measureMarkdown(m, true))
+		}
+	}
+	if len(ret) > 0 {
+		b.WriteString("\n## Vedlegg: Tiltak som utgår\n\n")
+		for _, e := range s.retiredEntries() {
+			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n**%s %s** · *%s*", e.Anchor, Escape(e.ID), Escape(e.Title), Escape(e.Label))
+			if e.Successor != "" {
+				fmt.Fprintf(&b, " → [%s %s](#%s)", Escape(e.Successor), Escape(e.SuccessorTitle), e.SuccessorAnchor)
+			}
+			b.WriteString("\n\n")
+			if e.Note != "" {
+				fmt.Fprintf(&b, "Siste notat (%s): %s\n\n", e.NoteDate, Escape(e.Note))
+			}
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func (s *Strategy) refMarkdown(n *MeasureRef) string {
+	m := s.c.Measure(n.ID)
+	if m == nil {
+		return `\[\[` + Escape(n.ID) + `\]\]`
+	}
+	return "[" + Escape(m.ID) + " " + Escape(m.Title) + "](#" + anchorOf(m) + ")"
+}
+
+func (s *Strategy) directiveMarkdown(n *MeasureList) string {
+	var b strings.Builder
+	for _, m := range n.Directive.Select(s.c) {
+		if retired(m) {
+			label, _ := revisionBadge(m)
+			fmt.Fprintf(&b, "\n**%s %s** · *%s* – se [vedlegget](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(label), anchorOf(m))
+			continue
+		}
+		b.WriteString("\n" + s.measureMarkdown(m, s.home[m.ID] == n))
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), "\n"), "\n")
+}
+
+// measureMarkdown is one measure in the Markdown strategy, with its anchor when home.
+func (s *Strategy) measureMarkdown(m *measures.Measure, home bool) string {
+	var b strings.Builder
+	if home {
+		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", anchorOf(m))
+	}
+	fmt.Fprintf(&b, "**%s %s**", Escape(m.ID), Escape(m.Title))
+	if label, _ := revisionBadge(m); label != "" {
+		fmt.Fprintf(&b, " · *%s*", Escape(label))
+	}
+	b.WriteString("\n\n")
+	prefix := s.occurrence(m)
+	p := parse(s.md, m.Text, s.ids, prefix)
+	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, shift: 3, footnote: prefix})))
+	b.WriteString("\n")
+	if len(m.Inputs) > 0 {
+		b.WriteString("\nInnspill fra Åpen arena bak tiltaket:\n\n")
+		for _, in := range m.Inputs {
+			fmt.Fprintf(&b, "- %s: %s\n", Escape(in), Escape(ItemText(s.c, in)))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,135 @@
+package tracker
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ReportTagPrefix is the namespace of the tags that mark a report's baseline:
+// refs/tags/rapport/<name>.
+const ReportTagPrefix = "rapport/"
+
+var (
+	// ErrNoReportTag: the repository has no rapport/ tag yet.
+	ErrNoReportTag = errors.New("no report tag")
+	// ErrTagExists: a tag of that name already exists.
+	ErrTagExists = errors.New("tag already exists")
+	// ErrBadTagName: the name cannot be a tag name.
+	ErrBadTagName = errors.New("invalid tag name")
+)
+
+// ReportTag is a report baseline: an annotated tag under rapport/.
+type ReportTag struct {
+	Name   string // without the prefix, e.g. 2026-11
+	Ref    string // the full tag name, e.g. rapport/2026-11
+	Commit *object.Commit
+	When   time.Time // when the tag was made (the tagger's date)
+}
+
+var tagNameRe = regexp.MustCompile(`^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]*$`)
+
+// TagReport makes the annotated tag rapport/<name> on HEAD, by author ("Name <email>",
+// or "" for the git config), to mark the commit a report was made from as the baseline
+// of the next one. It returns the tag. Errors: ErrBadTagName, ErrTagExists,
+// ErrNoIdentity, ErrUnknownRef (no HEAD).
+func (r *Repo) TagReport(name, author string) (*ReportTag, error) {
+	if !tagNameRe.MatchString(name) || strings.Contains(name, "..") || strings.HasSuffix(name, ".lock") || strings.HasSuffix(name, ".") {
+		return nil, fmt.Errorf("%q: %w", name, ErrBadTagName)
+	}
+	ref := ReportTagPrefix + name
+	if _, err := r.git.Reference(plumbing.NewTagReferenceName(ref), false); err == nil {
+		return nil, fmt.Errorf("%s: %w", ref, ErrTagExists)
+	}
+	head, err := r.git.Head()
+	if err != nil {
+		return nil, fmt.Errorf("HEAD: %w", ErrUnknownRef)
+	}
+	sig, err := identity(r.git, author)
+	if err != nil {
+		return nil, err
+	}
+	_, err = r.git.CreateTag(ref, head.Hash(), &git.CreateTagOptions{Tagger: &sig, Message: "Report baseline " + name})
+	if errors.Is(err, git.ErrTagExists) {
+		return nil, fmt.Errorf("%s: %w", ref, ErrTagExists)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create tag %s: %w", ref, err)
+	}
+	c, err := r.git.CommitObject(head.Hash())
+	if err != nil {
+		return nil, err
+	}
+	return &ReportTag{Name: name, Ref: ref, Commit: c, When: sig.When}, nil
+}
+
+// LatestReportTag returns the newest rapport/ tag: the one made last (the tagger's date;
+// for a lightweight tag, its commit's date), ties broken by name. It returns
+// ErrNoReportTag when there is none.
+func (r *Repo) LatestReportTag() (*ReportTag, error) {
+	iter, err := r.git.Tags()
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	var best *ReportTag
+	err = iter.ForEach(func(ref *plumbing.Reference) error {
+		full := ref.Name().Short()
+		name, ok := strings.CutPrefix(full, ReportTagPrefix)
+		if !ok {
+			return nil
+		}
+		t := &ReportTag{Name: name, Ref: full}
+		if tag, err := r.git.TagObject(ref.Hash()); err == nil {
+			c, err := tag.Commit()
+			if err != nil {
+				return nil // a tag of something else than a commit is no baseline
+			}
+			t.Commit, t.When = c, tag.Tagger.When
+		} else if c, err := r.git.CommitObject(ref.Hash()); err == nil {
+			t.Commit, t.When = c, c.Committer.When
+		} else {
+			return nil
+		}
+		if best == nil || t.When.After(best.When) || (t.When.Equal(best.When) && path.Clean(t.Name) > best.Name) {
+			best = t
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if best == nil {
+		return nil, ErrNoReportTag
+	}
+	return best, nil
+}
+
+// ContentChanged reports whether the working tree's content/ differs from HEAD:
+// modified, added, deleted or untracked files.
+func (r *Repo) ContentChanged() (bool, error) {
+	wt, err := r.git.Worktree()
+	if err != nil {
+		return false, err
+	}
+	st, err := wt.Status()
+	if err != nil {
+		return false, fmt.Errorf("git status: %w", err)
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return false, err
+	}
+	for file, s := range st {
+		if strings.HasPrefix(file, cp+"/") && (s.Worktree != git.Unmodified || s.Staging != git.Unmodified) {
+			return true, nil
+		}
+	}
+	return false, nil
+}

@@ -189,7 +189,7 @@ type noteEditor struct {
 }
 
 func newNoteEditor(ms *measures.Measure) *noteEditor {
-	ta := textarea.New()
+	ta := newArea()
 	ta.Placeholder = "Skriv notatet her …"
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 4000
@@ -289,7 +289,7 @@ func (e *fieldEditor) view(m *Model, w, h int) string {
 func (e *fieldEditor) helpKeys(k keyMap) []key.Binding { return []key.Binding{k.Confirm, k.Cancel} }
 
 func newDueEditor(ms *measures.Measure) *fieldEditor {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt = "Frist: "
 	in.Placeholder = "ÅÅÅÅ-MM-DD"
 	in.CharLimit = 10
@@ -324,7 +324,7 @@ func newDueEditor(ms *measures.Measure) *fieldEditor {
 }
 
 func newProgressEditor(ms *measures.Measure) *fieldEditor {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt = "Framdrift (%): "
 	in.Placeholder = "0–100"
 	in.CharLimit = 3

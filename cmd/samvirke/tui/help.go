@@ -42,13 +42,15 @@ func (m *Model) fullHelp() string {
 	}
 	var b strings.Builder
 	b.WriteString(m.st.Title.Render("Hjelp") + "\n\n")
-	b.WriteString(m.help.FullHelpView(groups))
+	// Two groups side by side fit 80 columns.
+	b.WriteString(m.help.FullHelpView(groups[:2]))
+	b.WriteString("\n\n")
+	b.WriteString(m.help.FullHelpView(groups[2:]))
 	b.WriteString("\n\n")
 	b.WriteString(strings.Join([]string{
-		"Tiltak: / filtrerer mens du skriver (id, tittel og tekst; «ost» finner «Øst»), enter beholder",
-		"filteret, esc fjerner det. f velger status, eier og område; o bytter sortering.",
-		"Innspill: f viser bare innspill som ingen tiltak svarer på; l knytter innspillet til et tiltak.",
-		"Hver lagring er en commit; u angrer din siste lagring med en ny commit.",
+		"/ søker i id, tittel og tekst («ost» finner «Øst»); enter beholder filteret.",
+		"Innspill: f viser bare de ubesvarte; l knytter innspillet til et tiltak.",
+		"Hver lagring er en commit; u angrer din siste med en ny commit.",
 		"Endringer fra andre (git, samvirke sync) leses inn automatisk.",
 	}, "\n"))
 	if m.readOnly() {

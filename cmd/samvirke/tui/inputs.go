@@ -144,7 +144,7 @@ func (v *inputsView) view(m *Model, w, h int) string {
 				links = "→ " + strings.Join(r.item.Measures, " ")
 			}
 			prefix := marker + "  " + cell(sprintf("/%d", n), 4)
-			linkW := min(ansiWidth(links), w/3)
+			linkW := min(20, w/4)
 			line = prefix + cell(oneLine(r.item.Text), max(w-ansiWidth(prefix)-linkW-2, 10)) + "  " + cell(links, linkW)
 		}
 		if i == v.cursor {

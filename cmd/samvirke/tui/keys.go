@@ -5,18 +5,18 @@ import "charm.land/bubbles/v2/key"
 // keyMap holds every key binding of the TUI, declared once; views match them with
 // key.Matches and the help line is built from them.
 type keyMap struct {
-	Next, Prev                       key.Binding
-	View1, View2, View3, View4       key.Binding
-	Up, Down, PageUp, PageDown       key.Binding
-	Top, Bottom                      key.Binding
-	Filter, Clear, Open, Back        key.Binding
-	Quick, Sort, Unanswered          key.Binding
-	Status, Note, Owners, Due        key.Binding
-	Progress, Link, Edit, Undo       key.Binding
-	Help, Quit, ForceQuit            key.Binding
-	Save, Toggle, Confirm, Cancel    key.Binding
-	PickUp, PickDown                 key.Binding
-	Yes, No                          key.Binding
+	Next, Prev                    key.Binding
+	View1, View2, View3, View4    key.Binding
+	Up, Down, PageUp, PageDown    key.Binding
+	Top, Bottom                   key.Binding
+	Filter, Clear, Open, Back     key.Binding
+	Quick, Sort, Unanswered       key.Binding
+	Status, Note, Owners, Due     key.Binding
+	Progress, Link, Edit, Undo    key.Binding
+	Help, Quit, ForceQuit         key.Binding
+	Save, Toggle, Confirm, Cancel key.Binding
+	PickUp, PickDown              key.Binding
+	Yes, No                       key.Binding
 }
 
 func newKeyMap() keyMap {

@@ -55,7 +55,7 @@ var sortLabels = map[measures.SortKey]string{
 }
 
 func newListView() listView {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt = "/ "
 	in.Placeholder = "søk i id, tittel og tekst"
 	in.CharLimit = 200

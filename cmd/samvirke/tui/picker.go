@@ -36,7 +36,7 @@ type picker struct {
 }
 
 func newPicker(title string, items []pickItem, multi bool, chosen []string, done func(*Model, []string) tea.Cmd) *picker {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt = "Søk: "
 	in.Placeholder = "skriv for å filtrere"
 	in.Focus()

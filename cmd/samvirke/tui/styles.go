@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/samvirke/samvirke/measures"
 )
@@ -30,7 +31,7 @@ func DefaultStyles(dark, noColor bool) Styles {
 	s.Selected = lipgloss.NewStyle().Reverse(true)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Reverse(true).Padding(0, 1)
 	s.Tab = lipgloss.NewStyle().Padding(0, 1)
-	s.Header = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.Header = lipgloss.NewStyle().Bold(true)
 	s.Heading = lipgloss.NewStyle().Bold(true)
 	s.Title = lipgloss.NewStyle().Bold(true)
 	s.Box = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).Padding(0, 1)
@@ -72,6 +73,16 @@ func DefaultStyles(dark, noColor bool) Styles {
 		s.Status[st] = lipgloss.NewStyle().Foreground(col)
 	}
 	return s
+}
+
+// helpStyles are the help line's styles: the bubbles defaults, or none for NO_COLOR.
+func helpStyles(dark, noColor bool) help.Styles {
+	if noColor {
+		plain := lipgloss.NewStyle()
+		return help.Styles{ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain, Ellipsis: plain,
+			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain}
+	}
+	return help.DefaultStyles(dark)
 }
 
 // status renders a status label in its colour; the text is always there.

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"fmt"
 	"strings"
 
@@ -36,6 +38,24 @@ var folder = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "é", "e", "�
 // «ost» finds «Øst» and «forsok» finds «forsøk».
 func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 
-func ansiWidth(s string) int  { return ansi.StringWidth(s) }
+func ansiWidth(s string) int    { return ansi.StringWidth(s) }
 func ansiStrip(s string) string { return ansi.Strip(s) }
-func itoa(n int) string        { return fmt.Sprint(n) }
+func itoa(n int) string         { return fmt.Sprint(n) }
+
+// newInput is a text input with a steady cursor (no blinking redraws).
+func newInput() textinput.Model {
+	in := textinput.New()
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+	return in
+}
+
+// newArea is a text area with a steady cursor.
+func newArea() textarea.Model {
+	ta := textarea.New()
+	s := ta.Styles()
+	s.Cursor.Blink = false
+	ta.SetStyles(s)
+	return ta
+}

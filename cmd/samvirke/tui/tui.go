@@ -81,6 +81,8 @@ type Model struct {
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
+
+	readOnlyOverride bool // tests: draw the screens as if editable, without a repository
 }
 
 // savedEntry is one of this session's saves, for u.
@@ -101,7 +103,7 @@ func New(opts Options) *Model {
 	}
 	m := &Model{opts: opts, keys: newKeyMap(), st: DefaultStyles(opts.Dark, opts.NoColor),
 		help: help.New(), view: viewMeasures, width: 80, height: 24, repoMu: &sync.Mutex{}}
-	m.help.Styles = help.DefaultStyles(opts.Dark)
+	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
 	m.list = newListView()
 	m.setContent(opts.Content)
 	if es := measures.AsErrors(opts.LoadErr); es != nil {
@@ -113,13 +115,13 @@ func New(opts Options) *Model {
 // Init asks for the background colour and starts the slow reads and the polling.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.extrasCmd()}
-	if m.opts.Dir != "" && m.opts.FS != nil {
+	if m.opts.Dir != "" && m.opts.FS != nil && m.opts.Poll > 0 {
 		cmds = append(cmds, m.signatureCmd(), m.tick())
 	}
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) readOnly() bool { return m.opts.Repo == nil }
+func (m *Model) readOnly() bool { return m.opts.Repo == nil && !m.readOnlyOverride }
 
 // setContent installs freshly loaded content and keeps the selections by id.
 func (m *Model) setContent(c *measures.Content) {
@@ -161,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = DefaultStyles(msg.IsDark(), m.opts.NoColor)
-		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.help.Styles = helpStyles(msg.IsDark(), m.opts.NoColor)
 		if m.detail != nil {
 			m.detail.refresh(m)
 		}

@@ -82,7 +82,7 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(t, m, c)
 		}
-	case savedMsg, reloadedMsg, extrasMsg, historyMsg, editorMsg:
+	case savedMsg, reloadedMsg, extrasMsg, historyMsg, editorMsg, signatureMsg:
 		_, next := m.Update(msg)
 		run(t, m, next)
 	}

@@ -110,7 +110,7 @@ func TestFilterFoldsNorwegianLetters(t *testing.T) {
 		{"oke", "T01"},   // Øke
 		{"ærlig", "T10"}, // exact letter
 		{"aerlig", "T10"},
-		{"apne", "D01"}, // Åpne
+		{"apne", "D01"},               // Åpne
 		{"t10", "T10"},                // id, any case
 		{"piloter", "T10"},            // title word
 		{"effekter av tiltak", "T01"}, // words of the text

@@ -79,8 +79,10 @@ func (s *tmuxSession) waitFor(want string) {
 }
 
 // keys sends key names (Enter, Escape) or, with literal, text.
-func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...) }
-func (s *tmuxSession) text(text string)    { s.tmux("send-keys", "-t", "e2e", "-l", text) }
+func (s *tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
+func (s *tmuxSession) text(text string) { s.tmux("send-keys", "-t", "e2e", "-l", text) }
 
 // waitExit waits until the program has quit and its session is gone.
 func (s *tmuxSession) waitExit() {

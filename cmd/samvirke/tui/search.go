@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sahilm/fuzzy"
@@ -43,7 +45,7 @@ func (ix *searchIndex) match(query string, cands []*measures.Measure) []*measure
 	hits := fuzzy.FindFromNoSort(q, headSource{ix, cands})
 	sortMatches(hits)
 	out := make([]*measures.Measure, 0, len(hits))
-	seen := make(map[int]bool, len(hits))
+	seen := make([]bool, len(cands))
 	for _, h := range hits {
 		out = append(out, cands[h.Index])
 		seen[h.Index] = true
@@ -70,6 +72,10 @@ func (ix *searchIndex) match(query string, cands []*measures.Measure) []*measure
 
 // sortMatches orders fuzzy matches by score, best first, keeping the list order on ties.
 func sortMatches(ms fuzzy.Matches) {
-	// insertion into buckets would be faster; a stable sort is plenty for thousands.
-	stableSort(ms, func(a, b fuzzy.Match) bool { return a.Score > b.Score })
+	slices.SortFunc(ms, func(a, b fuzzy.Match) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
 }

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
-	"charm.land/lipgloss/v2"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -83,7 +82,7 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	field := func(label, value string) {
 		b.WriteString(cell(label+":", 11) + value + "\n")
 	}
-	wrap := lipgloss.NewStyle().Width(max(w-4, 20))
+	wrap := st.wrap(w - 4)
 	b.WriteString(st.Title.Render(ms.ID+" · "+oneLine(ms.Title)) + "\n\n")
 	status := st.status(ms.Status)
 	if ms.Overdue(m.today()) {

@@ -161,7 +161,7 @@ func newQuickFilterPicker(m *Model) *picker {
 			chosen = append(chosen, "a:"+a.ID)
 		}
 	}
-	return newPicker("Hurtigfilter (flere valg i samme gruppe: ett av dem)", items, true, chosen, func(m *Model, ids []string) tea.Cmd {
+	p := newPicker("Hurtigfilter (flere valg i samme gruppe: ett av dem)", items, true, chosen, func(m *Model, ids []string) tea.Cmd {
 		q := quickFilter{status: map[measures.Status]bool{}, owner: map[string]bool{}, area: map[string]bool{}}
 		for _, id := range ids {
 			kind, v, _ := strings.Cut(id, ":")
@@ -179,6 +179,8 @@ func newQuickFilterPicker(m *Model) *picker {
 		m.view = viewMeasures
 		return nil
 	})
+	p.verb = "bruk"
+	return p
 }
 
 // noteEditor writes a log note in a text area.

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -121,11 +120,7 @@ func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
 		if i == len(measures.Statuses)-1 || used+cells > w {
 			cells = max(w-used, 0)
 		}
-		seg := strings.Repeat(barGlyph(s), cells)
-		if c, ok := m.st.StatusColor[s]; ok {
-			seg = lipgloss.NewStyle().Foreground(c).Render(seg)
-		}
-		b.WriteString(seg)
+		b.WriteString(m.st.Status[s].Render(strings.Repeat(barGlyph(s), cells)))
 		used += cells
 	}
 	if used < w {

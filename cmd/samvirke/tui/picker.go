@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 )
 
 // modal is an editor shown over the body: it takes every key until it closes.
@@ -33,6 +32,7 @@ type picker struct {
 	cursor int
 	offset int
 	done   func(m *Model, ids []string) tea.Cmd
+	verb   string // what enter does, for the help line; "lagre" unless set
 }
 
 func newPicker(title string, items []pickItem, multi bool, chosen []string, done func(*Model, []string) tea.Cmd) *picker {
@@ -94,13 +94,14 @@ func (p *picker) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 	case key.Matches(kp, k.PickDown):
 		p.cursor = min(p.cursor+1, max(len(p.rows)-1, 0))
 		return false, nil
-	case key.Matches(kp, k.PageUp):
+	case key.Matches(kp, k.PickPageUp):
 		p.cursor = max(p.cursor-10, 0)
 		return false, nil
-	case key.Matches(kp, k.PageDown) && kp.String() != "space":
+	case key.Matches(kp, k.PickPageDown):
 		p.cursor = min(p.cursor+10, max(len(p.rows)-1, 0))
 		return false, nil
-	case p.multi && (kp.String() == "tab" || (kp.String() == "space" && p.input.Value() == "")):
+	case p.multi && key.Matches(kp, k.Toggle) && (kp.Code != tea.KeySpace || p.input.Value() == ""):
+		// Space toggles until a search is typed; then it is part of the search.
 		if p.cursor < len(p.rows) {
 			id := p.items[p.rows[p.cursor]].id
 			p.chosen[id] = !p.chosen[id]
@@ -146,7 +147,7 @@ func (p *picker) view(m *Model, w, h int) string {
 	}
 	detailLines := 0
 	if detail != "" {
-		detail = lipgloss.NewStyle().Width(max(w-2, 10)).Render(detail)
+		detail = m.st.wrap(w - 2).Render(detail)
 		detailLines = min(strings.Count(detail, "\n")+1, 5)
 	}
 	rows := max(h-3-detailLines, 1)
@@ -191,8 +192,12 @@ func (p *picker) view(m *Model, w, h int) string {
 }
 
 func (p *picker) helpKeys(k keyMap) []key.Binding {
-	if p.multi {
-		return []key.Binding{k.PickUp, k.PickDown, k.Toggle, k.Confirm, k.Cancel}
+	confirm := k.Confirm
+	if p.verb != "" {
+		confirm.SetHelp("enter", p.verb)
 	}
-	return []key.Binding{k.PickUp, k.PickDown, k.Confirm, k.Cancel}
+	if p.multi {
+		return []key.Binding{k.PickUp, k.PickDown, k.Toggle, confirm, k.Cancel}
+	}
+	return []key.Binding{k.PickUp, k.PickDown, confirm, k.Cancel}
 }

@@ -68,6 +68,9 @@ func (m *Model) undoLast() tea.Cmd {
 
 func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	m.saving = false
+	if m.quitting {
+		return tea.Quit
+	}
 	if msg.err != nil {
 		m.flashErr("Ikke lagret: %s", m.explain(msg))
 		return nil

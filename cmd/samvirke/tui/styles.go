@@ -93,6 +93,9 @@ func (s Styles) status(st measures.Status) string {
 	return st.Label()
 }
 
+// wrap is a style that wraps text to w cells (at least 20).
+func (s Styles) wrap(w int) lipgloss.Style { return lipgloss.NewStyle().Width(max(w, 20)) }
+
 // barGlyph is the character for a status's segment of a bar: distinct without colour.
 func barGlyph(st measures.Status) string {
 	switch st {

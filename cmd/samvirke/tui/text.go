@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -40,7 +41,7 @@ func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 
 func ansiWidth(s string) int    { return ansi.StringWidth(s) }
 func ansiStrip(s string) string { return ansi.Strip(s) }
-func itoa(n int) string         { return fmt.Sprint(n) }
+func itoa(n int) string         { return strconv.Itoa(n) }
 
 // newInput is a text input with a steady cursor (no blinking redraws).
 func newInput() textinput.Model {

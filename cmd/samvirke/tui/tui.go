@@ -78,6 +78,7 @@ type Model struct {
 	sig         string
 	repoMu      *sync.Mutex
 	saving      bool
+	quitting    bool // quit once the save in flight is done
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
@@ -197,7 +198,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.wheel(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		return m, m.key(msg)
 	}
@@ -234,7 +235,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, m.keys.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.Next):
 		m.view = (m.view + 1) % numViews
 		return nil
@@ -289,6 +290,16 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		m.overview.scroll = max(0, m.overview.scroll+delta)
 	}
 	return nil
+}
+
+// quit ends the program, after the save in flight if there is one: a save is never cut off.
+func (m *Model) quit() tea.Cmd {
+	if m.saving {
+		m.quitting = true
+		m.flash("Avslutter når lagringen er ferdig …")
+		return nil
+	}
+	return tea.Quit
 }
 
 // openDetail shows the measure id.
@@ -347,13 +358,16 @@ func (m *Model) tabBar() string {
 	var parts []string
 	for i, name := range viewNames {
 		label := sprintf("%d %s", i+1, name)
-		if i == m.view && m.detail == nil {
+		if i == m.view {
 			parts = append(parts, m.st.ActiveTab.Render(label))
 		} else {
 			parts = append(parts, m.st.Tab.Render(label))
 		}
 	}
 	bar := strings.Join(parts, "")
+	if m.detail != nil {
+		bar += " › " + m.detail.id
+	}
 	if m.readOnly() {
 		bar += " " + m.st.Notice.Render("[skrivebeskyttet]")
 	}

@@ -1,13 +1,17 @@
 package tui
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
 )
 
 // git runs the real git CLI in dir.
@@ -233,4 +237,64 @@ func TestReloadOnOutsideChange(t *testing.T) {
 	if !strings.Contains(screen(m), "Ærlig evaluering av alle") {
 		t.Error("the new title is not on screen")
 	}
+}
+
+func TestEditErrorsInNorwegian(t *testing.T) {
+	t.Run("no identity", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		home := t.TempDir()
+		t.Setenv("HOME", home)
+		t.Setenv("XDG_CONFIG_HOME", home)
+		m.opts.Author = ""
+		m.opts.Explain = func(id string, err error) error {
+			if errors.Is(err, tracker.ErrNoIdentity) {
+				return errors.New("fant ingen git-identitet")
+			}
+			return err
+		}
+		head := git(t, dir, "rev-parse", "HEAD")
+		press(t, m, "s", "down", "enter")
+		if m.status != "Ikke lagret: fant ingen git-identitet" || git(t, dir, "rev-parse", "HEAD") != head {
+			t.Errorf("status %q", m.status)
+		}
+	})
+	t.Run("lock held", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		old := tracker.LockTimeout
+		tracker.LockTimeout = 100 * time.Millisecond
+		defer func() { tracker.LockTimeout = old }()
+		lock := flock.New(filepath.Join(dir, ".git", "samvirke.lock"))
+		if err := lock.Lock(); err != nil {
+			t.Fatal(err)
+		}
+		defer lock.Unlock()
+		m.opts.Explain = func(id string, err error) error {
+			if errors.Is(err, tracker.ErrLocked) {
+				return errors.New("en annen samvirke-prosess skriver til repoet")
+			}
+			return err
+		}
+		head := git(t, dir, "rev-parse", "HEAD")
+		press(t, m, "p", "ctrl+u")
+		typeText(t, m, "10")
+		press(t, m, "enter")
+		if !strings.Contains(m.status, "en annen samvirke-prosess") || git(t, dir, "rev-parse", "HEAD") != head {
+			t.Errorf("status %q", m.status)
+		}
+	})
+	t.Run("invalid content", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		// Another file is broken: the whole content is validated, so nothing is saved.
+		f := filepath.Join(dir, "content/measures/T10.md")
+		data, _ := os.ReadFile(f)
+		os.WriteFile(f, []byte(strings.Replace(string(data), "status: done", "status: kanskje", 1)), 0o644)
+		git(t, dir, "commit", "-qam", "broken T10")
+		head := git(t, dir, "rev-parse", "HEAD")
+		press(t, m, "p", "ctrl+u")
+		typeText(t, m, "10")
+		press(t, m, "enter")
+		if !m.statusErr || git(t, dir, "rev-parse", "HEAD") != head {
+			t.Errorf("status %q", m.status)
+		}
+	})
 }

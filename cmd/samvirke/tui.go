@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -31,6 +31,9 @@ den listen over tiltak, slik at skript som leser utdataene fortsatt virker.
 Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !interactive(s) {
+				return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
+			}
 			return tuiRun(cmd.Context(), g, s, author)
 		},
 	}
@@ -83,10 +86,5 @@ func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) 
 	if err != nil {
 		return err
 	}
-	in, _ := s.In.(io.Reader)
-	return tui.Run(ctx, opts, tuiIO(in, s.Out)...)
-}
-
-func tuiIO(in io.Reader, out io.Writer) []tea.ProgramOption {
-	return []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+	return tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
 }

@@ -57,3 +57,10 @@ func TestTUIOptions(t *testing.T) {
 		t.Error("--repo without content/ accepted")
 	}
 }
+
+func TestTUIRefusesWithoutATerminal(t *testing.T) {
+	_, _, err := run(t, true, nil, "tui")
+	if err == nil || !strings.Contains(err.Error(), "trenger en terminal") {
+		t.Errorf("samvirke tui without a terminal: err = %v", err)
+	}
+}

@@ -242,8 +242,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Prev):
 		m.view = (m.view + numViews - 1) % numViews
 		return nil
-	case key.Matches(msg, m.keys.View1, m.keys.View2, m.keys.View3, m.keys.View4):
-		m.view = int(msg.String()[0] - '1')
+	case key.Matches(msg, m.keys.View1):
+		m.view = viewOverview
+		return nil
+	case key.Matches(msg, m.keys.View2):
+		m.view = viewMeasures
+		return nil
+	case key.Matches(msg, m.keys.View3):
+		m.view = viewInputs
+		return nil
+	case key.Matches(msg, m.keys.View4):
+		m.view = viewOwners
 		return nil
 	case key.Matches(msg, m.keys.Undo):
 		return m.undoLast()

@@ -86,5 +86,12 @@ func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) 
 	if err != nil {
 		return err
 	}
-	return tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
+	commits, err := tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
+	if len(commits) > 0 {
+		fmt.Fprintf(s.Out, "Lagret i denne økten (%d commits):\n", len(commits))
+		for _, c := range commits {
+			fmt.Fprintln(s.Out, "  "+c)
+		}
+	}
+	return err
 }

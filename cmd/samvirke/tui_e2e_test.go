@@ -101,6 +101,19 @@ func (s *tmuxSession) waitFor(want string) {
 	s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.screen())
 }
 
+// waitForGone polls the screen until it no longer contains gone.
+func (s *tmuxSession) waitForGone(gone string) {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if !strings.Contains(s.screen(), gone) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen still shows %q:\n%s", gone, s.screen())
+}
+
 // keys sends key names (Enter, Escape) or, with literal, text.
 func (s *tmuxSession) keys(keys ...string) {
 	s.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
@@ -133,8 +146,9 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	editor := filepath.Join(t.TempDir(), "editor.sh")
 	os.WriteFile(editor, []byte("#!/bin/sh\nsed -i 's/^# \\(.*\\)$/# \\1 i praksis/' \"$1\"\n"), 0o755)
 
+	// The shell stays after samvirke quits, so its last words can be read.
 	s := startTmux(t, repo, []string{"TERM=xterm-256color", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"EDITOR=" + editor, "VISUAL="}, bin)
+		"EDITOR=" + editor, "VISUAL="}, "sh", "-c", bin+"; echo samvirke-exit=$?; sleep 30")
 	s.waitFor("1 Oversikt")
 	s.waitFor("44 av 44")
 	s.keys("/")
@@ -148,7 +162,10 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.keys("e")
 	s.waitFor("tittel endret")
 	s.keys("q")
-	s.waitExit()
+	s.waitFor("samvirke-exit=0")
+	if scr := s.screen(); !strings.Contains(scr, "Lagret i denne økten (2 commits):") || !strings.Contains(scr, "T14: tittel endret") {
+		t.Errorf("after quitting the terminal shows:\n%s", scr)
+	}
 
 	log := git(t, repo, "log", "--format=%an|%s", "-3")
 	want := "Ola Nordmann|T14: tittel endret\nOla Nordmann|T14: status ikke vurdert → gjennomført, notat lagt til\nKari Nordmann|Add strategy content"
@@ -175,6 +192,15 @@ func TestTUIReadOnlyOutsideARepository(t *testing.T) {
 	s.waitFor("bygd inn i samvirke")
 	s.keys("s")
 	s.waitFor("Kan ikke endre")
+	// Resize: the table reflows, dropping the last-changed column below 80 columns.
+	s.waitFor("Endret")
+	s.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "20")
+	s.waitForGone("Endret")
+	for i, l := range strings.Split(strings.TrimRight(s.screen(), "\n"), "\n") {
+		if n := len([]rune(l)); n > 60 || i >= 20 {
+			t.Errorf("line %d after resize to 60×20 (%d runes): %q", i+1, n, l)
+		}
+	}
 	s.keys("C-c")
 	s.waitExit()
 }

@@ -76,6 +76,7 @@ func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	short := msg.saved.Hash.String()[:7]
+	m.commits = append(m.commits, short+" "+msg.saved.Message)
 	if msg.revert {
 		m.undo = m.undo[:len(m.undo)-1]
 		m.flash("✓ Angret: %s %s", short, msg.saved.Message)

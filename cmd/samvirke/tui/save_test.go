@@ -123,6 +123,9 @@ func TestEditsCommit(t *testing.T) {
 	if ms := readMeasure(t, dir, "T02"); strings.Join(ms.Owners, ",") != "hdir" {
 		t.Errorf("second undo left owners %v", ms.Owners)
 	}
+	if len(m.commits) != 8 || !strings.HasPrefix(m.commits[7], git(t, dir, "rev-parse", "--short=7", "HEAD")+" Revert ") {
+		t.Errorf("session commits %q", m.commits)
+	}
 	if n := git(t, dir, "rev-list", "--count", "HEAD"); n != "9" {
 		t.Errorf("%s commits, want 9: init, six saves, two reverts (history is never rewritten)", n)
 	}

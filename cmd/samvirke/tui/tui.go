@@ -75,6 +75,7 @@ type Model struct {
 	lastChanged map[string]time.Time
 	log         []tracker.Change
 	undo        []savedEntry
+	commits     []string // every commit of this session, «hash message»
 	sig         string
 	repoMu      *sync.Mutex
 	saving      bool
@@ -419,9 +420,12 @@ func fitLines(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// Run runs the TUI on the terminal until the user quits.
-func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) error {
-	p := tea.NewProgram(New(opts), append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
+// Run runs the TUI on the terminal until the user quits. It returns the commits the
+// session made («abc1234 T14: status …»), oldest first, for the caller to print once
+// the alternate screen is gone.
+func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) ([]string, error) {
+	m := New(opts)
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
 	_, err := p.Run()
-	return err
+	return m.commits, err
 }

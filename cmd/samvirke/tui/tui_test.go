@@ -14,7 +14,12 @@ import (
 	"github.com/samvirke/samvirke/tracker"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// updating reports -update, which rewrites the golden files in testdata/. The flag is
+// defined by x/exp/golden (through teatest), so it is looked up rather than declared.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 const fixture = "../../../measures/testdata/content"
 
@@ -131,7 +136,7 @@ func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	p := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

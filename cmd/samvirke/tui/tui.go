@@ -118,7 +118,7 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.extrasCmd()}
 	if m.opts.Dir != "" && m.opts.FS != nil && m.opts.Poll > 0 {
-		cmds = append(cmds, m.signatureCmd(), m.tick())
+		cmds = append(cmds, m.signatureCmd()) // its answer schedules the next look
 	}
 	return tea.Batch(cmds...)
 }

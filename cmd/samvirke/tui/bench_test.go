@@ -203,3 +203,28 @@ func BenchmarkMemory(b *testing.B) {
 	}
 	b.ReportMetric(float64(live)/(1<<20), "live-MiB")
 }
+
+// BenchmarkPoll is one look for outside changes with 10,000 measures, off the event loop:
+// quick (HEAD and the directories, every two seconds) and full (every file, every
+// fifteenth poll at this size).
+func BenchmarkPoll(b *testing.B) {
+	dir := benchContent(b)
+	for _, tc := range []struct {
+		name string
+		full bool
+	}{{"quick", false}, {"full", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			m := New(Options{Content: load(b, dir), Dir: dir, FS: os.DirFS(dir), Now: clock})
+			for b.Loop() {
+				m.polls = 0
+				if tc.full {
+					m.polls = fullEvery(len(m.c.Measures)) - 1
+				}
+				msg, ok := m.signatureCmd()().(signatureMsg)
+				if !ok || msg.quick == "" || (msg.full != "") != tc.full {
+					b.Fatalf("signature %+v", msg)
+				}
+			}
+		})
+	}
+}

@@ -301,3 +301,45 @@ func TestEditErrorsInNorwegian(t *testing.T) {
 		}
 	})
 }
+
+func TestReloadOnUncommittedEdit(t *testing.T) {
+	m, dir := newTestModel(t, true)
+	run(t, m, m.signatureCmd())
+	run(t, m, m.signatureCmd())
+	if m.status != "" {
+		t.Fatalf("no change, yet: %q", m.status)
+	}
+	// An editor saves T02 in place: no commit, no new file, only the file's size and time.
+	f := filepath.Join(dir, "content/measures/T02.md")
+	data, _ := os.ReadFile(f)
+	os.WriteFile(f, []byte(strings.Replace(string(data), "status: not-assessed", "status: delayed", 1)), 0o644)
+	run(t, m, m.signatureCmd())
+	if got := m.c.Measure("T02").Status; got != measures.Delayed {
+		t.Errorf("after an in-place edit the TUI shows %s", got)
+	}
+	if !strings.Contains(m.status, "endret utenfra") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+func TestSignatureKinds(t *testing.T) {
+	if fullEvery(44) != 1 || fullEvery(10000) != 15 {
+		t.Errorf("fullEvery(44) = %d, fullEvery(10000) = %d", fullEvery(44), fullEvery(10000))
+	}
+	m, _ := newTestModel(t, false)
+	steps := []struct {
+		msg  signatureMsg
+		want bool
+	}{
+		{signatureMsg{quick: "a", full: "x"}, false}, // the first look only records
+		{signatureMsg{quick: "a"}, false},
+		{signatureMsg{quick: "b"}, true}, // HEAD or a directory moved
+		{signatureMsg{quick: "b", full: "x"}, false},
+		{signatureMsg{quick: "b", full: "y"}, true}, // a file changed in place
+	}
+	for i, s := range steps {
+		if got := m.changed(s.msg); got != s.want {
+			t.Errorf("step %d: changed(%+v) = %v, want %v", i+1, s.msg, got, s.want)
+		}
+	}
+}

@@ -76,7 +76,9 @@ type Model struct {
 	log         []tracker.Change
 	undo        []savedEntry
 	commits     []string // every commit of this session, «hash message»
-	sig         string
+	sigQuick    string   // see reload.go
+	sigFull     string
+	polls       int
 	repoMu      *sync.Mutex
 	saving      bool
 	quitting    bool // quit once the save in flight is done
@@ -173,11 +175,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		return m, m.signatureCmd()
 	case signatureMsg:
-		if m.sig == "" || msg.sig == m.sig {
-			m.sig = msg.sig
+		if !m.changed(msg) {
 			return m, m.tick()
 		}
-		m.sig = msg.sig
 		return m, tea.Batch(m.reloadCmd(), m.tick())
 	case reloadedMsg:
 		m.applyReload(msg)

@@ -80,7 +80,11 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 		b.WriteString("\n" + st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
 	}
 	field := func(label, value string) {
-		b.WriteString(cell(label+":", 11) + value + "\n")
+		lines := strings.Split(st.wrap(w-12).Render(value), "\n")
+		b.WriteString(cell(label+":", 11) + strings.TrimRight(lines[0], " ") + "\n")
+		for _, l := range lines[1:] {
+			b.WriteString(strings.Repeat(" ", 11) + strings.TrimRight(l, " ") + "\n")
+		}
 	}
 	wrap := st.wrap(w - 4)
 	b.WriteString(st.Title.Render(ms.ID+" · "+oneLine(ms.Title)) + "\n\n")

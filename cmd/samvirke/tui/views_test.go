@@ -61,6 +61,19 @@ func TestGoldenViews(t *testing.T) {
 		{"link-picker", func(t *testing.T, m *Model) { press(t, m, "l"); typeText(t, m, "tidlig") }},
 		{"wide-120x30", func(t *testing.T, m *Model) { m.Update(tea.WindowSizeMsg{Width: 120, Height: 30}) }},
 		{"narrow-60x20", func(t *testing.T, m *Model) { m.Update(tea.WindowSizeMsg{Width: 60, Height: 20}) }},
+		{"detail-narrow-40x20", func(t *testing.T, m *Model) {
+			m.Update(tea.WindowSizeMsg{Width: 40, Height: 20})
+			press(t, m, "enter")
+		}},
+		{"overview-narrow-60x20", func(t *testing.T, m *Model) {
+			m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+			m.Update(extrasMsg{log: fixedLog})
+			press(t, m, "1")
+		}},
+		{"inputs-narrow-60x20", func(t *testing.T, m *Model) {
+			m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+			press(t, m, "3")
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

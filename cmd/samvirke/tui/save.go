@@ -35,7 +35,7 @@ func (m *Model) save(id string, change func(*measures.Measure, string) error) te
 		m.refuseReadOnly()
 		return nil
 	}
-	repo, mu, author, now := m.opts.Repo, m.repoMu, m.opts.Author, m.opts.Now()
+	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
 	m.saving = true
 	return func() tea.Msg {
 		mu.Lock()
@@ -56,7 +56,7 @@ func (m *Model) undoLast() tea.Cmd {
 		return nil
 	}
 	last := m.undo[len(m.undo)-1]
-	repo, mu, author, now := m.opts.Repo, m.repoMu, m.opts.Author, m.opts.Now()
+	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
 	m.saving = true
 	return func() tea.Msg {
 		mu.Lock()

@@ -79,9 +79,16 @@ type Model struct {
 	sigQuick    string   // see reload.go
 	sigFull     string
 	polls       int
-	repoMu      *sync.Mutex
-	saving      bool
-	quitting    bool // quit once the save in flight is done
+	// Reads from git (history, log, the change index) and saves use separate
+	// tracker.Repos, each used by one goroutine at a time: a tracker.Repo is not safe for
+	// concurrent use, and a save must not wait behind a slow read such as building the
+	// change index of a long history. Saves are serialized across processes by the
+	// tracker's lock file.
+	repoMu   *sync.Mutex
+	writer   *tracker.Repo
+	writerMu *sync.Mutex
+	saving   bool
+	quitting bool // quit once the save in flight is done
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
@@ -106,7 +113,13 @@ func New(opts Options) *Model {
 		opts.Explain = func(_ string, err error) error { return err }
 	}
 	m := &Model{opts: opts, keys: newKeyMap(), st: DefaultStyles(opts.Dark, opts.NoColor),
-		help: help.New(), view: viewMeasures, width: 80, height: 24, repoMu: &sync.Mutex{}}
+		help: help.New(), view: viewMeasures, width: 80, height: 24, repoMu: &sync.Mutex{}, writerMu: &sync.Mutex{}}
+	m.writer = opts.Repo
+	if opts.Repo != nil {
+		if w, err := tracker.Open(opts.Repo.Root); err == nil {
+			m.writer = w
+		}
+	}
 	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
 	m.list = newListView()
 	m.setContent(opts.Content)

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -83,13 +82,12 @@ func (v *ownersView) view(m *Model, w, h int) string {
 		}
 		lines = append(lines, line, "    "+summary(m, ms))
 		if i == v.cursor && len(ms) > 0 {
-			show := slices.Clone(ms)
-			n := min(len(show), room-1)
-			for _, x := range show[:max(n, 0)] {
+			n := max(min(len(ms), room-1), 0)
+			for _, x := range ms[:n] {
 				lines = append(lines, "      "+cell(x.ID, 6)+" "+cell(st.status(x.Status), 15)+" "+oneLine(x.Title))
 			}
-			if len(show) > n {
-				lines = append(lines, st.Dim.Render(sprintf("      … og %d til; enter viser alle i Tiltak", len(show)-n)))
+			if len(ms) > n {
+				lines = append(lines, st.Dim.Render(sprintf("      … og %d til; enter viser alle i Tiltak", len(ms)-n)))
 			}
 		}
 	}

@@ -12,12 +12,11 @@ import (
 // NO_COLOR. Without colour, statuses still read as text and the selection is marked
 // with › as well as reverse video.
 type Styles struct {
-	App, Tab, ActiveTab, Notice         lipgloss.Style
-	Header, Selected, Dim, Bold         lipgloss.Style
-	Error, OK, Title, Box, Key, Heading lipgloss.Style
-	Status                              map[measures.Status]lipgloss.Style
-	StatusColor                         map[measures.Status]color.Color
-	NoColor, Dark                       bool
+	App, Tab, ActiveTab, Notice lipgloss.Style
+	Header, Selected, Dim, Bold lipgloss.Style
+	Error, OK, Title, Heading   lipgloss.Style
+	Status                      map[measures.Status]lipgloss.Style
+	NoColor, Dark               bool
 }
 
 // DefaultStyles returns the styles for a dark or light background; noColor drops all
@@ -25,8 +24,7 @@ type Styles struct {
 func DefaultStyles(dark, noColor bool) Styles {
 	ld := lipgloss.LightDark(dark)
 	c := func(light, darkc string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(darkc)) }
-	s := Styles{NoColor: noColor, Dark: dark, Status: map[measures.Status]lipgloss.Style{},
-		StatusColor: map[measures.Status]color.Color{}}
+	s := Styles{NoColor: noColor, Dark: dark, Status: map[measures.Status]lipgloss.Style{}}
 	s.Bold = lipgloss.NewStyle().Bold(true)
 	s.Selected = lipgloss.NewStyle().Reverse(true)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Reverse(true).Padding(0, 1)
@@ -34,12 +32,10 @@ func DefaultStyles(dark, noColor bool) Styles {
 	s.Header = lipgloss.NewStyle().Bold(true)
 	s.Heading = lipgloss.NewStyle().Bold(true)
 	s.Title = lipgloss.NewStyle().Bold(true)
-	s.Box = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).Padding(0, 1)
 	s.Dim = lipgloss.NewStyle()
 	s.Error = lipgloss.NewStyle().Bold(true)
 	s.OK = lipgloss.NewStyle()
 	s.Notice = lipgloss.NewStyle().Bold(true)
-	s.Key = lipgloss.NewStyle().Bold(true)
 	for _, st := range measures.Statuses {
 		s.Status[st] = lipgloss.NewStyle()
 	}
@@ -55,8 +51,6 @@ func DefaultStyles(dark, noColor bool) Styles {
 	s.Notice = s.Notice.Foreground(c("#8A5A00", "#FFD166"))
 	s.Title = s.Title.Foreground(accent)
 	s.Heading = s.Heading.Foreground(accent)
-	s.Key = s.Key.Foreground(accent)
-	s.Box = s.Box.BorderForeground(accent)
 	colors := map[measures.Status][2]string{
 		measures.NotAssessed: {"#5F5F5F", "#BDBDBD"},
 		measures.Proposed:    {"#007C89", "#5FD7E0"},
@@ -69,7 +63,6 @@ func DefaultStyles(dark, noColor bool) Styles {
 	}
 	for st, pair := range colors {
 		col := c(pair[0], pair[1])
-		s.StatusColor[st] = col
 		s.Status[st] = lipgloss.NewStyle().Foreground(col)
 	}
 	return s

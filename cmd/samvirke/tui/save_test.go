@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -342,4 +343,27 @@ func TestSignatureKinds(t *testing.T) {
 			t.Errorf("step %d: changed(%+v) = %v, want %v", i+1, s.msg, got, s.want)
 		}
 	}
+}
+
+// TestGoldenAfterSave is the list after a status change: the status line names the
+// commit. The hash depends on the time of the repository's first commit and is masked.
+func TestGoldenAfterSave(t *testing.T) {
+	m, dir := newTestModel(t, true)
+	m.opts.Now = time.Now // after the first commit, which tracker.Init dates now
+	press(t, m, "j", "s")
+	typeText(t, m, "forsinket")
+	press(t, m, "enter")
+	hash := git(t, dir, "rev-parse", "--short=7", "HEAD")
+	if got, want := m.lastChanged["T02"].Unix(), git(t, dir, "log", "-1", "--format=%ct"); strconv.FormatInt(got, 10) != want {
+		t.Errorf("last change of T02 = %d, want the save's time %s", got, want)
+	}
+	// The other measures last changed in the first commit, made today: fix the dates.
+	for id := range m.lastChanged {
+		m.lastChanged[id] = clock()
+	}
+	frame := screen(m)
+	if !strings.Contains(frame, "✓ Lagret "+hash+" T02: status ikke vurdert → forsinket, notat lagt til") {
+		t.Errorf("the status line does not name commit %s:\n%s", hash, frame)
+	}
+	golden(t, "after-save", strings.ReplaceAll(frame, hash, "<hash>"))
 }

@@ -148,10 +148,16 @@ anbefalingene til departementene og innspillene fra Åpen arena 2020. Innholdet 
 vanlige filer under content/ i et git-repo.
 
 Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover. Finnes ingen,
-brukes innholdet som er bygd inn i programmet.`,
+brukes innholdet som er bygd inn i programmet.
+
+Uten kommando åpner samvirke det interaktive grensesnittet (samvirke tui) når inn- og
+utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if interactive(s) {
+				return tuiRun(cmd.Context(), g, s, "")
+			}
 			return listRun(&listOptions{global: g, streams: s, Format: "table", Sort: "id"})
 		},
 	}
@@ -189,6 +195,7 @@ brukes innholdet som er bygd inn i programmet.`,
 		newStrategyCmd(g, s, nil),
 		newVersionCmd(s),
 		newCompletionCmd(s),
+		newTUICmd(g, s),
 	)
 	root.InitDefaultHelpFlag()
 	root.Flags().Lookup("help").Usage = "vis hjelp"

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/samvirke/samvirke/cmd/samvirke/tui"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+func newTUICmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	var author string
+	cmd := &cobra.Command{
+		Use:   "tui",
+		Short: "Åpne det interaktive terminalgrensesnittet (standard når samvirke kjøres i en terminal)",
+		Long: `Åpner samvirke i terminalen: oversikt, tiltak, innspill og eiere. Du kan filtrere, lese
+detaljer og historikk, og endre status, notater, eiere, frist, framdrift, innspill og tekst.
+Hver lagring er én commit; u angrer den siste med en ny commit. ? viser alle tastene.
+
+«samvirke» uten kommando åpner dette når både inn- og utdata er en terminal; ellers skriver
+den listen over tiltak, slik at skript som leser utdataene fortsatt virker.
+
+Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !interactive(s) {
+				return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
+			}
+			return tuiRun(cmd.Context(), g, s, author)
+		},
+	}
+	cmd.Flags().StringVar(&author, "author", "", "forfatter av endringene, «Navn <e-post>» (standard: git-oppsettet)")
+	return cmd
+}
+
+// interactive reports whether both standard input and output are terminals.
+func interactive(s *IOStreams) bool {
+	f, ok := s.In.(*os.File)
+	return ok && s.OutTTY && term.IsTerminal(int(f.Fd()))
+}
+
+// tuiOptions finds and loads the content the way the other commands do and says whether
+// it can be edited.
+func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, error) {
+	opts := tui.Options{Author: author, Now: time.Now, NoColor: s.Getenv("NO_COLOR") != "", Dark: true,
+		Explain: saveError, Editor: s.Getenv("VISUAL")}
+	if opts.Editor == "" {
+		opts.Editor = s.Getenv("EDITOR")
+	}
+	src, err := findSource(g.Repo)
+	if err != nil {
+		return opts, err
+	}
+	if src.Embedded {
+		opts.ReadOnly = "fant ingen content/-mappe her eller over, så dette er innholdet som er bygd inn i samvirke (skrivebeskyttet). Åpne et strategi-repo med --repo, eller lag et med «samvirke init»."
+	} else {
+		opts.FS = src.FS
+		opts.Dir = filepath.Join(src.Root, measures.Dir)
+		if repo, err := tracker.Open(src.Root); err != nil {
+			opts.ReadOnly = fmt.Sprintf("%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet).", src.Root)
+		} else {
+			opts.Repo = repo
+		}
+	}
+	c, err := measures.Load(src.FS)
+	if measures.AsErrors(err) == nil && err != nil {
+		return opts, fmt.Errorf("kunne ikke lese innholdet: %w", err)
+	}
+	opts.Content, opts.LoadErr = c, err
+	return opts, nil
+}
+
+func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	opts, err := tuiOptions(g, s, author)
+	if err != nil {
+		return err
+	}
+	commits, err := tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
+	if len(commits) > 0 {
+		fmt.Fprintf(s.Out, "Lagret i denne økten (%d commits):\n", len(commits))
+		for _, c := range commits {
+			fmt.Fprintln(s.Out, "  "+c)
+		}
+	}
+	return err
+}

@@ -1,0 +1,325 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// listView is the Tiltak view: a table of measures with a live fuzzy filter, quick
+// filters by status, owner and area, and a choice of sort orders. Only the visible rows
+// are rendered, so ten thousand measures scroll as fast as forty.
+type listView struct {
+	sortIdx   int
+	base      []*measures.Measure // all measures in the sort order
+	cands     []*measures.Measure // base narrowed by the quick filters
+	rows      []*measures.Measure // cands narrowed by the text filter
+	lastQuery string              // the query rows were computed for
+	cursor    int
+	offset    int
+
+	input     textinput.Model
+	filtering bool
+	quick     quickFilter
+}
+
+// quickFilter is the f choices: any of the statuses, any of the owners, any of the areas.
+type quickFilter struct {
+	status map[measures.Status]bool
+	owner  map[string]bool
+	area   map[string]bool
+}
+
+func (q quickFilter) empty() bool { return len(q.status)+len(q.owner)+len(q.area) == 0 }
+
+func (q quickFilter) match(m *measures.Measure) bool {
+	if len(q.status) > 0 && !q.status[m.Status] {
+		return false
+	}
+	if len(q.area) > 0 && !q.area[m.Area] {
+		return false
+	}
+	if len(q.owner) > 0 && !slices.ContainsFunc(m.Owners, func(o string) bool { return q.owner[o] }) {
+		return false
+	}
+	return true
+}
+
+var sortLabels = map[measures.SortKey]string{
+	measures.ByID: "id", measures.ByTitle: "tittel", measures.ByStatus: "status",
+	measures.ByDue: "frist", measures.ByOwner: "ansvarlig",
+}
+
+func newListView() listView {
+	in := newInput()
+	in.Prompt = "/ "
+	in.Placeholder = "søk i id, tittel og tekst"
+	in.CharLimit = 200
+	return listView{input: in}
+}
+
+// reset re-sorts and re-filters after the content or the sort order changed, keeping
+// the selected measure.
+func (l *listView) reset(m *Model) {
+	keep := l.selectedID()
+	l.base = slices.Clone(m.c.Measures)
+	if k := measures.SortKeys[l.sortIdx]; k != measures.ByID {
+		measures.Sort(l.base, k, m.c)
+	}
+	l.refilter(m)
+	l.selectID(m, keep)
+}
+
+// refilter applies the quick filters and the text filter from scratch.
+func (l *listView) refilter(m *Model) {
+	l.cands = l.base
+	if !l.quick.empty() {
+		l.cands = make([]*measures.Measure, 0, len(l.base))
+		for _, ms := range l.base {
+			if l.quick.match(ms) {
+				l.cands = append(l.cands, ms)
+			}
+		}
+	}
+	l.lastQuery = l.input.Value()
+	l.rows = m.index.match(l.lastQuery, l.cands)
+	l.clamp(m)
+}
+
+// queryChanged filters incrementally: a query that extends the last one can only match
+// a subset of the last rows.
+func (l *listView) queryChanged(m *Model) {
+	q := l.input.Value()
+	if q == l.lastQuery {
+		return
+	}
+	from := l.cands
+	if l.lastQuery != "" && strings.HasPrefix(fold(q), fold(l.lastQuery)) && !strings.Contains(q, " ") {
+		from = l.rows
+	}
+	keep := l.selectedID()
+	l.rows = m.index.match(q, from)
+	l.lastQuery = q
+	l.cursor, l.offset = 0, 0
+	if q == "" {
+		l.selectID(m, keep)
+	}
+	l.clamp(m)
+}
+
+func (l *listView) selectedID() string {
+	if l.cursor >= 0 && l.cursor < len(l.rows) {
+		return l.rows[l.cursor].ID
+	}
+	return ""
+}
+
+func (l *listView) selectID(m *Model, id string) {
+	if id == "" {
+		return
+	}
+	for i, ms := range l.rows {
+		if ms.ID == id {
+			l.cursor = i
+			l.offset = max(0, i-l.height(m)/2)
+			break
+		}
+	}
+	l.clamp(m)
+}
+
+// height is the number of table rows on screen.
+func (l *listView) height(m *Model) int { return max(m.bodyHeight()-2, 1) }
+
+func (l *listView) clamp(m *Model) {
+	h := l.height(m)
+	l.cursor = min(max(l.cursor, 0), max(len(l.rows)-1, 0))
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.rows)-h, 0))
+}
+
+func (l *listView) move(m *Model, d int) {
+	l.cursor += d
+	l.clamp(m)
+}
+
+func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if l.filtering {
+		switch {
+		case key.Matches(msg, k.Clear):
+			l.input.SetValue("")
+			l.input.Blur()
+			l.filtering = false
+			l.queryChanged(m)
+			return nil
+		case key.Matches(msg, k.Open):
+			l.input.Blur()
+			l.filtering = false
+			return nil
+		case key.Matches(msg, k.PickUp):
+			l.move(m, -1)
+			return nil
+		case key.Matches(msg, k.PickDown):
+			l.move(m, 1)
+			return nil
+		}
+		var cmd tea.Cmd
+		l.input, cmd = l.input.Update(msg)
+		l.queryChanged(m)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		l.move(m, -1)
+	case key.Matches(msg, k.Down):
+		l.move(m, 1)
+	case key.Matches(msg, k.PageUp):
+		l.move(m, -l.height(m))
+	case key.Matches(msg, k.PageDown):
+		l.move(m, l.height(m))
+	case key.Matches(msg, k.Top):
+		l.move(m, -len(l.rows))
+	case key.Matches(msg, k.Bottom):
+		l.move(m, len(l.rows))
+	case key.Matches(msg, k.Filter):
+		l.filtering = true
+		return l.input.Focus()
+	case key.Matches(msg, k.Clear):
+		if l.input.Value() != "" || !l.quick.empty() {
+			l.input.SetValue("")
+			l.quick = quickFilter{}
+			l.reset(m)
+			m.flash("Filteret er fjernet.")
+		}
+	case key.Matches(msg, k.Open):
+		return m.openDetail(l.selectedID())
+	case key.Matches(msg, k.Sort):
+		l.sortIdx = (l.sortIdx + 1) % len(measures.SortKeys)
+		l.reset(m)
+		m.flash("Sortert etter %s.", sortLabels[measures.SortKeys[l.sortIdx]])
+	case key.Matches(msg, k.Quick):
+		m.modal = newQuickFilterPicker(m)
+	default:
+		return m.editKey(msg, l.selectedID())
+	}
+	return nil
+}
+
+// columns are the table's column widths for a terminal width.
+type columns struct{ id, title, status, lead, due, changed int }
+
+func tableColumns(w int, idW int) columns {
+	c := columns{id: idW, status: 15, lead: 6, due: 10, changed: 10}
+	rest := func() int { return w - 2 - c.id - c.status - c.lead - c.due - c.changed - 5 }
+	if rest() < 24 {
+		c.changed = 0
+	}
+	if rest() < 20 {
+		c.lead = 0
+	}
+	if rest() < 16 {
+		c.due = 0
+	}
+	c.title = max(rest(), 8)
+	return c
+}
+
+func (l *listView) view(m *Model, w, h int) string {
+	var b strings.Builder
+	// First line: the filter and what is shown.
+	info := sprintf("%d av %d · sortert etter %s", len(l.rows), len(m.c.Measures), sortLabels[measures.SortKeys[l.sortIdx]])
+	if d := l.quickDescription(m); d != "" {
+		info += " · " + d
+	}
+	switch {
+	case l.filtering:
+		l.input.SetWidth(max(w-ansiWidth(info)-4, 10))
+		b.WriteString(l.input.View() + "  " + m.st.Dim.Render(info))
+	case l.input.Value() != "":
+		b.WriteString(sprintf("Filter: «%s» · %s", l.input.Value(), info))
+	default:
+		b.WriteString(m.st.Title.Render("Tiltak") + "  " + m.st.Dim.Render(info))
+	}
+	b.WriteByte('\n')
+
+	idW := 3
+	for _, ms := range l.rows[l.offset:min(l.offset+h, len(l.rows))] {
+		idW = max(idW, len(ms.ID))
+	}
+	idW = min(idW, 12)
+	c := tableColumns(w, idW)
+	b.WriteString(m.st.Header.Render(l.row(c, "  ", "ID", "Tittel", "Status", "Ansv.", "Frist", "Endret")))
+	b.WriteByte('\n')
+	rows := max(h-2, 1)
+	if len(l.rows) == 0 {
+		b.WriteString(m.st.Dim.Render("  Ingen tiltak passer filteret. esc fjerner det."))
+		return b.String()
+	}
+	for i := l.offset; i < min(l.offset+rows, len(l.rows)); i++ {
+		ms := l.rows[i]
+		due, changed := "", ""
+		if ms.Due != nil {
+			due = ms.Due.String()
+		}
+		if t, ok := m.lastChanged[ms.ID]; ok {
+			changed = measures.DateOf(t).String()
+		} else if e := ms.LastLog(); e != nil {
+			changed = e.Date.String()
+		}
+		marker := "  "
+		if i == l.cursor {
+			marker = "› "
+		}
+		line := l.row(c, marker, ms.ID, oneLine(ms.Title), m.st.status(ms.Status), m.c.OwnerName(ms.Lead()), due, changed)
+		if i == l.cursor {
+			line = m.st.Selected.Render(cell(ansiStrip(line), w))
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (l *listView) row(c columns, marker, id, title, status, lead, due, changed string) string {
+	parts := []string{marker + cell(id, c.id), cell(title, c.title), cell(status, c.status)}
+	if c.lead > 0 {
+		parts = append(parts, cell(lead, c.lead))
+	}
+	if c.due > 0 {
+		parts = append(parts, cell(due, c.due))
+	}
+	if c.changed > 0 {
+		parts = append(parts, cell(changed, c.changed))
+	}
+	return strings.TrimRight(strings.Join(parts, " "), " ")
+}
+
+func (l *listView) quickDescription(m *Model) string {
+	var parts []string
+	for _, st := range measures.Statuses {
+		if l.quick.status[st] {
+			parts = append(parts, st.Label())
+		}
+	}
+	for _, o := range m.c.Owners {
+		if l.quick.owner[o.ID] {
+			parts = append(parts, "eier "+o.Short)
+		}
+	}
+	for _, a := range m.c.Areas {
+		if l.quick.area[a.ID] {
+			parts = append(parts, "område "+itoa(a.Number))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// overviewView is Oversikt: per area a bar of the measures by status (each segment in
+// the status's colour and with its own glyph, and the counts in words), the overdue
+// measures and the latest changes from git.
+type overviewView struct {
+	scroll int
+}
+
+func (o *overviewView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		o.scroll = max(o.scroll-1, 0)
+	case key.Matches(msg, k.Down):
+		o.scroll++
+	case key.Matches(msg, k.PageUp):
+		o.scroll = max(o.scroll-m.bodyHeight(), 0)
+	case key.Matches(msg, k.PageDown):
+		o.scroll += m.bodyHeight()
+	case key.Matches(msg, k.Top):
+		o.scroll = 0
+	}
+	return nil
+}
+
+type areaCount struct {
+	title string
+	total int
+	by    map[measures.Status]int
+}
+
+func (o *overviewView) view(m *Model, w, h int) string {
+	st := m.st
+	var groups []*areaCount
+	byArea := map[string]*areaCount{}
+	for _, a := range m.c.Areas {
+		g := &areaCount{title: sprintf("%d. %s", a.Number, a.Title), by: map[measures.Status]int{}}
+		groups = append(groups, g)
+		byArea[a.ID] = g
+	}
+	other := &areaCount{title: "Uten innsatsområde", by: map[measures.Status]int{}}
+	all := &areaCount{title: "Alle", by: map[measures.Status]int{}}
+	today := m.today()
+	var overdue []*measures.Measure
+	for _, ms := range m.c.Measures {
+		g := byArea[ms.Area]
+		if g == nil {
+			g = other
+		}
+		g.total++
+		g.by[ms.Status]++
+		all.total++
+		all.by[ms.Status]++
+		if ms.Overdue(today) {
+			overdue = append(overdue, ms)
+		}
+	}
+	if other.total > 0 {
+		groups = append(groups, other)
+	}
+	groups = append(groups, all)
+
+	var lines []string
+	lines = append(lines, st.Title.Render("Status per innsatsområde"))
+	barW := min(max(w/3, 10), 30)
+	for _, g := range groups {
+		lines = append(lines, st.Bold.Render(g.title)+st.Dim.Render(sprintf("  %d", g.total)))
+		lines = append(lines, "  "+o.bar(m, g, barW)+"  "+counts(m, g))
+	}
+	lines = append(lines, "", st.Title.Render(sprintf("Fristen er passert (%d)", len(overdue))))
+	if len(overdue) == 0 {
+		lines = append(lines, st.Dim.Render("  Ingen tiltak har passert fristen."))
+	}
+	for i, ms := range overdue {
+		if i == 10 {
+			lines = append(lines, st.Dim.Render(sprintf("  … og %d til (sorter Tiltak etter frist med o)", len(overdue)-10)))
+			break
+		}
+		lines = append(lines, "  "+cell(ms.ID, 6)+" "+ms.Due.String()+" "+cell(st.status(ms.Status), 15)+" "+oneLine(ms.Title))
+	}
+	lines = append(lines, "", st.Title.Render("Siste endringer"))
+	switch {
+	case m.readOnly():
+		lines = append(lines, st.Dim.Render("  Ingen git-historikk for innebygd innhold."))
+	case len(m.log) == 0:
+		lines = append(lines, st.Dim.Render("  Ingen endringer funnet ennå."))
+	}
+	for _, c := range m.log {
+		lines = append(lines, "  "+c.Commit[:7]+" "+measures.DateOf(c.Date).String()+" "+cell(c.Author, 14)+" "+c.Subject)
+	}
+	o.scroll = min(o.scroll, max(len(lines)-h, 0))
+	return strings.Join(lines[o.scroll:], "\n")
+}
+
+// bar draws the stacked bar of g's statuses, w cells wide.
+func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
+	if g.total == 0 {
+		return strings.Repeat(" ", w)
+	}
+	var b strings.Builder
+	used := 0
+	for i, s := range measures.Statuses {
+		n := g.by[s]
+		if n == 0 {
+			continue
+		}
+		cells := n * w / g.total
+		if cells == 0 {
+			cells = 1
+		}
+		if i == len(measures.Statuses)-1 || used+cells > w {
+			cells = max(w-used, 0)
+		}
+		b.WriteString(m.st.Status[s].Render(strings.Repeat(barGlyph(s), cells)))
+		used += cells
+	}
+	if used < w {
+		b.WriteString(strings.Repeat(" ", w-used))
+	}
+	return b.String()
+}
+
+func counts(m *Model, g *areaCount) string {
+	var parts []string
+	for _, s := range measures.Statuses {
+		if n := g.by[s]; n > 0 {
+			parts = append(parts, barGlyph(s)+" "+m.st.status(s)+" "+itoa(n))
+		}
+	}
+	return strings.Join(parts, "  ")
+}

@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+)
+
+// savedMsg reports a save or a revert.
+type savedMsg struct {
+	id     string
+	saved  *tracker.Saved
+	err    error
+	revert bool
+}
+
+type historyMsg struct {
+	id      string
+	changes []tracker.Change
+	err     error
+}
+
+// refuseReadOnly explains why an edit key does nothing.
+func (m *Model) refuseReadOnly() {
+	m.flashErr("Kan ikke endre: %s", m.opts.ReadOnly)
+}
+
+// save runs a change of one measure through tracker.Save in the background.
+func (m *Model) save(id string, change func(*measures.Measure, string) error) tea.Cmd {
+	if m.readOnly() {
+		m.refuseReadOnly()
+		return nil
+	}
+	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	m.saving = true
+	return func() tea.Msg {
+		mu.Lock()
+		defer mu.Unlock()
+		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
+		return savedMsg{id: id, saved: saved, err: err}
+	}
+}
+
+// undoLast reverts this session's last save with a new commit.
+func (m *Model) undoLast() tea.Cmd {
+	if m.readOnly() {
+		m.refuseReadOnly()
+		return nil
+	}
+	if len(m.undo) == 0 {
+		m.flashErr("Ingen lagring å angre i denne økten.")
+		return nil
+	}
+	last := m.undo[len(m.undo)-1]
+	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	m.saving = true
+	return func() tea.Msg {
+		mu.Lock()
+		defer mu.Unlock()
+		saved, err := repo.Revert(context.Background(), last.hash, tracker.SaveOptions{Author: author, Now: now})
+		return savedMsg{id: last.id, saved: saved, err: err, revert: true}
+	}
+}
+
+func (m *Model) applySaved(msg savedMsg) tea.Cmd {
+	m.saving = false
+	if m.quitting {
+		return tea.Quit
+	}
+	if msg.err != nil {
+		m.flashErr("Ikke lagret: %s", m.explain(msg))
+		return nil
+	}
+	short := msg.saved.Hash.String()[:7]
+	m.commits = append(m.commits, short+" "+msg.saved.Message)
+	if msg.revert {
+		m.undo = m.undo[:len(m.undo)-1]
+		m.flash("✓ Angret: %s %s", short, msg.saved.Message)
+	} else {
+		m.undo = append(m.undo, savedEntry{id: msg.id, hash: msg.saved.Hash.String(), message: msg.saved.Message})
+		m.flash("✓ Lagret %s %s", short, msg.saved.Message)
+	}
+	// Read the content again at once rather than waiting for the poll.
+	cmds := []tea.Cmd{m.reloadCmd(), m.extrasCmd()}
+	if m.detail != nil && m.detail.id == msg.id {
+		cmds = append(cmds, m.historyCmd(msg.id))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) explain(msg savedMsg) string {
+	switch {
+	case errors.Is(msg.err, tracker.ErrChanged):
+		return "tiltaket er endret etter lagringen som skulle angres; angre den siste endringen først, eller endre tiltaket direkte."
+	case errors.Is(msg.err, tracker.ErrNotRevertible):
+		return "denne commiten kan ikke angres automatisk."
+	}
+	var ce changeError
+	if errors.As(msg.err, &ce) {
+		return string(ce)
+	}
+	return strings.ReplaceAll(m.opts.Explain(msg.id, msg.err).Error(), "\n", " ")
+}
+
+// changeError is a refusal by the change function itself, already in Norwegian.
+type changeError string
+
+func (e changeError) Error() string { return string(e) }
+
+func (m *Model) historyCmd(id string) tea.Cmd {
+	repo, mu := m.opts.Repo, m.repoMu
+	if repo == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		mu.Lock()
+		defer mu.Unlock()
+		ch, err := repo.History(id)
+		return historyMsg{id: id, changes: ch, err: err}
+	}
+}
+
+// today is the date for new log entries.
+func (m *Model) today() measures.Date { return measures.DateOf(m.opts.Now()) }
+
+// addLog appends a log entry dated today (never before the last entry).
+func addLog(m *measures.Measure, e measures.LogEntry) {
+	if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
+		e.Date = last.Date
+	}
+	m.Log = append(m.Log, e)
+}
+
+// setStatus saves a new status with a dated log entry, as «samvirke set --status» does.
+func (m *Model) setStatus(id string, st measures.Status) tea.Cmd {
+	today := m.today()
+	return m.save(id, func(ms *measures.Measure, by string) error {
+		if ms.Status == st {
+			return tracker.ErrNoChange
+		}
+		ms.Status = st
+		addLog(ms, measures.LogEntry{Date: today, Status: st, Note: "Status endret til " + st.Label() + ".", By: by})
+		return nil
+	})
+}
+
+func (m *Model) addNote(id, note string) tea.Cmd {
+	today := m.today()
+	return m.save(id, func(ms *measures.Measure, by string) error {
+		addLog(ms, measures.LogEntry{Date: today, Note: strings.TrimSpace(note), By: by})
+		return nil
+	})
+}

@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func sprintf(format string, a ...any) string {
+	if len(a) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, a...)
+}
+
+// cell fits s (which may hold ANSI styles) into exactly w cells: cut with … or padded.
+func cell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := ansi.StringWidth(s)
+	if n > w {
+		s = ansi.Truncate(s, w, "…")
+		n = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+// oneLine collapses runs of white space, newlines included, to single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var folder = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "é", "e", "è", "e", "ä", "a", "ö", "o", "ü", "u")
+
+// fold prepares text for searching: lower case, and æ, ø, å written as ae, o, a so that
+// «ost» finds «Øst» and «forsok» finds «forsøk».
+func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
+
+func ansiWidth(s string) int    { return ansi.StringWidth(s) }
+func ansiStrip(s string) string { return ansi.Strip(s) }
+func itoa(n int) string         { return strconv.Itoa(n) }
+
+// newInput is a text input with a steady cursor (no blinking redraws).
+func newInput() textinput.Model {
+	in := textinput.New()
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+	return in
+}
+
+// newArea is a text area with a steady cursor.
+func newArea() textarea.Model {
+	ta := textarea.New()
+	s := ta.Styles()
+	s.Cursor.Blink = false
+	ta.SetStyles(s)
+	return ta
+}

@@ -1,0 +1,211 @@
+package tracker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// ErrChanged: the file a revert would restore has changed since the commit being reverted.
+var ErrChanged = errors.New("file changed since the commit")
+
+// ErrNotRevertible: the commit is not a single-measure change that Revert can undo (a
+// merge, the first commit, a commit that created, deleted or touched several files).
+var ErrNotRevertible = errors.New("commit cannot be reverted")
+
+// Revert undoes a commit that changed one measure file (as Save makes them) with a new
+// commit that restores the file to the commit's parent's version; history is never
+// rewritten. It takes the same path as Save: under the repository's lock, with the
+// journal, refusing a dirty file, validating the whole content, writing the file
+// atomically and committing only it. The message is `Revert "<subject>"`. It refuses with
+// ErrChanged when the file at HEAD is no longer what the commit made it, and returns
+// ErrNotRevertible, ErrUnknownRef, ErrDirty, ErrInvalid, ErrLocked, ErrBadState or
+// ErrNoIdentity.
+func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Saved, error) {
+	target, err := r.Resolve(commit)
+	if err != nil {
+		return nil, err
+	}
+	if target.NumParents() != 1 {
+		return nil, fmt.Errorf("%s has %d parents: %w", short(target.Hash), target.NumParents(), ErrNotRevertible)
+	}
+	parent, err := target.Parent(0)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := r.singleMeasureFile(parent, target)
+	if err != nil {
+		return nil, err
+	}
+	wantNow, err := blobAt(target, rel)
+	if err != nil {
+		return nil, err
+	}
+	restored, err := blobContents(parent, rel)
+	if err != nil {
+		return nil, err
+	}
+
+	if _, err := r.git.Worktree(); err != nil {
+		return nil, fmt.Errorf("bare repository: %w", ErrBadState)
+	}
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
+		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
+			return nil, fmt.Errorf("%s in progress: %w", f, ErrBadState)
+		}
+	}
+	sig, err := identity(r.git, opts.Author)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.Now.IsZero() {
+		sig.When = opts.Now
+	}
+	unlock, err := lockRepo(ctx, gitDir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if err := r.recoverSave(gitDir); err != nil {
+		return nil, fmt.Errorf("finish an interrupted save: %w", err)
+	}
+	head, err := r.git.Head()
+	if err != nil {
+		return nil, fmt.Errorf("no commit yet: %w", ErrBadState)
+	}
+	if !head.Name().IsBranch() {
+		return nil, fmt.Errorf("detached HEAD: %w", ErrBadState)
+	}
+	headCommit, err := r.git.CommitObject(head.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if now, err := blobAt(headCommit, rel); err != nil || now != wantNow {
+		return nil, fmt.Errorf("%s since %s: %w", rel, short(target.Hash), ErrChanged)
+	}
+	abs := filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel))
+	onDisk, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.checkClean(headCommit, rel, onDisk); err != nil {
+		return nil, err
+	}
+
+	// Validate the content as it will be: the working tree with the old version in place.
+	c, err := measures.Load(os.DirFS(filepath.Join(r.Root, measures.Dir)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, err
+	}
+	m, err := measures.ParseMeasure(path.Join(measures.Dir, strings.TrimPrefix(rel, cp+"/")), restored)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	c.Replace(m)
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+
+	subject, _, _ := strings.Cut(strings.TrimSpace(target.Message), "\n")
+	msg := fmt.Sprintf("Revert %q\n\nThis reverts commit %s.\n", subject, target.Hash)
+	newCommit, err := r.commitFile(headCommit, rel, restored, msg, sig)
+	if err != nil {
+		return nil, err
+	}
+	faultHook("objects")
+	if err := r.writeJournal(gitDir, journal{Ref: head.Name().String(), Old: head.Hash().String(), New: newCommit.String(), Path: rel}); err != nil {
+		return nil, fmt.Errorf("write save journal: %w", err)
+	}
+	faultHook("journal")
+	if err := maybe.WriteFile(abs, restored, 0o644); err != nil {
+		return nil, fmt.Errorf("write %s: %w", rel, err)
+	}
+	faultHook("file")
+	if err := r.git.Storer.CheckAndSetReference(plumbing.NewHashReference(head.Name(), newCommit), head); err != nil {
+		return nil, fmt.Errorf("update %s: %w", head.Name(), err)
+	}
+	faultHook("ref")
+	if err := r.updateIndex(rel, abs, restored); err != nil {
+		return nil, err
+	}
+	faultHook("index")
+	if err := os.Remove(filepath.Join(gitDir, journalName)); err != nil {
+		return nil, err
+	}
+	first, _, _ := strings.Cut(msg, "\n")
+	return &Saved{Hash: newCommit, Message: first, Measure: m}, nil
+}
+
+// singleMeasureFile returns the one measure file that differs between parent and c, or
+// ErrNotRevertible.
+func (r *Repo) singleMeasureFile(parent, c *object.Commit) (string, error) {
+	changes, err := object.DiffTree(mustTree(parent), mustTree(c))
+	if err != nil {
+		return "", err
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return "", err
+	}
+	dir := path.Join(cp, measures.MeasuresDir) + "/"
+	if len(changes) != 1 {
+		return "", fmt.Errorf("%s changes %d files: %w", short(c.Hash), len(changes), ErrNotRevertible)
+	}
+	ch := changes[0]
+	if ch.From.Name != ch.To.Name || !strings.HasPrefix(ch.To.Name, dir) {
+		return "", fmt.Errorf("%s does not change one existing measure: %w", short(c.Hash), ErrNotRevertible)
+	}
+	return ch.To.Name, nil
+}
+
+func mustTree(c *object.Commit) *object.Tree {
+	t, err := c.Tree()
+	if err != nil {
+		return &object.Tree{}
+	}
+	return t
+}
+
+func blobAt(c *object.Commit, rel string) (plumbing.Hash, error) {
+	t, err := c.Tree()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	e, err := t.FindEntry(rel)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("%s at %s: %w", rel, short(c.Hash), ErrNotRevertible)
+	}
+	return e.Hash, nil
+}
+
+func blobContents(c *object.Commit, rel string) ([]byte, error) {
+	t, err := c.Tree()
+	if err != nil {
+		return nil, err
+	}
+	f, err := t.File(rel)
+	if err != nil {
+		return nil, fmt.Errorf("%s at %s: %w", rel, short(c.Hash), ErrNotRevertible)
+	}
+	s, err := f.Contents()
+	return []byte(s), err
+}
+
+func short(h plumbing.Hash) string { return h.String()[:7] }

@@ -306,7 +306,7 @@ func TestCheckPR(t *testing.T) {
 	}
 	edit("measures/T14.md", "status: not-assessed", "status: done")
 	edit("measures/T15.md", "  - nav\n", "")
-	edit("measures/T16.md", "title: ", "title: Ny tittel – ")       // passes
+	edit("measures/T16.md", "title: ", "title: Ny tittel – ")          // passes
 	edit("measures/T17.md", "\n---\n", "\n---\nEn ny innledning.\n\n") // passes
 	edit("inputs/aa2020/1.1.md", "- ", "- Endret: ")
 	edit("owners.yaml", "name: Helsedirektoratet", "name: Direktoratet")

@@ -159,57 +159,58 @@ func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 		return nil, fmt.Errorf("les innholdet i pull requesten: %w", err)
 	}
 	var out []problem
-	add := func(file string, line int, key, format string, args ...any) {
-		out = append(out, problem{File: file, Line: line, Key: key, Code: "secretariat", Message: fmt.Sprintf(format, args...)})
+	add := func(file string, p measures.Pos, key, format string, args ...any) {
+		out = append(out, problem{File: file, Line: p.Line, Column: p.Col, Key: key, Code: "secretariat", Message: fmt.Sprintf(format, args...)})
 	}
+	line := func(n int) measures.Pos { return measures.Pos{Line: n} }
 	d := measures.Compare(old, cur)
 	for _, m := range d.Removed {
-		add(m.File, 0, "", "tiltaket %s «%s» er slettet; bare sekretariatet sletter tiltak (sett heller status cancelled i samråd med sekretariatet)", m.ID, m.Title)
+		add(m.File, measures.Pos{}, "", "tiltaket %s «%s» er slettet; bare sekretariatet sletter tiltak (sett heller status cancelled i samråd med sekretariatet)", m.ID, m.Title)
 	}
 	for _, r := range d.Renamed {
 		m := cur.Measure(r.To)
-		add(m.File, m.KeyLine("id"), "id", "%s har fått ny id %s; bare sekretariatet gir tiltak nye id-er (med «samvirke accept»)", r.From, r.To)
+		add(m.File, m.KeyPos("id"), "id", "%s har fått ny id %s; bare sekretariatet gir tiltak nye id-er (med «samvirke accept»)", r.From, r.To)
 	}
 	for _, m := range d.Added {
 		if !measures.IsProposalID(m.ID) {
-			add(m.File, m.KeyLine("id"), "id", "nye tiltak foreslås med en P-id (P-<navn>, se «samvirke new»); sekretariatet gir T-nummer når forslaget godtas")
+			add(m.File, m.KeyPos("id"), "id", "nye tiltak foreslås med en P-id (P-<navn>, se «samvirke new»); sekretariatet gir T-nummer når forslaget godtas")
 		}
 		if m.Status != measures.Proposed {
-			add(m.File, m.KeyLine("status"), "status", "et nytt forslag skal ha status proposed (foreslått), ikke %s", m.Status)
+			add(m.File, m.KeyPos("status"), "status", "et nytt forslag skal ha status proposed (foreslått), ikke %s", m.Status)
 		}
 	}
 	for _, ch := range d.Changed {
 		o, m := old.Measure(ch.ID), cur.Measure(ch.ID)
-		line := func(key string) int {
-			if l := m.KeyLine(key); l > 0 {
-				return l
+		at := func(key string) measures.Pos {
+			if p := m.KeyPos(key); p.Line > 0 {
+				return p
 			}
-			return m.KeyLine("id")
+			return m.KeyPos("id")
 		}
 		if o.Status != m.Status {
-			add(m.File, line("status"), "status", "status endret fra %s til %s; bare sekretariatet endrer status", o.Status.Label(), m.Status.Label())
+			add(m.File, at("status"), "status", "status endret fra %s til %s; bare sekretariatet endrer status", o.Status.Label(), m.Status.Label())
 		}
 		if !slices.Equal(o.Owners, m.Owners) {
-			add(m.File, line("owners"), "owners", "eierne er endret; bare sekretariatet endrer eierne av et tiltak")
+			add(m.File, at("owners"), "owners", "eierne er endret; bare sekretariatet endrer eierne av et tiltak")
 		}
 		if dateOf(o.Due) != dateOf(m.Due) {
-			add(m.File, line("due"), "due", "fristen er endret fra %s til %s; bare sekretariatet endrer frister", dateOf(o.Due), dateOf(m.Due))
+			add(m.File, at("due"), "due", "fristen er endret fra %s til %s; bare sekretariatet endrer frister", dateOf(o.Due), dateOf(m.Due))
 		}
 		if progressOf(o.Progress) != progressOf(m.Progress) {
-			add(m.File, line("progress"), "progress", "framdriften er endret; bare sekretariatet fører framdriften")
+			add(m.File, at("progress"), "progress", "framdriften er endret; bare sekretariatet fører framdriften")
 		}
 		if !slices.Equal(o.Log, m.Log) {
-			add(m.File, line("log"), "log", "loggen er endret; bare sekretariatet fører loggen (skriv heller hva som har skjedd i beskrivelsen av pull requesten)")
+			add(m.File, at("log"), "log", "loggen er endret; bare sekretariatet fører loggen (skriv heller hva som har skjedd i beskrivelsen av pull requesten)")
 		}
 		if o.Revision != m.Revision {
-			add(m.File, line("revision"), "revision", "revisjonen er endret fra %s til %s; det avgjør arbeidsgruppen", o.Revision.Label(), m.Revision.Label())
+			add(m.File, at("revision"), "revision", "revisjonen er endret fra %s til %s; det avgjør arbeidsgruppen", o.Revision.Label(), m.Revision.Label())
 		}
 	}
 	for _, name := range []string{measures.OwnersFile, measures.AreasFile, measures.EventsFile} {
 		if p, ok, err := fileChanged(baseFS, headFS, name); err != nil {
 			return nil, err
 		} else if ok {
-			add(measures.Dir+"/"+name, p, "", "%s er endret; bare sekretariatet endrer eiere, innsatsområder, kapitler og arrangementer", name)
+			add(measures.Dir+"/"+name, line(p), "", "%s er endret; bare sekretariatet endrer eiere, innsatsområder, kapitler og arrangementer", name)
 		}
 	}
 	files, err := unionFiles(baseFS, headFS, measures.InputsDir)
@@ -220,7 +221,7 @@ func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 		if p, ok, err := fileChanged(baseFS, headFS, name); err != nil {
 			return nil, err
 		} else if ok {
-			add(measures.Dir+"/"+name, p, "", "innspillene fra Åpen arena gjengis ordrett og endres bare av sekretariatet (endret rekkefølge gir punktene nye id-er)")
+			add(measures.Dir+"/"+name, line(p), "", "innspillene fra Åpen arena gjengis ordrett og endres bare av sekretariatet (endret rekkefølge gir punktene nye id-er)")
 		}
 	}
 	slices.SortStableFunc(out, func(a, b problem) int {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -343,7 +344,50 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 	if _, ok := o.files[name]; ok {
 		return o.files.Open(name)
 	}
-	return o.base.Open(name)
+	f, err := o.base.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err = o.files.Open(name) // a directory that only new files are in
+	}
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.IsDir() {
+		return f, err
+	}
+	f.Close()
+	entries, err := o.ReadDir(name)
+	if err != nil {
+		return nil, err
+	}
+	return &overlayDir{fi: fi, entries: entries}, nil
+}
+
+// overlayDir is an open directory of an overlayFS, listing the overlay's entries.
+type overlayDir struct {
+	fi      fs.FileInfo
+	entries []fs.DirEntry
+}
+
+func (d *overlayDir) Stat() (fs.FileInfo, error) { return d.fi, nil }
+func (d *overlayDir) Close() error               { return nil }
+func (d *overlayDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.fi.Name(), Err: fs.ErrInvalid}
+}
+
+func (d *overlayDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if n <= 0 {
+		out := d.entries
+		d.entries = nil
+		return out, nil
+	}
+	if len(d.entries) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(d.entries))
+	out := d.entries[:n]
+	d.entries = d.entries[n:]
+	return out, nil
 }
 
 // Lstat and ReadLink keep the base's symbolic links visible, so Load still refuses them.
@@ -354,10 +398,17 @@ func (o overlayFS) Lstat(name string) (fs.FileInfo, error) {
 	if _, ok := o.files[name]; ok {
 		return o.files.Stat(name)
 	}
+	var fi fs.FileInfo
+	var err error
 	if l, ok := o.base.(fs.ReadLinkFS); ok {
-		return l.Lstat(name)
+		fi, err = l.Lstat(name)
+	} else {
+		fi, err = fs.Stat(o.base, name)
 	}
-	return fs.Stat(o.base, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return o.files.Stat(name) // a directory that only new files are in
+	}
+	return fi, err
 }
 
 func (o overlayFS) ReadLink(name string) (string, error) {
@@ -388,13 +439,23 @@ func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		out = append(out, e)
 	}
 	for p := range o.files {
-		if path.Dir(p) == name && !seen[path.Base(p)] {
-			fi, err := o.files.Stat(p)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, fs.FileInfoToDirEntry(fi))
+		rest, ok := strings.CutPrefix(p, name+"/")
+		if name == "." {
+			rest, ok = p, true
 		}
+		if !ok {
+			continue
+		}
+		child, _, _ := strings.Cut(rest, "/") // a file here, or the directory that holds it
+		if seen[child] {
+			continue
+		}
+		seen[child] = true
+		fi, err := o.files.Stat(path.Join(name, child))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs.FileInfoToDirEntry(fi))
 	}
 	if err != nil && len(out) == 0 {
 		return nil, err

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/samvirke/samvirke/measures"
 )
@@ -52,5 +54,23 @@ func TestApplyRefuses(t *testing.T) {
 				t.Error("a refused Apply changed the repository")
 			}
 		})
+	}
+}
+
+func TestOverlayFS(t *testing.T) {
+	base := fstest.MapFS{"measures/T01.md": {Data: []byte("a")}, "measures/T02.md": {Data: []byte("b")}, "owners.yaml": {Data: []byte("o")}}
+	o := overlayFS{base: base, deleted: map[string]bool{"measures/T02.md": true}, files: fstest.MapFS{
+		"measures/T01.md":  {Data: []byte("A")},
+		"measures/T37.md":  {Data: []byte("n")},
+		"inputs/ny/1.1.md": {Data: []byte("i")},
+	}}
+	if err := fstest.TestFS(o, "measures/T01.md", "measures/T37.md", "inputs/ny/1.1.md", "owners.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.Stat(o, "measures/T02.md"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a deleted file is still there: %v", err)
+	}
+	if data, _ := fs.ReadFile(o, "measures/T01.md"); string(data) != "A" {
+		t.Errorf("T01 = %q, want the overlay's", data)
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-const kari = "Kari Nordmann <kari@example.no>"
+const contribAuthor = "Kari Nordmann <kari@example.no>"
 
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
@@ -39,7 +39,7 @@ func golden(t *testing.T, name, got string) {
 func strategyRepo(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "strategi")
-	if _, _, err := run(t, false, nil, "init", dir, "--author", kari); err != nil {
+	if _, _, err := run(t, false, nil, "init", dir, "--author", contribAuthor); err != nil {
 		t.Fatal(err)
 	}
 	git(t, dir, "config", "user.name", "Kari Nordmann")
@@ -114,7 +114,7 @@ func TestNewWritesAValidCanonicalProposal(t *testing.T) {
 	}
 	// The same title again gets -2, then -3; --commit commits it.
 	propose(t, dir, "Felles kurs for fastleger og NAV-veiledere")
-	out = propose(t, dir, "Felles kurs for fastleger og NAV-veiledere", "--commit", "--author", kari)
+	out = propose(t, dir, "Felles kurs for fastleger og NAV-veiledere", "--commit", "--author", contribAuthor)
 	for _, suffix := range []string{"-2", "-3"} {
 		if _, err := os.Stat(filepath.Join(dir, "content/measures/P-felles-kurs-for-fastleger-og-nav-veiledere"+suffix+".md")); err != nil {
 			t.Errorf("no proposal with suffix %s: %v", suffix, err)

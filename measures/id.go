@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,6 +22,19 @@ func ValidMeasureID(id string) bool {
 
 // IsProposalID reports whether id is a P-<slug> proposal id.
 func IsProposalID(id string) bool { return proposalRe.MatchString(id) }
+
+// MeasureNumber returns the number of a numbered measure id (T37 → 37).
+func MeasureNumber(id string) (int, bool) {
+	m := numberedIDRe.FindStringSubmatch(id)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, err == nil
+}
+
+// NumberedID returns the canonical id of measure number n: T07, T37, T100.
+func NumberedID(n int) string { return "T" + fmt.Sprintf("%02d", n) }
 
 // idSortKey orders T before D before P, numbers numerically.
 func idSortKey(id string) (group int, num int, rest string) {

@@ -85,6 +85,10 @@ func (m *Measure) Clone() *Measure {
 // KeyLine returns the line of key in the file the measure was parsed from, or 0.
 func (m *Measure) KeyLine(key string) int { return m.pos.keys[key].Line }
 
+// KeyPos returns the position of key's value in the file the measure was parsed from,
+// or the zero Pos.
+func (m *Measure) KeyPos(key string) Pos { return m.pos.keys[key] }
+
 var measureKeys = []string{"id", "title", "kind", "area", "chapter", "owners", "status", "progress",
 	"due", "revision", "source", "inputs", "log"}
 

@@ -56,6 +56,7 @@ func (c *Content) validate() Errors {
 	}
 
 	firstFile := map[string]string{}
+	numberFile := map[int]string{} // T37 and T037 are the same number
 	for _, m := range c.Measures {
 		if m.ID == "" {
 			continue
@@ -65,6 +66,13 @@ func (c *Content) validate() Errors {
 			continue
 		}
 		firstFile[m.ID] = m.File
+		if n, ok := MeasureNumber(m.ID); ok {
+			if prev, dup := numberFile[n]; dup {
+				add(m.File, m.pos.keys["id"], "id", ErrDuplicate, "nummeret %d brukes også i %s; gi tiltaket et annet, ledig nummer", n, prev)
+				continue
+			}
+			numberFile[n] = m.File
+		}
 		switch {
 		case strings.HasPrefix(m.ID, "T") && m.Kind == KindRecommendation:
 			add(m.File, m.pos.keys["kind"], "kind", ErrInvalidValue, "T-id-er er tiltak; kind må være measure")

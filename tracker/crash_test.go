@@ -29,8 +29,71 @@ func TestCrashWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if os.Getenv("SAMVIRKE_CRASH_EDIT") == "rename" {
+		if _, err := r.Apply(context.Background(), renameT02, SaveOptions{Author: author}); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	if _, err := r.Save(context.Background(), "T02", setStatus(measures.Done, "Ferdig."), SaveOptions{Author: author}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// renameT02 renumbers T02 as T20: three files (one deleted, one new, one rewritten).
+func renameT02(c *measures.Content, _ string) (*Edit, error) {
+	m := c.Measure("T02").Clone()
+	m.ID = "T20"
+	w := c.RewriteRefs("T02", "T20")
+	w["content/measures/T20.md"] = m.Encode()
+	return &Edit{Message: "T20: T02 får nytt nummer", Write: w, Delete: []string{"content/measures/T02.md"}}, nil
+}
+
+// TestCrashAtEachStepMultiFile kills a writer of a three-file edit (a rename with a
+// rewritten reference) after each step, including between the files it writes.
+func TestCrashAtEachStepMultiFile(t *testing.T) {
+	for _, tt := range []struct {
+		step  string
+		after bool
+	}{{"objects", false}, {"journal", true}, {"first-file", true}, {"file", true}, {"ref", true}, {"index", true}, {"none", true}} {
+		t.Run(tt.step, func(t *testing.T) {
+			r, dir := newRepo(t)
+			oldHead := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$")
+			cmd.Env = append(os.Environ(), "SAMVIRKE_CRASH_DIR="+dir, "SAMVIRKE_CRASH_AT="+tt.step, "SAMVIRKE_CRASH_EDIT=rename")
+			out, err := cmd.CombinedOutput()
+			var ee *exec.ExitError
+			if tt.step == "none" {
+				if err != nil {
+					t.Fatalf("writer failed: %v\n%s", err, out)
+				}
+			} else if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+				t.Fatalf("writer did not die at %s: %v\n%s", tt.step, err, out)
+			}
+			if err := r.Recover(context.Background()); err != nil {
+				t.Fatalf("Recover: %v", err)
+			}
+			gitCmd(t, dir, nil, "fsck", "--strict")
+			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+				t.Errorf("git status after crash at %s and recovery = %q, want clean", tt.step, st)
+			}
+			_, errT02 := os.Stat(filepath.Join(dir, "content/measures/T02.md"))
+			_, errT20 := os.Stat(filepath.Join(dir, "content/measures/T20.md"))
+			summary, _ := os.ReadFile(filepath.Join(dir, "content/strategy/01-summary.md"))
+			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			if !tt.after {
+				if head != oldHead || errT02 != nil || errT20 == nil || !strings.Contains(string(summary), "T01 T02") {
+					t.Errorf("crash at %s: want the state before the edit", tt.step)
+				}
+				return
+			}
+			if head == oldHead || errT02 == nil || errT20 != nil || !strings.Contains(string(summary), "::: tiltak T01 T20") {
+				t.Errorf("crash at %s: want the state after the edit (T02 %v, T20 %v)\n%s", tt.step, errT02, errT20, summary)
+			}
+			if got := gitCmd(t, dir, nil, "show", "--no-renames", "--name-status", "--format=%s", "HEAD"); got != "T20: T02 får nytt nummer\n\nD\tcontent/measures/T02.md\nA\tcontent/measures/T20.md\nM\tcontent/strategy/01-summary.md" {
+				t.Errorf("crash at %s: HEAD = %q", tt.step, got)
+			}
+		})
 	}
 }
 

@@ -3,8 +3,11 @@ package tracker
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -19,6 +22,18 @@ const InitMessage = "Add strategy content"
 // ("Name <email>", or "" for the git config). dir may exist but must not hold content/
 // or a repository. It returns the new repository and the commit hash.
 func Init(dir string, src fs.FS, author string) (*Repo, plumbing.Hash, error) {
+	return InitWithFiles(dir, src, nil, author)
+}
+
+// InitWithFiles is Init that also writes files (by slash-separated path from the
+// repository root, e.g. .github/workflows/samvirke.yml) into the first commit. They may
+// not be under content/.
+func InitWithFiles(dir string, src fs.FS, files map[string][]byte, author string) (*Repo, plumbing.Hash, error) {
+	for p := range files {
+		if !fs.ValidPath(p) || p == measures.Dir || strings.HasPrefix(p, measures.Dir+"/") || p == ".git" || strings.HasPrefix(p, ".git/") {
+			return nil, plumbing.ZeroHash, fmt.Errorf("init: cannot write %q beside the content", p)
+		}
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, plumbing.ZeroHash, err
@@ -53,6 +68,19 @@ func Init(dir string, src fs.FS, author string) (*Repo, plumbing.Hash, error) {
 	}
 	if err := wt.AddWithOptions(&git.AddOptions{Path: measures.Dir}); err != nil {
 		return nil, plumbing.ZeroHash, fmt.Errorf("git add: %w", err)
+	}
+	paths := slices.Sorted(maps.Keys(files))
+	for _, p := range paths {
+		dst := filepath.Join(abs, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, plumbing.ZeroHash, err
+		}
+		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+			return nil, plumbing.ZeroHash, err
+		}
+		if _, err := wt.Add(p); err != nil {
+			return nil, plumbing.ZeroHash, fmt.Errorf("git add %s: %w", p, err)
+		}
 	}
 	h, err := wt.Commit(InitMessage, &git.CommitOptions{Author: &sig, Committer: &sig})
 	if err != nil {

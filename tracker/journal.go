@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/google/renameio/v2/maybe"
 )
 
@@ -21,10 +22,13 @@ import (
 const journalName = "samvirke-save.json"
 
 type journal struct {
-	Ref  string `json:"ref"`  // branch, e.g. refs/heads/main
-	Old  string `json:"old"`  // commit before the save
-	New  string `json:"new"`  // the save's commit
-	Path string `json:"path"` // path of the file in the tree
+	Ref string `json:"ref"` // branch, e.g. refs/heads/main
+	Old string `json:"old"` // commit before the save
+	New string `json:"new"` // the save's commit
+	// Paths are the files the save changes, as paths in the tree; a path the new commit
+	// lacks is deleted. Path is the single file of journals written before Paths existed.
+	Paths []string `json:"paths,omitempty"`
+	Path  string   `json:"path,omitempty"`
 }
 
 // faultHook is called after each step of a save; tests set it to kill the writer there.
@@ -72,25 +76,54 @@ func (r *Repo) recoverSave(gitDir string) error {
 	if err != nil {
 		return err
 	}
-	f, err := tree.File(j.Path)
-	if err != nil {
-		return err
+	paths := j.Paths
+	if j.Path != "" {
+		paths = append(paths, j.Path)
 	}
-	content, err := f.Contents()
-	if err != nil {
-		return err
+	type written struct {
+		rel, abs string
+		data     []byte // nil: deleted
 	}
-	abs := filepath.Join(r.worktreeRoot(), filepath.FromSlash(j.Path))
-	if err := maybe.WriteFile(abs, []byte(content), 0o644); err != nil {
-		return err
+	var files []written
+	for _, rel := range paths {
+		abs := filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel))
+		f, err := tree.File(rel)
+		if errors.Is(err, object.ErrFileNotFound) {
+			if err := os.Remove(abs); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			files = append(files, written{rel: rel, abs: abs})
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		content, err := f.Contents()
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return err
+		}
+		if err := maybe.WriteFile(abs, []byte(content), 0o644); err != nil {
+			return err
+		}
+		files = append(files, written{rel: rel, abs: abs, data: []byte(content)})
 	}
 	if ref.Hash() == oldHash {
 		if err := r.git.Storer.CheckAndSetReference(plumbing.NewHashReference(ref.Name(), newHash), ref); err != nil {
 			return err
 		}
 	}
-	if err := r.updateIndex(j.Path, abs, []byte(content)); err != nil {
-		return err
+	for _, f := range files {
+		if f.data == nil {
+			err = r.removeFromIndex(f.rel)
+		} else {
+			err = r.updateIndex(f.rel, f.abs, f.data)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return os.Remove(p)
 }

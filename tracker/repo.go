@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -135,4 +137,77 @@ func (r *Repo) ContentFS(at string) (fs.FS, *object.Commit, error) {
 		return nil, nil, fmt.Errorf("commit %s: %w", c.Hash.String()[:7], ErrNoContent)
 	}
 	return newTreeFS(sub), c, nil
+}
+
+// MergeBase returns the best common ancestor of the commits a and b name (see Resolve):
+// where a branch b started from a, so that comparing it with b shows only b's changes.
+func (r *Repo) MergeBase(a, b string) (*object.Commit, error) {
+	ca, err := r.Resolve(a)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := r.Resolve(b)
+	if err != nil {
+		return nil, err
+	}
+	bases, err := ca.MergeBase(cb)
+	if err != nil {
+		return nil, fmt.Errorf("merge base of %s and %s: %w", a, b, err)
+	}
+	if len(bases) == 0 {
+		return nil, fmt.Errorf("%s and %s have no common history: %w", a, b, ErrUnknownRef)
+	}
+	return bases[0], nil
+}
+
+// KnownMeasureIDs returns the ids of the measure files (content/measures/<id>.md) in the
+// commits of HEAD and of every local and remote-tracking branch: what a new number must
+// not clash with beyond the working tree.
+func (r *Repo) KnownMeasureIDs() (map[string]bool, error) {
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	seen := map[plumbing.Hash]bool{}
+	add := func(h plumbing.Hash) error {
+		if seen[h] {
+			return nil
+		}
+		seen[h] = true
+		c, err := r.git.CommitObject(h)
+		if err != nil {
+			return nil // a ref to something else than a commit
+		}
+		tree, err := c.Tree()
+		if err != nil {
+			return err
+		}
+		sub, err := tree.Tree(path.Join(cp, measures.MeasuresDir))
+		if err != nil {
+			return nil // no measures there
+		}
+		for _, e := range sub.Entries {
+			if id, ok := strings.CutSuffix(e.Name, ".md"); ok {
+				ids[id] = true
+			}
+		}
+		return nil
+	}
+	if head, err := r.git.Head(); err == nil {
+		if err := add(head.Hash()); err != nil {
+			return nil, err
+		}
+	}
+	refs, err := r.git.References()
+	if err != nil {
+		return nil, err
+	}
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Type() == plumbing.HashReference && (ref.Name().IsBranch() || ref.Name().IsRemote()) {
+			return add(ref.Hash())
+		}
+		return nil
+	})
+	return ids, err
 }

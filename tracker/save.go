@@ -15,7 +15,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/gofrs/flock"
-	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -60,46 +59,11 @@ type Saved struct {
 // (wrapping the content errors), ErrLocked, ErrBadState, ErrNoIdentity or ErrNoChange.
 func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Measure, by string) error,
 	opts SaveOptions) (*Saved, error) {
-	if _, err := r.git.Worktree(); err != nil {
-		return nil, fmt.Errorf("bare repository: %w", ErrBadState)
-	}
-	gitDir, err := r.gitDir()
+	tx, err := r.begin(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
-		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
-			return nil, fmt.Errorf("%s in progress: %w", f, ErrBadState)
-		}
-	}
-	sig, err := identity(r.git, opts.Author)
-	if err != nil {
-		return nil, err
-	}
-	if !opts.Now.IsZero() {
-		sig.When = opts.Now
-	}
-
-	unlock, err := lockRepo(ctx, gitDir)
-	if err != nil {
-		return nil, err
-	}
-	defer unlock()
-
-	if err := r.recoverSave(gitDir); err != nil {
-		return nil, fmt.Errorf("finish an interrupted save: %w", err)
-	}
-	head, err := r.git.Head()
-	if err != nil {
-		return nil, fmt.Errorf("no commit yet: %w", ErrBadState)
-	}
-	if !head.Name().IsBranch() {
-		return nil, fmt.Errorf("detached HEAD: %w", ErrBadState)
-	}
-	headCommit, err := r.git.CommitObject(head.Hash())
-	if err != nil {
-		return nil, err
-	}
+	defer tx.unlock()
 
 	// Everything below reads under the lock, so a concurrent writer's commit is seen.
 	c, err := measures.Load(os.DirFS(filepath.Join(r.Root, measures.Dir)))
@@ -114,18 +78,17 @@ func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Meas
 	if err != nil {
 		return nil, err
 	}
-	rel := path.Join(cp, "measures", id+".md") // path in the git tree
-	abs := filepath.Join(r.Root, measures.Dir, "measures", id+".md")
-	onDisk, err := os.ReadFile(abs)
+	name := path.Join(measures.MeasuresDir, id+".md")
+	onDisk, err := os.ReadFile(filepath.Join(r.Root, measures.Dir, filepath.FromSlash(name)))
 	if err != nil {
 		return nil, err
 	}
-	if err := r.checkClean(headCommit, rel, onDisk); err != nil {
+	if err := r.checkClean(tx.commitH, path.Join(cp, name), onDisk); err != nil {
 		return nil, err
 	}
 
 	m := old.Clone()
-	if err := change(m, sig.Name); err != nil {
+	if err := change(m, tx.sig.Name); err != nil {
 		return nil, err
 	}
 	data := m.Encode()
@@ -141,32 +104,10 @@ func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Meas
 	}
 
 	msg := measures.CommitMessage(old, m)
-	commit, err := r.commitFile(headCommit, rel, data, msg, sig)
-	if err != nil {
+	if err := tx.commit([]fileChange{{name: name, data: data}}, msg); err != nil {
 		return nil, err
 	}
-	faultHook("objects")
-	if err := r.writeJournal(gitDir, journal{Ref: head.Name().String(), Old: head.Hash().String(), New: commit.String(), Path: rel}); err != nil {
-		return nil, fmt.Errorf("write save journal: %w", err)
-	}
-	faultHook("journal")
-	if err := maybe.WriteFile(abs, data, 0o644); err != nil {
-		return nil, fmt.Errorf("write %s: %w", rel, err)
-	}
-	faultHook("file")
-	newRef := plumbing.NewHashReference(head.Name(), commit)
-	if err := r.git.Storer.CheckAndSetReference(newRef, head); err != nil {
-		return nil, fmt.Errorf("update %s: %w", head.Name(), err)
-	}
-	faultHook("ref")
-	if err := r.updateIndex(rel, abs, data); err != nil {
-		return nil, err
-	}
-	faultHook("index")
-	if err := os.Remove(filepath.Join(gitDir, journalName)); err != nil {
-		return nil, err
-	}
-	return &Saved{Hash: commit, Message: msg, Measure: m}, nil
+	return &Saved{Hash: tx.newHash, Message: msg, Measure: m}, nil
 }
 
 // lockRepo takes the repository's write lock, .git/samvirke.lock, waiting up to LockTimeout.

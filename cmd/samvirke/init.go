@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/repotemplate"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
@@ -17,12 +18,22 @@ func newInitCmd(s *IOStreams) *cobra.Command {
 		Long: `Lager et nytt git-repo i MAPPE med innholdet som er bygd inn i samvirke (strategien, tiltakene,
 anbefalingene og innspillene fra Åpen arena 2020) under content/, og én første commit.
 
+Repoet får også det som trengs for bidrag med pull request: kontroll i GitHub Actions
+(.github/workflows/samvirke.yml) og GitLab CI (.gitlab-ci.yml), CONTRIBUTING.md, maler for
+pull og merge requester, CODEOWNERS (sekretariatet går gjennom content/; bytt ut
+plassholderen) og .gitattributes. Kontrollen installerer samme versjon av samvirke som
+laget repoet (eller den nyeste, for en utviklerversjon).
+
 Forfatteren hentes fra git-oppsettet (user.name og user.email); --author overstyrer.`,
 		Example: `  samvirke init strategi
   samvirke init strategi --author "Kari Nordmann <kari@example.no>"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			repo, h, err := tracker.Init(args[0], content.FS(), author)
+			files, err := repotemplate.Files(repotemplate.InstallFor(releaseVersion()))
+			if err != nil {
+				return err
+			}
+			repo, h, err := tracker.InitWithFiles(args[0], content.FS(), files, author)
 			switch {
 			case errors.Is(err, tracker.ErrExists):
 				return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", args[0])

@@ -22,12 +22,17 @@ func newValidateCmd(g *globalOptions, s *IOStreams, runF func(*validateOptions) 
 		Long: `Kontrollerer alle filer under content/: påkrevde og ukjente nøkler, gyldige verdier og datoer,
 unike id-er, at filnavn og id stemmer, og at alle henvisninger (eiere, områder, kapitler,
 innspill, merged:-mål, [[T14]] i strategiteksten) finnes. Alle feil i kjøringen rapporteres
-med fil, linje og kolonne.`,
-		Example: "  samvirke validate\n  samvirke validate --format json",
+med fil, linje og kolonne.
+
+--format github skriver feilene som GitHub Actions-merknader (::error file=…,line=…::…),
+som vises på riktig linje i pull requesten; --format gitlab skriver en GitLab Code
+Quality-rapport (JSON); --format json skriver et JSON-objekt. Filstiene er relative til
+roten av git-repoet.`,
+		Example: "  samvirke validate\n  samvirke validate --format json\n  samvirke validate --format github",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !slices.Contains([]string{"text", "json"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text eller json", opts.Format)
+			if !slices.Contains([]string{"text", "json", "github", "gitlab"}, opts.Format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text, json, github eller gitlab", opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -35,58 +40,57 @@ med fil, linje og kolonne.`,
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text eller json")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text, json, github eller gitlab")
 	addAtFlag(cmd, g)
 	return cmd
 }
 
-type jsonProblem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Key     string `json:"key,omitempty"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
 type jsonValidation struct {
-	Valid    bool          `json:"valid"`
-	Errors   []jsonProblem `json:"errors"`
-	Measures int           `json:"measures"`
-	Groups   int           `json:"groups"`
-	Items    int           `json:"items"`
-	Chapters int           `json:"chapters"`
+	Valid    bool      `json:"valid"`
+	Errors   []problem `json:"errors"`
+	Measures int       `json:"measures"`
+	Groups   int       `json:"groups"`
+	Items    int       `json:"items"`
+	Chapters int       `json:"chapters"`
 }
 
 func validateRun(opts *validateOptions) error {
-	c, _, err := loadContent(opts.global, opts.streams, true)
+	c, src, err := loadContent(opts.global, opts.streams, true)
 	es := measures.AsErrors(err)
 	if err != nil && es == nil {
 		return err
 	}
 	w := opts.streams.Out
-	if opts.Format == "json" {
-		out := jsonValidation{Valid: len(es) == 0, Errors: []jsonProblem{}}
+	switch opts.Format {
+	case "github":
+		writeGitHub(w, withPrefix(problemsOf(es), repoPrefix(src.Root)), "error", "samvirke validate")
+		if len(es) > 0 {
+			fmt.Fprintf(opts.streams.ErrOut, "%d feil i innholdet.\n", len(es))
+		}
+	case "gitlab":
+		if err := writeGitLab(w, withPrefix(problemsOf(es), repoPrefix(src.Root)), "major", "samvirke-validate"); err != nil {
+			return err
+		}
+	case "json":
+		out := jsonValidation{Valid: len(es) == 0, Errors: append([]problem{}, problemsOf(es)...)}
 		if c != nil {
 			out.Measures, out.Groups, out.Items, out.Chapters = len(c.Measures), len(c.Groups), c.ItemCount(), len(c.Strategy)
-		}
-		for _, e := range es {
-			out.Errors = append(out.Errors, jsonProblem{File: e.File, Line: e.Line, Column: e.Col, Key: e.Key,
-				Code: measures.Code(e), Message: e.Msg})
 		}
 		if err := writeJSON(w, out); err != nil {
 			return err
 		}
-	} else if len(es) > 0 {
+	default:
+		if len(es) == 0 {
+			fmt.Fprintf(w, "Innholdet er gyldig: %d tiltak og anbefalinger, %d grupper med %d innspill, %d kapitler.\n",
+				len(c.Measures), len(c.Groups), c.ItemCount(), len(c.Strategy))
+			break
+		}
 		files := map[string]bool{}
 		for _, e := range es {
 			fmt.Fprintln(w, e.Error())
 			files[e.File] = true
 		}
 		fmt.Fprintf(w, "\n%d feil i %d filer.\n", len(es), len(files))
-	} else {
-		fmt.Fprintf(w, "Innholdet er gyldig: %d tiltak og anbefalinger, %d grupper med %d innspill, %d kapitler.\n",
-			len(c.Measures), len(c.Groups), c.ItemCount(), len(c.Strategy))
 	}
 	if len(es) > 0 {
 		return &exitError{code: 1}

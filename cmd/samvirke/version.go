@@ -30,6 +30,18 @@ func versionString() string {
 	return fmt.Sprintf("samvirke %s %s/%s", v, runtime.GOOS, runtime.GOARCH)
 }
 
+// releaseVersion is the module version samvirke was built as (v1.2.0), "" for a
+// development build.
+func releaseVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
+}
+
 func newVersionCmd(s *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",

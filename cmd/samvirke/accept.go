@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"time"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+// errNotProposal: accept of a measure that is not an open proposal.
+var errNotProposal = errors.New("not a proposal")
+
+type acceptOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	Now     func() time.Time
+
+	Proposal string
+	ID       string
+	Author   string
+}
+
+func newAcceptCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	opts := &acceptOptions{global: g, streams: s, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "accept P-<navn> [--id T37]",
+		Short: "Godta et forslag: gi det neste ledige T-nummer og lagre som én commit",
+		Long: `Godtar et forslag (P-…): gir det neste ledige tiltaksnummer (høyeste T-nummer i
+arbeidskopien, i HEAD og i alle grener, pluss én) eller nummeret i --id, gir filen nytt
+navn, setter status til not-started (ikke startet) med et datert notat i loggen, og
+retter alle henvisninger til forslaget: merged:P-… i andre tiltak, [[P-…]] og
+::: tiltak-linjer i strategiteksten. Hele innholdet kontrolleres, og alle filene lagres
+som én commit med din git-identitet, slik som «samvirke set».`,
+		Example: "  samvirke accept P-felles-kurs\n  samvirke accept P-felles-kurs --id T40",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Proposal = args[0]
+			if !measures.IsProposalID(opts.Proposal) {
+				return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
+			}
+			if opts.ID != "" {
+				opts.ID = normalizeID(opts.ID)
+				n, ok := measures.MeasureNumber(opts.ID)
+				if !ok || measures.NumberedID(n) != opts.ID {
+					return fmt.Errorf("--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37", opts.ID)
+				}
+			}
+			return acceptRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.ID, "id", "", "nummeret forslaget skal få (standard: neste ledige)")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
+	return cmd
+}
+
+func acceptRun(ctx context.Context, opts *acceptOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return err
+	}
+	today := measures.DateOf(opts.Now())
+	var newID string
+	done, err := repo.Apply(ctx, func(c *measures.Content, by string) (*tracker.Edit, error) {
+		p := c.Measure(opts.Proposal)
+		if p == nil {
+			return nil, fmt.Errorf("%s: %w", opts.Proposal, tracker.ErrNotFound)
+		}
+		if p.Status != measures.Proposed {
+			return nil, fmt.Errorf("%s har status %s: %w", p.ID, p.Status.Label(), errNotProposal)
+		}
+		known, err := repo.KnownMeasureIDs()
+		if err != nil {
+			return nil, err
+		}
+		used := map[int]string{}
+		for id := range known {
+			if n, ok := measures.MeasureNumber(id); ok {
+				used[n] = id
+			}
+		}
+		for _, m := range c.Measures {
+			if n, ok := measures.MeasureNumber(m.ID); ok {
+				used[n] = m.ID
+			}
+		}
+		if newID = opts.ID; newID != "" {
+			n, _ := measures.MeasureNumber(newID)
+			if prev, taken := used[n]; taken {
+				return nil, fmt.Errorf("nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge", newID, prev)
+			}
+		} else {
+			last := 0
+			for n := range used {
+				last = max(last, n)
+			}
+			newID = measures.NumberedID(last + 1)
+		}
+
+		m := p.Clone()
+		m.ID = newID
+		m.Status = measures.NotStarted
+		e := measures.LogEntry{Date: today, Status: measures.NotStarted, By: by,
+			Note: fmt.Sprintf("Forslag godtatt som %s (var %s).", newID, p.ID)}
+		if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
+			e.Date = last.Date
+		}
+		m.Log = append(m.Log, e)
+		write := c.RewriteRefs(p.ID, newID)
+		write[path.Join(measures.Dir, measures.MeasuresDir, newID+".md")] = m.Encode()
+		return &tracker.Edit{
+			Message: fmt.Sprintf("%s: forslaget %s godtatt, status %s → %s", newID, p.ID, p.Status.Label(), m.Status.Label()),
+			Write:   write,
+			Delete:  []string{p.File},
+		}, nil
+	}, tracker.SaveOptions{Author: opts.Author})
+	switch {
+	case errors.Is(err, errNotProposal):
+		return fmt.Errorf("%v; bare forslag med status foreslått kan godtas", err)
+	case errors.Is(err, tracker.ErrDirty):
+		return fmt.Errorf("en av filene som skal endres, har endringer som ikke er lagret i git, eller forslaget er ikke lagret (commit) ennå; lagre eller forkast dem først (git status): %v", err)
+	case err != nil:
+		return saveError(opts.Proposal, err)
+	}
+	fmt.Fprintf(opts.streams.Out, "%s %s\n", done.Hash.String()[:7], done.Message)
+	for _, p := range done.Paths {
+		fmt.Fprintf(opts.streams.Out, "  %s\n", p)
+	}
+	return nil
+}

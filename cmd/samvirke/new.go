@@ -1,0 +1,289 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"charm.land/huh/v2"
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxSlug bounds the name part of a proposal id, so file names stay readable.
+const maxSlug = 48
+
+type newOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	Title  string
+	Area   string
+	Owners []string
+	Text   string
+	Inputs []string
+	Yes    bool
+	Commit bool
+	Author string
+}
+
+func newNewCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	opts := &newOptions{global: g, streams: s}
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Foreslå et nytt tiltak: skriver content/measures/P-<navn>.md",
+		Long: `Lager et forslag til et nytt tiltak. I en terminal spør samvirke etter tittel, innsatsområde,
+eiere, tekst og innspill fra Åpen arena som forslaget svarer på; verdier gitt med flagg
+er fylt ut på forhånd. Med --yes (eller når samvirke ikke kjører i en terminal) stilles
+ingen spørsmål, og --title, --area, --owner og --text må være gitt.
+
+Forslaget får id-en P-<navn>, laget av tittelen (små bokstaver, æ → ae, ø → o, å → a,
+bindestrek mellom ordene), slik at to bidragsyteres forslag aldri får samme filnavn.
+Finnes navnet fra før, får det -2, -3 … til slutt. Filen får status proposed
+(foreslått) og revision new, står i kanonisk form og skrives bare når hele innholdet
+fortsatt er gyldig.
+
+samvirke lager ingen commit uten --commit: som bidragsyter arbeider du på en egen gren
+og sender forslaget som pull request. Kommandoen skriver ut de neste stegene.`,
+		Example: `  samvirke new
+  samvirke new --title "Felles kurs for fastleger og NAV-veiledere" --area competence \
+    --owner hdir --owner nav --text "Utvikle et felles kurs …" --input aa2020-2.8/7 --yes`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return newRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Title, "title", "", "tittel på én linje")
+	f.StringVar(&opts.Area, "area", "", "innsatsområde (id fra areas.yaml)")
+	f.StringArrayVar(&opts.Owners, "owner", nil, "eier (id fra owners.yaml); den første er ansvarlig (kan gjentas)")
+	f.StringVar(&opts.Text, "text", "", "forslagets tekst (Markdown)")
+	f.StringArrayVar(&opts.Inputs, "input", nil, "innspill forslaget svarer på, f.eks. aa2020-1.3/2 (kan gjentas)")
+	f.BoolVarP(&opts.Yes, "yes", "y", false, "ikke still spørsmål; bruk flaggene")
+	f.BoolVar(&opts.Commit, "commit", false, "lagre forslaget som en commit (ellers bare skriv filen)")
+	f.StringVar(&opts.Author, "author", "", "forfatter av commiten med --commit, «Navn <e-post>»")
+	return cmd
+}
+
+func newRun(ctx context.Context, opts *newOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	src, err := findSource(opts.global.Repo)
+	if err != nil {
+		return err
+	}
+	if src.Embedded {
+		return errors.New("fant ingen content/-mappe; kjør samvirke new i en kopi (klone) av strategi-repoet, eller bruk --repo")
+	}
+	c, err := measures.Load(src.FS)
+	if es := measures.AsErrors(err); es != nil {
+		return fmt.Errorf("innholdet har allerede %d feil; rett dem først (samvirke validate):\n%v", len(es), es)
+	}
+	if err != nil {
+		return err
+	}
+	if !opts.Yes && isTerminal(opts.streams) {
+		if err := newForm(c, opts); errors.Is(err, huh.ErrUserAborted) {
+			return errors.New("avbrutt; ingenting er skrevet")
+		} else if err != nil {
+			return err
+		}
+	}
+	var missing []string
+	for _, f := range []struct {
+		flag  string
+		empty bool
+	}{{"--title", strings.TrimSpace(opts.Title) == ""}, {"--area", opts.Area == ""}, {"--owner", len(opts.Owners) == 0}, {"--text", strings.TrimSpace(opts.Text) == ""}} {
+		if f.empty {
+			missing = append(missing, f.flag)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("mangler %s; oppgi dem som flagg, eller kjør samvirke new i en terminal uten --yes for å bli spurt", strings.Join(missing, ", "))
+	}
+
+	var repo *tracker.Repo
+	known := map[string]bool{}
+	if r, err := tracker.Open(src.Root); err == nil {
+		repo = r
+		if ids, err := r.KnownMeasureIDs(); err == nil {
+			known = ids
+		}
+	} else if opts.Commit {
+		return fmt.Errorf("--commit krever et git-repo: %w", err)
+	}
+	slug := slugify(opts.Title)
+	if slug == "" {
+		return fmt.Errorf("tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre", opts.Title)
+	}
+	id := ""
+	for n := 1; ; n++ {
+		id = "P-" + slug
+		if n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		_, statErr := os.Lstat(filepath.Join(src.Root, measures.Dir, measures.MeasuresDir, id+".md"))
+		if c.Measure(id) == nil && !known[id] && errors.Is(statErr, os.ErrNotExist) {
+			break
+		}
+	}
+	file := path.Join(measures.Dir, measures.MeasuresDir, id+".md")
+	m := &measures.Measure{ID: id, Title: strings.TrimSpace(opts.Title), Kind: measures.KindMeasure, Area: opts.Area,
+		Owners: opts.Owners, Status: measures.Proposed, Revision: measures.RevisionNew, Inputs: opts.Inputs,
+		Text: strings.TrimSpace(opts.Text)}
+	data := m.Encode()
+	parsed, err := measures.ParseMeasure(file, data)
+	if err == nil {
+		c.Replace(parsed)
+		err = c.Validate()
+	}
+	if es := measures.AsErrors(err); es != nil {
+		return fmt.Errorf("forslaget er ikke skrevet fordi det ikke er gyldig:\n%v", es)
+	}
+	if err != nil {
+		return err
+	}
+
+	w := opts.streams.Out
+	if opts.Commit {
+		done, err := repo.Apply(ctx, func(*measures.Content, string) (*tracker.Edit, error) {
+			return &tracker.Edit{Message: fmt.Sprintf("%s: nytt forslag «%s»", id, m.Title), Write: map[string][]byte{file: data}}, nil
+		}, tracker.SaveOptions{Author: opts.Author})
+		if err != nil {
+			return saveError(id, err)
+		}
+		fmt.Fprintf(w, "%s %s\n\nNeste steg: send commiten (git push) og lag en pull request.\n", done.Hash.String()[:7], done.Message)
+		return nil
+	}
+	abs := filepath.Join(src.Root, filepath.FromSlash(file))
+	if err := maybe.WriteFile(abs, data, 0o644); err != nil {
+		return fmt.Errorf("skriv %s: %w", file, err)
+	}
+	branch := "forslag/" + strings.TrimPrefix(id, "P-")
+	fmt.Fprintf(w, `Skrev %s (forslag %s).
+
+Neste steg:
+  1. Se over filen, og kjør «samvirke validate».
+  2. Lagre forslaget på en egen gren og send det:
+       git switch -c %s
+       git add %s
+       git commit -m "%s: nytt forslag"
+       git push -u origin %s
+  3. Lag en pull request (GitHub) eller merge request (GitLab) fra grenen.
+Sekretariatet gir forslaget et T-nummer når det godtas.
+(Med «samvirke new --commit» lager samvirke commiten for deg.)
+`, file, id, branch, file, id, branch)
+	return nil
+}
+
+// isTerminal reports whether the command's input is an interactive terminal.
+func isTerminal(s *IOStreams) bool {
+	f, ok := s.In.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// slugify makes the name part of a proposal id from a title: lower-case ASCII letters and
+// digits, words joined by single hyphens, æ → ae, ø → o, å → a, other accents dropped,
+// at most maxSlug characters, cut at a word boundary where possible.
+func slugify(title string) string {
+	s := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a").Replace(strings.ToLower(title))
+	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	out := b.String()
+	if len(out) > maxSlug {
+		out = out[:maxSlug]
+		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
+			out = out[:i]
+		}
+		out = strings.TrimRight(out, "-")
+	}
+	return out
+}
+
+// newForm asks for the proposal in the terminal, starting from the flags' values.
+func newForm(c *measures.Content, opts *newOptions) error {
+	areas := make([]huh.Option[string], len(c.Areas))
+	for i, a := range c.Areas {
+		areas[i] = huh.NewOption(fmt.Sprintf("%d %s", a.Number, a.Title), a.ID)
+	}
+	owners := make([]huh.Option[string], len(c.Owners))
+	for i, o := range c.Owners {
+		owners[i] = huh.NewOption(o.Short+" – "+o.Name, o.ID)
+	}
+	inputs := strings.Join(opts.Inputs, " ")
+	confirm := true
+	form := huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title("Tittel").Description("Kort, på én linje").Value(&opts.Title).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" || slugify(s) == "" {
+						return errors.New("skriv en tittel med bokstaver eller sifre")
+					}
+					return nil
+				}),
+			huh.NewSelect[string]().Title("Innsatsområde").Options(areas...).Value(&opts.Area),
+			huh.NewMultiSelect[string]().Title("Eiere").Description("Den øverste av de valgte blir ansvarlig; bruk --owner for en annen rekkefølge").
+				Options(owners...).Value(&opts.Owners).
+				Validate(func(v []string) error {
+					if len(v) == 0 {
+						return errors.New("velg minst én eier")
+					}
+					return nil
+				}),
+		),
+		huh.NewGroup(
+			huh.NewText().Title("Tekst").Description("Hva tiltaket går ut på (Markdown)").Lines(8).Value(&opts.Text).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" {
+						return errors.New("forslaget trenger en tekst")
+					}
+					return nil
+				}),
+			huh.NewInput().Title("Innspill fra Åpen arena (valgfritt)").
+				Description("Id-er skilt med mellomrom, f.eks. aa2020-1.3/2; se «samvirke inputs --unaddressed»").
+				Value(&inputs).
+				Validate(func(s string) error {
+					for _, id := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
+						if c.Item(id) == nil {
+							return fmt.Errorf("ukjent innspill «%s»", id)
+						}
+					}
+					return nil
+				}),
+			huh.NewConfirm().Title("Skrive forslaget?").Affirmative("Ja").Negative("Nei").Value(&confirm),
+		),
+	).WithInput(opts.streams.In).WithOutput(opts.streams.ErrOut)
+	if err := form.Run(); err != nil {
+		return err
+	}
+	if !confirm {
+		return huh.ErrUserAborted
+	}
+	opts.Inputs = strings.Fields(strings.ReplaceAll(inputs, ",", " "))
+	return nil
+}

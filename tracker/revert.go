@@ -11,7 +11,6 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -26,7 +25,7 @@ var ErrNotRevertible = errors.New("commit cannot be reverted")
 // commit that restores the file to the commit's parent's version; history is never
 // rewritten. It takes the same path as Save: under the repository's lock, with the
 // journal, refusing a dirty file, validating the whole content, writing the file
-// atomically and committing only it. The message is `Revert "<subject>"`. It refuses with
+// atomically and committing only it (the transaction Save and Apply share). The message is `Revert "<subject>"`. It refuses with
 // ErrChanged when the file at HEAD is no longer what the commit made it, and returns
 // ErrNotRevertible, ErrUnknownRef, ErrDirty, ErrInvalid, ErrLocked, ErrBadState or
 // ErrNoIdentity.
@@ -55,54 +54,13 @@ func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Sa
 		return nil, err
 	}
 
-	if _, err := r.git.Worktree(); err != nil {
-		return nil, fmt.Errorf("bare repository: %w", ErrBadState)
-	}
-	gitDir, err := r.gitDir()
+	tx, err := r.begin(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
-		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
-			return nil, fmt.Errorf("%s in progress: %w", f, ErrBadState)
-		}
-	}
-	sig, err := identity(r.git, opts.Author)
-	if err != nil {
-		return nil, err
-	}
-	if !opts.Now.IsZero() {
-		sig.When = opts.Now
-	}
-	unlock, err := lockRepo(ctx, gitDir)
-	if err != nil {
-		return nil, err
-	}
-	defer unlock()
-	if err := r.recoverSave(gitDir); err != nil {
-		return nil, fmt.Errorf("finish an interrupted save: %w", err)
-	}
-	head, err := r.git.Head()
-	if err != nil {
-		return nil, fmt.Errorf("no commit yet: %w", ErrBadState)
-	}
-	if !head.Name().IsBranch() {
-		return nil, fmt.Errorf("detached HEAD: %w", ErrBadState)
-	}
-	headCommit, err := r.git.CommitObject(head.Hash())
-	if err != nil {
-		return nil, err
-	}
-	if now, err := blobAt(headCommit, rel); err != nil || now != wantNow {
+	defer tx.unlock()
+	if now, err := blobAt(tx.commitH, rel); err != nil || now != wantNow {
 		return nil, fmt.Errorf("%s since %s: %w", rel, short(target.Hash), ErrChanged)
-	}
-	abs := filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel))
-	onDisk, err := os.ReadFile(abs)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.checkClean(headCommit, rel, onDisk); err != nil {
-		return nil, err
 	}
 
 	// Validate the content as it will be: the working tree with the old version in place.
@@ -114,7 +72,8 @@ func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Sa
 	if err != nil {
 		return nil, err
 	}
-	m, err := measures.ParseMeasure(path.Join(measures.Dir, strings.TrimPrefix(rel, cp+"/")), restored)
+	name := strings.TrimPrefix(rel, cp+"/")
+	m, err := measures.ParseMeasure(path.Join(measures.Dir, name), restored)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
@@ -125,32 +84,11 @@ func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Sa
 
 	subject, _, _ := strings.Cut(strings.TrimSpace(target.Message), "\n")
 	msg := fmt.Sprintf("Revert %q\n\nThis reverts commit %s.\n", subject, target.Hash)
-	newCommit, err := r.commitFile(headCommit, rel, restored, msg, sig)
-	if err != nil {
-		return nil, err
-	}
-	faultHook("objects")
-	if err := r.writeJournal(gitDir, journal{Ref: head.Name().String(), Old: head.Hash().String(), New: newCommit.String(), Path: rel}); err != nil {
-		return nil, fmt.Errorf("write save journal: %w", err)
-	}
-	faultHook("journal")
-	if err := maybe.WriteFile(abs, restored, 0o644); err != nil {
-		return nil, fmt.Errorf("write %s: %w", rel, err)
-	}
-	faultHook("file")
-	if err := r.git.Storer.CheckAndSetReference(plumbing.NewHashReference(head.Name(), newCommit), head); err != nil {
-		return nil, fmt.Errorf("update %s: %w", head.Name(), err)
-	}
-	faultHook("ref")
-	if err := r.updateIndex(rel, abs, restored); err != nil {
-		return nil, err
-	}
-	faultHook("index")
-	if err := os.Remove(filepath.Join(gitDir, journalName)); err != nil {
+	if err := tx.commit([]fileChange{{name: name, data: restored}}, msg); err != nil {
 		return nil, err
 	}
 	first, _, _ := strings.Cut(msg, "\n")
-	return &Saved{Hash: newCommit, Message: first, Measure: m}, nil
+	return &Saved{Hash: tx.newHash, Message: first, Measure: m}, nil
 }
 
 // singleMeasureFile returns the one measure file that differs between parent and c, or

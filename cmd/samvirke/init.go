@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/samvirke/samvirke/content"
-	"github.com/samvirke/samvirke/repotemplate"
+	"github.com/samvirke/samvirke/cmd/samvirke/repotemplate"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
@@ -19,8 +19,8 @@ func newInitCmd(s *IOStreams) *cobra.Command {
 anbefalingene og innspillene fra Åpen arena 2020) under content/, og én første commit.
 
 Repoet får også det som trengs for bidrag med pull request: kontroll i GitHub Actions
-(.github/workflows/samvirke.yml) og GitLab CI (.gitlab-ci.yml), CONTRIBUTING.md, maler for
-pull og merge requester, CODEOWNERS (sekretariatet går gjennom content/; bytt ut
+(.github/workflows/samvirke.yml) og GitLab CI (.gitlab-ci.yml), .github/CONTRIBUTING.md, maler for
+pull og merge requester, CODEOWNERS i .github/ og .gitlab/ (sekretariatet går gjennom content/; bytt ut
 plassholderen) og .gitattributes. Kontrollen installerer samme versjon av samvirke som
 laget repoet (eller den nyeste, for en utviklerversjon).
 

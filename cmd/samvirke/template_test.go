@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/samvirke/samvirke/repotemplate"
+	"github.com/samvirke/samvirke/cmd/samvirke/repotemplate"
 	"github.com/spf13/cobra"
 	yaml "go.yaml.in/yaml/v4"
 )
@@ -185,7 +185,7 @@ func TestSamvirkeCalls(t *testing.T) {
 func TestInitWritesTheRepositoryTemplate(t *testing.T) {
 	dir := strategyRepo(t)
 	files := git(t, dir, "ls-files", "--", ".github", ".gitlab", ".gitlab-ci.yml", "CONTRIBUTING.md", "CODEOWNERS", ".gitattributes")
-	want := ".gitattributes\n.github/pull_request_template.md\n.github/workflows/samvirke.yml\n.gitlab-ci.yml\n.gitlab/merge_request_templates/Default.md\nCODEOWNERS\nCONTRIBUTING.md"
+	want := ".gitattributes\n.github/CODEOWNERS\n.github/CONTRIBUTING.md\n.github/pull_request_template.md\n.github/workflows/samvirke.yml\n.gitlab-ci.yml\n.gitlab/CODEOWNERS\n.gitlab/merge_request_templates/Default.md"
 	if files != want {
 		t.Errorf("init committed %q, want %q", files, want)
 	}

@@ -18,11 +18,11 @@ func TestProjectFilesMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 7 {
-		t.Errorf("the template has %d files, want 7", len(files))
+	if len(files) != 8 {
+		t.Errorf("the template has %d files, want 8", len(files))
 	}
 	for p, want := range files {
-		dst := filepath.Join("..", filepath.FromSlash(p))
+		dst := filepath.Join("..", "..", "..", filepath.FromSlash(p))
 		if *update {
 			os.MkdirAll(filepath.Dir(dst), 0o755)
 			if err := os.WriteFile(dst, want, 0o644); err != nil {
@@ -31,11 +31,11 @@ func TestProjectFilesMatch(t *testing.T) {
 		}
 		got, err := os.ReadFile(dst)
 		if err != nil {
-			t.Errorf("the project lacks %s (go test ./repotemplate -update): %v", p, err)
+			t.Errorf("the project lacks %s (go test ./cmd/samvirke/repotemplate -update): %v", p, err)
 			continue
 		}
 		if string(got) != string(want) {
-			t.Errorf("the project's %s differs from the template (go test ./repotemplate -update)", p)
+			t.Errorf("the project's %s differs from the template (go test ./cmd/samvirke/repotemplate -update)", p)
 		}
 		if strings.Contains(string(got), placeholder) {
 			t.Errorf("%s still has the placeholder", p)

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/cmd/samvirke/repotemplate"
+	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )

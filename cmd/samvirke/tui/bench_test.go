@@ -112,13 +112,22 @@ func firstFrame(b *testing.B, c *measures.Content) *Model {
 }
 
 // BenchmarkStartup is start-up to the first rendered frame from loaded content (model
-// init and the first View) with 10,000 measures. Target: ≤ 300 ms.
+// init and the first View) with 10,000 measures. Target: ≤ 300 ms. The search index is
+// built in the background; the benchmark waits for it outside the timer, so no iteration
+// competes with the last one's, and reports when it was ready (index-ms, from the start).
 func BenchmarkStartup(b *testing.B) {
 	c := load(b, benchContent(b))
 	b.ReportAllocs()
+	var index time.Duration
 	for b.Loop() {
-		firstFrame(b, c)
+		start := time.Now()
+		m := firstFrame(b, c)
+		b.StopTimer()
+		m.index.ready()
+		index += time.Since(start)
+		b.StartTimer()
 	}
+	b.ReportMetric(float64(index.Milliseconds())/float64(b.N), "index-ms")
 }
 
 // BenchmarkStartupWithLoad is the whole start-up: load and validate 10,000 measures from
@@ -133,6 +142,7 @@ func BenchmarkStartupWithLoad(b *testing.B) {
 	for b.Loop() {
 		m := firstFrame(b, load(b, dir))
 		b.StopTimer()
+		m.index.ready()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		inUse = max(inUse, ms.HeapAlloc)
@@ -157,6 +167,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			m := firstFrame(b, c)
+			m.index.ready()
 			press(b, m, "/")
 			typeText(b, m, tc.start)
 			undo := "backspace"
@@ -178,6 +189,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 // BenchmarkScroll is one j on the measure list (Update and View) with 10,000 measures.
 func BenchmarkScroll(b *testing.B) {
 	m := firstFrame(b, load(b, benchContent(b)))
+	m.index.ready()
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Update(keyMsg("j"))

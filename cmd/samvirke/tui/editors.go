@@ -125,7 +125,7 @@ func newMeasurePicker(m *Model, item *measures.Item) *picker {
 			mark = " (knyttet)"
 		}
 		items = append(items, pickItem{id: ms.ID, label: cell(ms.ID, 6) + " " + oneLine(ms.Title) + mark,
-			search: m.index.head[ms]})
+			search: m.index.ready().head[ms]})
 	}
 	itemID := item.ID
 	return newPicker("Knytt "+itemID+" til tiltak", items, false, nil, func(m *Model, ids []string) tea.Cmd {

@@ -10,19 +10,33 @@ import (
 )
 
 // searchIndex holds the folded search text of every measure, computed once per load so
-// a keystroke in the filter only compares strings.
+// a keystroke in the filter only compares strings. It is built in the background: the
+// first frame does not need it, and with 10,000 measures folding their texts takes
+// longer than drawing the list. Every reader waits for it through ready.
 type searchIndex struct {
+	done chan struct{}                // closed when head and text are filled
 	head map[*measures.Measure]string // id and title, matched fuzzily
 	text map[*measures.Measure]string // the full text, matched word by word
 }
 
 func newSearchIndex(c *measures.Content) *searchIndex {
-	ix := &searchIndex{head: make(map[*measures.Measure]string, len(c.Measures)),
+	ix := &searchIndex{done: make(chan struct{}),
+		head: make(map[*measures.Measure]string, len(c.Measures)),
 		text: make(map[*measures.Measure]string, len(c.Measures))}
-	for _, m := range c.Measures {
-		ix.head[m] = fold(m.ID + " " + m.Title)
-		ix.text[m] = fold(oneLine(m.Text))
-	}
+	ms := c.Measures
+	go func() {
+		defer close(ix.done)
+		for _, m := range ms {
+			ix.head[m] = fold(m.ID + " " + m.Title)
+			ix.text[m] = fold(oneLine(m.Text))
+		}
+	}()
+	return ix
+}
+
+// ready waits until the index is built and returns it.
+func (ix *searchIndex) ready() *searchIndex {
+	<-ix.done
 	return ix
 }
 
@@ -42,6 +56,7 @@ func (ix *searchIndex) match(query string, cands []*measures.Measure) []*measure
 	if q == "" {
 		return cands
 	}
+	ix.ready()
 	hits := fuzzy.FindFromNoSort(q, headSource{ix, cands})
 	sortMatches(hits)
 	out := make([]*measures.Measure, 0, len(hits))

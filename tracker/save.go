@@ -167,38 +167,6 @@ func (r *Repo) checkClean(head *object.Commit, rel string, onDisk []byte) error 
 	return nil
 }
 
-// commitFile writes a blob, the trees along rel and a commit whose tree is head's with
-// rel replaced. Nothing visible changes until the branch is moved.
-func (r *Repo) commitFile(head *object.Commit, rel string, data []byte, msg string, sig object.Signature) (plumbing.Hash, error) {
-	s := r.git.Storer
-	blob := s.NewEncodedObject()
-	blob.SetType(plumbing.BlobObject)
-	w, err := blob.Writer()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	w.Write(data)
-	w.Close()
-	blobHash, err := s.SetEncodedObject(blob)
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	root, err := head.Tree()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	treeHash, err := r.replaceInTree(root, splitPath(rel), blobHash)
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: treeHash, ParentHashes: []plumbing.Hash{head.Hash}}
-	obj := s.NewEncodedObject()
-	if err := c.Encode(obj); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return s.SetEncodedObject(obj)
-}
-
 func splitPath(p string) []string {
 	var parts []string
 	for p != "." && p != "" {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -56,17 +57,50 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 	return f, nil
 }
 
+// document is what the renderer makes: the report or the strategy.
+type document interface {
+	HTML(w io.Writer) error
+	Markdown(w io.Writer) error
+}
+
+// docInput is what a document command reads before it renders: the output format, the
+// content, where it came from (for the title page) and its repository, if any.
+type docInput struct {
+	format string
+	c      *measures.Content
+	src    *source
+	origin string
+	repo   *tracker.Repo
+}
+
+// read checks the output format first (so a wrong flag costs no loading), then loads
+// the content and finds its origin.
+func (o *docOutput) read(g *globalOptions, s *IOStreams) (*docInput, error) {
+	format, err := o.format(s)
+	if err != nil {
+		return nil, err
+	}
+	c, src, err := loadContent(g, s, false)
+	if err != nil {
+		return nil, err
+	}
+	orig, repo, err := origin(src)
+	if err != nil {
+		return nil, err
+	}
+	return &docInput{format: format, c: c, src: src, origin: orig, repo: repo}, nil
+}
+
 // render writes the document in format and returns the bytes.
-func render(ctx context.Context, format string, html, md func(*bytes.Buffer) error) ([]byte, error) {
+func render(ctx context.Context, format string, doc document) ([]byte, error) {
 	var b bytes.Buffer
-	switch format {
-	case "md":
-		if err := md(&b); err != nil {
+	if format == "md" {
+		if err := doc.Markdown(&b); err != nil {
 			return nil, err
 		}
 		return b.Bytes(), nil
 	}
-	if err := html(&b); err != nil {
+	if err := doc.HTML(&b); err != nil {
 		return nil, err
 	}
 	if format == "html" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -69,18 +68,11 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 		ctx = context.Background()
 	}
 	s := opts.streams
-	format, err := opts.out.format(s)
+	in, err := opts.out.read(opts.global, s)
 	if err != nil {
 		return err
 	}
-	c, src, err := loadContent(opts.global, s, false)
-	if err != nil {
-		return err
-	}
-	orig, repo, err := origin(src)
-	if err != nil {
-		return err
-	}
+	c, src, repo := in.c, in.src, in.repo
 	if (opts.Since != "" || opts.Tag != "") && repo == nil {
 		return fmt.Errorf("--since og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)")
 	}
@@ -91,12 +83,11 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser")
 		}
 	}
-	ro := renderer.ReportOptions{DocOptions: renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: orig}}
+	ro := renderer.ReportOptions{DocOptions: renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: in.origin}}
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
 	}
-	r := renderer.NewReport(c, ro)
-	data, err := render(ctx, format, func(b *bytes.Buffer) error { return r.HTML(b) }, func(b *bytes.Buffer) error { return r.Markdown(b) })
+	data, err := render(ctx, in.format, renderer.NewReport(c, ro))
 	if err != nil {
 		return err
 	}

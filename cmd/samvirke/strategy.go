@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"time"
 
@@ -53,20 +52,12 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 		ctx = context.Background()
 	}
 	s := opts.streams
-	format, err := opts.out.format(s)
+	in, err := opts.out.read(opts.global, s)
 	if err != nil {
 		return err
 	}
-	c, src, err := loadContent(opts.global, s, false)
-	if err != nil {
-		return err
-	}
-	orig, _, err := origin(src)
-	if err != nil {
-		return err
-	}
-	doc := renderer.NewStrategy(c, renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: orig})
-	data, err := render(ctx, format, func(b *bytes.Buffer) error { return doc.HTML(b) }, func(b *bytes.Buffer) error { return doc.Markdown(b) })
+	doc := renderer.NewStrategy(in.c, renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: in.origin})
+	data, err := render(ctx, in.format, doc)
 	if err != nil {
 		return err
 	}

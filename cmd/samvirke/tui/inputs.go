@@ -68,19 +68,11 @@ func (v *inputsView) move(m *Model, d int) {
 
 func (v *inputsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if d, ok := k.nav(msg, v.height(m), len(v.rows)); ok {
+		v.move(m, d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		v.move(m, -1)
-	case key.Matches(msg, k.Down):
-		v.move(m, 1)
-	case key.Matches(msg, k.PageUp):
-		v.move(m, -v.height(m))
-	case key.Matches(msg, k.PageDown):
-		v.move(m, v.height(m))
-	case key.Matches(msg, k.Top):
-		v.move(m, -len(v.rows))
-	case key.Matches(msg, k.Bottom):
-		v.move(m, len(v.rows))
 	case key.Matches(msg, k.Unanswered):
 		v.unanswered = !v.unanswered
 		v.cursor, v.offset = 0, 0

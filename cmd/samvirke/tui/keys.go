@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap holds every key binding of the TUI, declared once; views match them with
 // key.Matches and the help line is built from them.
@@ -81,3 +84,23 @@ type helpKeys struct {
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// nav maps a movement key to the number of rows to move the cursor: one for up and down,
+// page rows for page up and down, all rows for top and bottom. ok is false for other keys.
+func (k keyMap) nav(msg tea.KeyPressMsg, page, rows int) (delta int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.Top):
+		return -rows, true
+	case key.Matches(msg, k.Bottom):
+		return rows, true
+	}
+	return 0, false
+}

@@ -178,19 +178,11 @@ func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.queryChanged(m)
 		return cmd
 	}
+	if d, ok := k.nav(msg, l.height(m), len(l.rows)); ok {
+		l.move(m, d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		l.move(m, -1)
-	case key.Matches(msg, k.Down):
-		l.move(m, 1)
-	case key.Matches(msg, k.PageUp):
-		l.move(m, -l.height(m))
-	case key.Matches(msg, k.PageDown):
-		l.move(m, l.height(m))
-	case key.Matches(msg, k.Top):
-		l.move(m, -len(l.rows))
-	case key.Matches(msg, k.Bottom):
-		l.move(m, len(l.rows))
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
 		return l.input.Focus()

@@ -26,15 +26,11 @@ func (v *ownersView) move(m *Model, d int) {
 
 func (v *ownersView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if d, ok := k.nav(msg, len(m.c.Owners), len(m.c.Owners)); ok {
+		v.move(m, d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		v.move(m, -1)
-	case key.Matches(msg, k.Down):
-		v.move(m, 1)
-	case key.Matches(msg, k.Top):
-		v.move(m, -len(m.c.Owners))
-	case key.Matches(msg, k.Bottom):
-		v.move(m, len(m.c.Owners))
 	case key.Matches(msg, k.Open):
 		if v.cursor < len(m.c.Owners) {
 			o := m.c.Owners[v.cursor]

@@ -153,7 +153,7 @@ func TestStrategyHTMLStructure(t *testing.T) {
 			h2 = append(h2, textOf(n))
 		}
 	})
-	if want := "Innhold|1. Sammendrag|2. Mål og økonomi|Vedlegg: Tiltak som utgår"; strings.Join(h2, "|") != want {
+	if want := "Innhold|1. Sammendrag – anbefalinger|2. Mål og økonomi|Vedlegg: Tiltak som utgår"; strings.Join(h2, "|") != want {
 		t.Errorf("chapter headings = %q, want %q", strings.Join(h2, "|"), want)
 	}
 	txt := strings.Join(strings.Fields(textOf(root)), " ")

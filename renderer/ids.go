@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"html"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,4 +52,16 @@ func (h *headingIDs) unique(base string) string {
 	}
 	h.used[id] = true
 	return id
+}
+
+// gitlabAnchor returns what the Markdown puts before a heading so that a link to its
+// GitHub id also works on GitLab, which turns a run of hyphens into one: «Sammendrag –
+// anbefalinger» is #sammendrag--anbefalinger on GitHub and #sammendrag-anbefalinger on
+// GitLab. For such an id it is an <a id> with the GitHub id, as before each measure; for
+// any other id, where the two agree, it is "".
+func gitlabAnchor(id string) string {
+	if !strings.Contains(id, "--") {
+		return ""
+	}
+	return `<a id="` + html.EscapeString(id) + `"></a>` + "\n\n"
 }

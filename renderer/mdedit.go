@@ -56,8 +56,12 @@ func (p parsed) markdown(h mdHooks) string {
 				edits = append(edits, edit{pos, pos + n.Len, h.directive(n)})
 			}
 		case *ast.Heading:
-			if h.shift > 0 && pos >= 0 && pos < len(src) && src[pos] == '#' {
-				edits = append(edits, edit{pos, pos, strings.Repeat("#", h.shift)})
+			if pos >= 0 && pos < len(src) && src[pos] == '#' {
+				id, _ := n.AttributeString("id")
+				idb, _ := id.([]byte)
+				if ins := gitlabAnchor(string(idb)) + strings.Repeat("#", h.shift); ins != "" {
+					edits = append(edits, edit{pos, pos, ins})
+				}
 			}
 		case *ast.RawHTML:
 			for i := 0; i < n.Segments.Len(); i++ {

@@ -335,7 +335,7 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som utgår](#%s)\n", idRetired)
 	}
 	for _, sc := range chapters {
-		fmt.Fprintf(&b, "\n## %s\n\n", Escape(sc.heading))
+		fmt.Fprintf(&b, "\n%s## %s\n\n", gitlabAnchor(sc.id), Escape(sc.heading))
 		b.WriteString(strings.TrimSpace(sc.p.markdown(mdHooks{
 			ref:       s.refMarkdown,
 			directive: s.directiveMarkdown,

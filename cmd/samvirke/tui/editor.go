@@ -12,11 +12,15 @@ import (
 
 // The e key opens the measure's title and text in the user's editor: a temporary file
 // whose first line is «# Tittel» and the rest the text. When the editor exits, the file
-// is read back, checked and saved through tracker.Save like any other edit.
+// is read back, checked and saved through tracker.Save like any other edit. The title
+// and text the editor started from go along: when the measure's title or text changed
+// elsewhere meanwhile (a colleague's commit, a sync), the save is refused rather than
+// overwriting it, and the file is kept so the typed text is not lost.
 
 type editorMsg struct {
-	id, file string
-	err      error
+	id, file    string
+	title, text string // what the editor started from
+	err         error
 }
 
 // editorCommand returns the editor to run: opts.Editor, $VISUAL, $EDITOR or vi.
@@ -38,9 +42,11 @@ func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 	f.WriteString(editorText(ms.Title, ms.Text))
 	f.Close()
 	args := append(m.editorCommand(), f.Name())
-	id, file := ms.ID, f.Name()
+	base := editorMsg{id: ms.ID, file: f.Name(), title: ms.Title, text: ms.Text}
 	return tea.ExecProcess(exec.Command(args[0], args[1:]...), func(err error) tea.Msg {
-		return editorMsg{id: id, file: file, err: err}
+		msg := base
+		msg.err = err
+		return msg
 	})
 }
 
@@ -62,10 +68,11 @@ func parseEdited(s string) (title, text string, err error) {
 	return strings.TrimSpace(first[2:]), text, nil
 }
 
+// applyEditor saves what the editor left. The file is removed once it is saved or had
+// no change; whenever nothing is saved, it stays and the message says where.
 func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
-	defer os.Remove(msg.file)
 	if msg.err != nil {
-		m.flashErr("Redigeringsprogrammet avsluttet med feil (%v); ingenting er lagret.", msg.err)
+		m.flashErr("Redigeringsprogrammet avsluttet med feil (%v); ingenting er lagret. Teksten ligger i %s.", msg.err, msg.file)
 		return nil
 	}
 	data, err := os.ReadFile(msg.file)
@@ -75,15 +82,24 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 	}
 	title, text, err := parseEdited(string(data))
 	if err != nil {
-		m.flashErr("Ikke lagret: %v.", err)
+		m.flashErr("Ikke lagret: %v. Teksten ligger i %s.", err, msg.file)
 		return nil
 	}
-	if ms := m.c.Measure(msg.id); ms != nil && ms.Title == title && ms.Text == text {
+	if title == msg.title && text == msg.text {
+		os.Remove(msg.file)
 		m.flash("Ingen endring i tittel eller tekst.")
 		return nil
 	}
-	return m.save(msg.id, func(ms *measures.Measure, _ string) error {
+	return m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {
+		if ms.Title != msg.title || ms.Text != msg.text {
+			return changeError(msg.id + ": tittelen eller teksten er endret et annet sted mens du redigerte. Teksten din ligger i " +
+				msg.file + "; åpne tiltaket på nytt med e og før inn endringene dine.")
+		}
 		ms.Title, ms.Text = title, text
 		return nil
+	}, func(err error) {
+		if err == nil {
+			os.Remove(msg.file)
+		}
 	})
 }

@@ -56,9 +56,9 @@ func newStatusPicker(m *Model, ms *measures.Measure) *picker {
 		}
 		items = append(items, pickItem{id: string(st), label: label, search: fold(st.Label() + " " + string(st))})
 	}
-	id := ms.ID
+	id, from := ms.ID, ms.Status
 	return newPicker("Ny status for "+id, items, false, nil, func(m *Model, ids []string) tea.Cmd {
-		return m.setStatus(id, measures.Status(ids[0]))
+		return m.setStatus(id, from, measures.Status(ids[0]))
 	}).at(string(ms.Status))
 }
 
@@ -67,7 +67,7 @@ func newOwnersPicker(m *Model, ms *measures.Measure) *picker {
 	for _, o := range m.c.Owners {
 		items = append(items, pickItem{id: o.ID, label: cell(o.Short, 8) + " " + o.Name, search: fold(o.ID + " " + o.Short + " " + o.Name)})
 	}
-	id := ms.ID
+	id, base := ms.ID, slices.Clone(ms.Owners)
 	return newPicker("Eiere for "+id+" (den første som beholdes, er ansvarlig)", items, true, ms.Owners,
 		func(m *Model, ids []string) tea.Cmd {
 			if len(ids) == 0 {
@@ -75,23 +75,25 @@ func newOwnersPicker(m *Model, ms *measures.Measure) *picker {
 				return nil
 			}
 			return m.save(id, func(ms *measures.Measure, _ string) error {
-				ms.Owners = keepOrder(ms.Owners, ids)
+				ms.Owners = mergeChoice(base, ms.Owners, ids)
 				return nil
 			})
 		})
 }
 
-// keepOrder returns chosen with the ids of old that are still chosen first, in their
-// old order (so the lead stays the lead), then the new ones.
-func keepOrder(old, chosen []string) []string {
+// mergeChoice applies what the user did in a multi-select that opened on base to the
+// list as it is now: the ids they unticked are removed, the ones they ticked are added
+// at the end, and everything else stays as current has it, in its order (so the lead
+// stays the lead, and an owner or link someone else added meanwhile is kept).
+func mergeChoice(base, current, chosen []string) []string {
 	var out []string
-	for _, o := range old {
-		if slices.Contains(chosen, o) {
-			out = append(out, o)
+	for _, c := range current {
+		if slices.Contains(chosen, c) || !slices.Contains(base, c) {
+			out = append(out, c)
 		}
 	}
 	for _, c := range chosen {
-		if !slices.Contains(out, c) {
+		if !slices.Contains(out, c) && !slices.Contains(base, c) {
 			out = append(out, c)
 		}
 	}
@@ -107,10 +109,10 @@ func newLinkPicker(m *Model, ms *measures.Measure) *picker {
 				search: fold(it.ID + " " + text + " " + g.Title), detail: g.Title + ": " + text})
 		}
 	}
-	id := ms.ID
+	id, base := ms.ID, slices.Clone(ms.Inputs)
 	return newPicker("Innspill knyttet til "+id, items, true, ms.Inputs, func(m *Model, ids []string) tea.Cmd {
 		return m.save(id, func(ms *measures.Measure, _ string) error {
-			ms.Inputs = keepOrder(ms.Inputs, ids)
+			ms.Inputs = mergeChoice(base, ms.Inputs, ids)
 			return nil
 		})
 	})
@@ -300,6 +302,7 @@ func newDueEditor(ms *measures.Measure) *fieldEditor {
 	}
 	in.Focus()
 	id := ms.ID
+	base := dueText(ms.Due)
 	return &fieldEditor{id: id, title: "Ny frist for " + id, hint: "Skriv datoen som ÅÅÅÅ-MM-DD; tomt felt fjerner fristen.", input: in,
 		check: func(v string) (bool, string) {
 			v = strings.TrimSpace(v)
@@ -319,6 +322,9 @@ func newDueEditor(ms *measures.Measure) *fieldEditor {
 				due = &d
 			}
 			return m.save(id, func(ms *measures.Measure, _ string) error {
+				if dueText(ms.Due) != base {
+					return changedElsewhere(id, "fristen", dueText(ms.Due))
+				}
 				ms.Due = due
 				return nil
 			})
@@ -335,6 +341,7 @@ func newProgressEditor(ms *measures.Measure) *fieldEditor {
 	}
 	in.Focus()
 	id := ms.ID
+	base := progressText(ms.Progress)
 	return &fieldEditor{id: id, title: "Framdrift for " + id, hint: "Et helt tall fra 0 til 100.", input: in,
 		check: func(v string) (bool, string) {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -346,10 +353,29 @@ func newProgressEditor(ms *measures.Measure) *fieldEditor {
 		apply: func(m *Model, v string) tea.Cmd {
 			n, _ := strconv.Atoi(v)
 			return m.save(id, func(ms *measures.Measure, _ string) error {
+				if progressText(ms.Progress) != base {
+					return changedElsewhere(id, "framdriften", progressText(ms.Progress))
+				}
 				ms.Progress = &n
 				return nil
 			})
 		}}
+}
+
+// dueText and progressText say a due date and a progress in words, for comparing what
+// an editor opened on with the measure at save time, and for the refusal.
+func dueText(d *measures.Date) string {
+	if d == nil {
+		return "ingen frist"
+	}
+	return d.Norwegian()
+}
+
+func progressText(p *int) string {
+	if p == nil {
+		return "ingen framdrift satt"
+	}
+	return strconv.Itoa(*p) + " %"
 }
 
 func progressBar(n, w int) string {

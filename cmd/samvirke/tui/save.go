@@ -31,6 +31,11 @@ func (m *Model) refuseReadOnly() {
 
 // save runs a change of one measure through tracker.Save in the background.
 func (m *Model) save(id string, change func(*measures.Measure, string) error) tea.Cmd {
+	return m.saveThen(id, change, nil)
+}
+
+// saveThen is save with done called, off the event loop, with the save's outcome.
+func (m *Model) saveThen(id string, change func(*measures.Measure, string) error, done func(error)) tea.Cmd {
 	if m.readOnly() {
 		m.refuseReadOnly()
 		return nil
@@ -41,6 +46,9 @@ func (m *Model) save(id string, change func(*measures.Measure, string) error) te
 		mu.Lock()
 		defer mu.Unlock()
 		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
+		if done != nil {
+			done(err)
+		}
 		return savedMsg{id: id, saved: saved, err: err}
 	}
 }
@@ -73,6 +81,9 @@ func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.flashErr("Ikke lagret: %s", m.explain(msg))
+		if _, ok := errors.AsType[changeError](msg.err); ok {
+			return m.reloadCmd() // show what changed elsewhere at once
+		}
 		return nil
 	}
 	short := msg.saved.Hash.String()[:7]
@@ -106,6 +117,11 @@ func (m *Model) explain(msg savedMsg) string {
 	return strings.ReplaceAll(m.opts.Explain(msg.id, msg.err).Error(), "\n", " ")
 }
 
+// changedElsewhere refuses a save whose field changed since the editor opened on it.
+func changedElsewhere(id, field, now string) error {
+	return changeError(id + ": " + field + " er endret et annet sted (nå " + now + ") siden du begynte. Se den nye verdien og prøv igjen.")
+}
+
 // changeError is a refusal by the change function itself, already in Norwegian.
 type changeError string
 
@@ -136,11 +152,16 @@ func addLog(m *measures.Measure, e measures.LogEntry) {
 }
 
 // setStatus saves a new status with a dated log entry, as «samvirke set --status» does.
-func (m *Model) setStatus(id string, st measures.Status) tea.Cmd {
+// from is the status the user saw; when another change set a third one meanwhile, it is
+// not overwritten unseen.
+func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
 	today := m.today()
 	return m.save(id, func(ms *measures.Measure, by string) error {
 		if ms.Status == st {
 			return tracker.ErrNoChange
+		}
+		if ms.Status != from {
+			return changedElsewhere(id, "statusen", "«"+ms.Status.Label()+"»")
 		}
 		ms.Status = st
 		addLog(ms, measures.LogEntry{Date: today, Status: st, Note: "Status endret til " + st.Label() + ".", By: by})

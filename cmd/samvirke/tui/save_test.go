@@ -199,7 +199,7 @@ func TestEditorRoundTrip(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "T01.md")
 	text := editorText(ms.Title, ms.Text)
 	os.WriteFile(f, []byte(strings.Replace(text, "# Øke kunnskapen", "# Øke kunnskapen betydelig", 1)), 0o644)
-	_, cmd := m.Update(editorMsg{id: "T01", file: f})
+	_, cmd := m.Update(editorMsg{id: "T01", file: f, title: ms.Title, text: ms.Text})
 	run(t, m, cmd)
 	if head, _ := lastCommit(t, dir); !strings.HasSuffix(head, "|T01: tittel endret") {
 		t.Errorf("HEAD after editing the title = %q (status %q)", head, m.status)
@@ -212,7 +212,7 @@ func TestEditorRoundTrip(t *testing.T) {
 	}
 	for _, bad := range []string{"Ingen overskrift\n\nTekst", "# Tittel\n\n   \n"} {
 		os.WriteFile(f, []byte(bad), 0o644)
-		m.Update(editorMsg{id: "T01", file: f})
+		m.Update(editorMsg{id: "T01", file: f, title: ms.Title, text: ms.Text})
 		if !m.statusErr {
 			t.Errorf("editor text %q accepted: %q", bad, m.status)
 		}
@@ -366,4 +366,93 @@ func TestGoldenAfterSave(t *testing.T) {
 		t.Errorf("the status line does not name commit %s:\n%s", hash, frame)
 	}
 	golden(t, "after-save", strings.ReplaceAll(frame, hash, "<hash>"))
+}
+
+// TestNoSilentOverwrite: a colleague's commit lands while an editor is open on the same
+// field. The save is refused in Norwegian, nothing is committed, the colleague's value
+// stays, and text typed in $EDITOR is kept in its file.
+func TestNoSilentOverwrite(t *testing.T) {
+	// colleague commits a change to T02 as «samvirke set» in another process would.
+	colleague := func(t *testing.T, dir string, change func(ms *measures.Measure)) string {
+		t.Helper()
+		repo, err := tracker.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved, err := repo.Save(t.Context(), "T02", func(ms *measures.Measure, _ string) error { change(ms); return nil },
+			tracker.SaveOptions{Author: "Ola Nordmann <ola@example.no>"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved.Hash.String()
+	}
+	refused := func(t *testing.T, m *Model, dir, head, want string) {
+		t.Helper()
+		if got := git(t, dir, "rev-parse", "HEAD"); got != head {
+			t.Errorf("a commit was made over the colleague's: HEAD %s", got)
+		}
+		if !m.statusErr || !strings.HasPrefix(m.status, "Ikke lagret: T02: ") || !strings.Contains(m.status, want) {
+			t.Errorf("status line %q, want a refusal naming %q", m.status, want)
+		}
+	}
+
+	t.Run("status", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		press(t, m, "j", "s") // T02, ikke vurdert
+		head := colleague(t, dir, func(ms *measures.Measure) { ms.Status = measures.Delayed })
+		typeText(t, m, "pågår")
+		press(t, m, "enter")
+		refused(t, m, dir, head, "«forsinket»")
+		if m.c.Measure("T02").Status != measures.Delayed {
+			t.Error("the TUI does not show the colleague's status after the refusal")
+		}
+		if st := readMeasure(t, dir, "T02").Status; st != measures.Delayed {
+			t.Errorf("status %s, want the colleague's", st)
+		}
+	})
+	t.Run("due", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		press(t, m, "j", "d") // no due date yet
+		d, _ := measures.ParseDate("2027-01-31")
+		head := colleague(t, dir, func(ms *measures.Measure) { ms.Due = &d })
+		typeText(t, m, "2027-06-30")
+		press(t, m, "enter")
+		refused(t, m, dir, head, "31. januar 2027")
+	})
+	t.Run("editor", func(t *testing.T) {
+		m, dir := newTestModel(t, true)
+		ms := m.c.Measure("T02")
+		f := filepath.Join(t.TempDir(), "T02.md")
+		os.WriteFile(f, []byte(editorText(ms.Title+" (min versjon)", ms.Text)), 0o644)
+		head := colleague(t, dir, func(ms *measures.Measure) { ms.Text += "\n\nEt nytt avsnitt fra Ola." })
+		_, cmd := m.Update(editorMsg{id: "T02", file: f, title: ms.Title, text: ms.Text})
+		run(t, m, cmd)
+		refused(t, m, dir, head, f)
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("the typed text is gone: %v", err)
+		}
+		if got := readMeasure(t, dir, "T02"); !strings.HasSuffix(got.Text, "Et nytt avsnitt fra Ola.") || strings.Contains(got.Title, "min versjon") {
+			t.Errorf("T02 after the refusal: %q / %q", got.Title, got.Text)
+		}
+	})
+}
+
+func TestMergeChoice(t *testing.T) {
+	tests := []struct {
+		name                        string
+		base, current, chosen, want string
+	}{
+		{"nothing changed elsewhere", "hdir", "hdir", "hdir,nav", "hdir,nav"},
+		{"untick keeps the order", "hdir,nav,kd", "hdir,nav,kd", "kd,hdir", "hdir,kd"},
+		{"a colleague's addition stays", "hdir", "hdir,kd", "hdir,nav", "hdir,kd,nav"},
+		{"a colleague's removal stays", "hdir,nav", "hdir", "hdir,nav,kd", "hdir,kd"},
+		{"both remove the lead", "hdir,nav", "nav", "nav", "nav"},
+		{"the colleague's new lead stays first", "hdir,nav", "nav,hdir", "hdir,nav,kd", "nav,hdir,kd"},
+	}
+	split := func(s string) []string { return strings.Split(s, ",") }
+	for _, tt := range tests {
+		if got := strings.Join(mergeChoice(split(tt.base), split(tt.current), split(tt.chosen)), ","); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
 }

@@ -174,9 +174,6 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 			}
 			cmd.Help()
 		}})
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nSe «%s --help».", err, c.CommandPath())
-	})
 	root.AddCommand(
 		newListCmd(g, s, nil),
 		newShowCmd(g, s, nil),
@@ -200,8 +197,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newCompletionCmd(s),
 		newTUICmd(g, s),
 	)
-	root.InitDefaultHelpFlag()
-	root.Flags().Lookup("help").Usage = "vis hjelp"
+	localize(root)
 	return root
 }
 

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// cobra and pflag write their help and their errors in English. localize gives every
+// command of the tree a help text, a usage text and argument and flag errors in bokmål.
+func localize(root *cobra.Command) {
+	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nSe «%s --help».", norwegianError(err), c.CommandPath())
+	})
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := fmt.Sprintf("ukjent kommando «%s»", args[0])
+		if s := suggest(c, args[0]); len(s) > 0 {
+			msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
+		}
+		return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if c == root {
+			c.Flags().Lookup("help").Usage = "vis hjelp"
+		} else {
+			c.Flags().Lookup("help").Usage = "vis hjelp for " + c.Name()
+		}
+		if check := c.Args; check != nil && c != root {
+			c.Args = func(c *cobra.Command, args []string) error {
+				if err := check(c, args); err != nil {
+					return fmt.Errorf("%w\nSe «%s --help».", norwegianError(err), c.CommandPath())
+				}
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// suggest returns the commands nearest to a mistyped name: those one edit away, else
+// those two edits away (cobra's own list mixes both).
+func suggest(c *cobra.Command, typed string) []string {
+	defer func(d int) { c.SuggestionsMinimumDistance = d }(c.SuggestionsMinimumDistance)
+	for d := 1; d <= 2; d++ {
+		c.SuggestionsMinimumDistance = d
+		if s := c.SuggestionsFor(typed); len(s) > 0 {
+			return s
+		}
+	}
+	return nil
+}
+
+// cobraErrors turns the messages of cobra's argument checks and of pflag into bokmål;
+// a message not listed passes unchanged.
+var cobraErrors = []struct {
+	re *regexp.Regexp
+	nb func(m []string) string
+}{
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`),
+		func(m []string) string { return "venter " + args(m[1]) + ", fikk " + m[2] }},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`),
+		func(m []string) string { return "venter minst " + args(m[1]) + ", fikk " + m[2] }},
+	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`),
+		func(m []string) string { return "venter høyst " + args(m[1]) + ", fikk " + m[2] }},
+	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`),
+		func(m []string) string { return "venter " + m[1] + " til " + args(m[2]) + ", fikk " + m[3] }},
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`),
+		func(m []string) string { return "ukjent argument «" + m[1] + "» til «" + m[2] + "»" }},
+	{regexp.MustCompile(`^unknown flag: (.*)$`),
+		func(m []string) string { return "ukjent flagg " + m[1] }},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)$`),
+		func(m []string) string {
+			if m[2] == "-"+m[1] {
+				return "ukjent flagg -" + m[1]
+			}
+			return "ukjent flagg -" + m[1] + " (i " + m[2] + ")"
+		}},
+	{regexp.MustCompile(`^flag needs an argument: '(.)' in (.*)$`),
+		func(m []string) string { return "flagget -" + m[1] + " trenger en verdi" }},
+	{regexp.MustCompile(`^flag needs an argument: (.*)$`),
+		func(m []string) string { return "flagget " + m[1] + " trenger en verdi" }},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`),
+		func(m []string) string {
+			msg := "ugyldig verdi «" + m[1] + "» for " + m[2]
+			if strings.Contains(m[3], "strconv.Parse") {
+				msg += ": skriv et tall"
+			}
+			return msg
+		}},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`),
+		func(m []string) string { return "feil i flagget " + m[1] }},
+}
+
+func args(n string) string {
+	if n == "1" {
+		return "1 argument"
+	}
+	return n + " argumenter"
+}
+
+func norwegianError(err error) error {
+	msg := err.Error()
+	for _, e := range cobraErrors {
+		if m := e.re.FindStringSubmatch(msg); m != nil {
+			return errors.New(e.nb(m))
+		}
+	}
+	return err
+}
+
+// writeUsage is cobra's default usage text in bokmål (samvirke uses no command groups).
+func writeUsage(w io.Writer, c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString("Bruk:")
+	if c.Runnable() {
+		b.WriteString("\n  " + strings.Replace(c.UseLine(), " [flags]", " [flagg]", 1))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n  " + c.CommandPath() + " [kommando]")
+	}
+	if len(c.Aliases) > 0 {
+		b.WriteString("\n\nAlias:\n  " + c.NameAndAliases())
+	}
+	if c.HasExample() {
+		b.WriteString("\n\nEksempler:\n" + c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\nKommandoer:")
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", c.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\nFlagg:\n" + flagUsages(c.LocalFlags()))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\nFlagg for alle kommandoer:\n" + flagUsages(c.InheritedFlags()))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\n\nSe «%s [kommando] --help» for mer om hver kommando.", c.CommandPath())
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// valueNames are what a flag's value is called in the usage, by pflag's type name.
+var valueNames = map[string]string{
+	"string": "tekst", "strings": "tekst", "stringSlice": "tekst", "stringArray": "tekst",
+	"int": "tall", "bool": "",
+}
+
+// flagUsages lays out flags as pflag does, with the value names and defaults in bokmål.
+// A flag whose usage names its value in backquotes (`DATO`) keeps that name.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ left, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		if n, ok := valueNames[f.Value.Type()]; ok && !strings.Contains(f.Usage, "`") {
+			name = n
+		}
+		if name != "" {
+			left += " " + name
+		}
+		if strings.HasSuffix(f.Value.Type(), "s") || strings.HasSuffix(f.Value.Type(), "Slice") || strings.HasSuffix(f.Value.Type(), "Array") {
+			if !strings.Contains(usage, "kan gjentas") {
+				usage += " (kan gjentas)"
+			}
+		}
+		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
+			usage += " (standard «" + d + "»)"
+		}
+		width = max(width, len([]rune(left)))
+		lines = append(lines, line{left, usage})
+	})
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s%s   %s", l.left, strings.Repeat(" ", width-len([]rune(l.left))), l.usage)
+	}
+	return b.String()
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -16,6 +17,16 @@ func (r *Repo) Head() string {
 		return ""
 	}
 	return h.Hash().String()
+}
+
+// Branch returns the short name of the branch HEAD is on (main), or "" when HEAD is
+// detached or there is none: where the next save would go.
+func (r *Repo) Branch() string {
+	h, err := r.git.Storer.Reference(plumbing.HEAD)
+	if err != nil || h.Type() != plumbing.SymbolicReference || !h.Target().IsBranch() {
+		return ""
+	}
+	return h.Target().Short()
 }
 
 // LastChanged returns, for every measure id whose file a commit on HEAD changed, the

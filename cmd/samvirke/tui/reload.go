@@ -41,8 +41,9 @@ type reloadedMsg struct {
 
 // extrasMsg carries what comes from git: the last change per measure and the latest log.
 type extrasMsg struct {
-	last map[string]time.Time
-	log  []tracker.Change
+	last   map[string]time.Time
+	log    []tracker.Change
+	branch string
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -126,7 +127,7 @@ func (m *Model) extrasCmd() tea.Cmd {
 		defer mu.Unlock()
 		last, _ := repo.LastChanged()
 		log, _ := repo.Log(8)
-		return extrasMsg{last: last, log: log}
+		return extrasMsg{last: last, log: log, branch: repo.Branch()}
 	}
 }
 

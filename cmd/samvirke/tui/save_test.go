@@ -456,3 +456,22 @@ func TestMergeChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusLineSaysWhereSavesGo: with nothing else to say, the status line names the
+// branch and the repository a save commits to, and follows a checkout.
+func TestStatusLineSaysWhereSavesGo(t *testing.T) {
+	m, dir := newTestModel(t, true)
+	if s := screen(m); !strings.Contains(s, "Lagrer som commits på grenen main i repo.") {
+		t.Errorf("status line does not say where saves go:\n%s", s)
+	}
+	git(t, dir, "checkout", "-q", "-b", "utkast")
+	run(t, m, m.extrasCmd())
+	if s := screen(m); !strings.Contains(s, "på grenen utkast i repo.") {
+		t.Errorf("after a checkout:\n%s", s)
+	}
+	git(t, dir, "checkout", "-q", "--detach")
+	run(t, m, m.extrasCmd())
+	if s := screen(m); !strings.Contains(s, "uten gren (detached HEAD)") {
+		t.Errorf("on a detached HEAD:\n%s", s)
+	}
+}

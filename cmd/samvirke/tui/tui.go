@@ -7,6 +7,7 @@ package tui
 import (
 	"context"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -74,6 +75,7 @@ type Model struct {
 
 	lastChanged map[string]time.Time
 	log         []tracker.Change
+	branch      string // the branch HEAD is on, "" when detached
 	undo        []savedEntry
 	commits     []string // every commit of this session, «hash message»
 	sigQuick    string   // see reload.go
@@ -119,6 +121,9 @@ func New(opts Options) *Model {
 		if w, err := tracker.Open(opts.Repo.Root); err == nil {
 			m.writer = w
 		}
+	}
+	if opts.Repo != nil {
+		m.branch = opts.Repo.Branch()
 	}
 	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
 	m.list = newListView()
@@ -196,7 +201,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applyReload(msg)
 		return m, m.extrasCmd()
 	case extrasMsg:
-		m.lastChanged, m.log = msg.last, msg.log
+		m.lastChanged, m.log, m.branch = msg.last, msg.log, msg.branch
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)
@@ -404,6 +409,8 @@ func (m *Model) statusLine() string {
 		s = "Lagrer …"
 	case s == "" && m.readOnly():
 		s = m.opts.ReadOnly
+	case s == "":
+		return m.st.Dim.Render(ansi.Truncate(m.where(), m.width, "…"))
 	}
 	s = strings.ReplaceAll(s, "\n", " ")
 	s = ansi.Truncate(s, m.width, "…")
@@ -414,6 +421,19 @@ func (m *Model) statusLine() string {
 		return m.st.Notice.Render(s)
 	}
 	return m.st.OK.Render(s)
+}
+
+// where says, when nothing else is on the status line, where a save goes: the repository
+// and the branch, so nobody commits to the wrong place unawares.
+func (m *Model) where() string {
+	if m.opts.Repo == nil {
+		return ""
+	}
+	repo := filepath.Base(m.opts.Repo.Root)
+	if m.branch == "" {
+		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
+	}
+	return "Lagrer som commits på grenen " + m.branch + " i " + repo + "."
 }
 
 // fitLines cuts or pads s to exactly h lines of at most w cells.

@@ -40,17 +40,8 @@ func rewriteText(text, from, to string) string {
 		return text
 	}
 	lines := strings.Split(text, "\n")
-	fence := false
-	for i, line := range lines {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		if fence {
-			continue
-		}
-		if _, ok := ParseDirective(t); ok {
+	for i, line := range outsideFences(lines) {
+		if _, ok := ParseDirective(strings.TrimSpace(line)); ok {
 			fields := strings.Fields(line)
 			changed := false
 			for j, f := range fields {

@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"iter"
 	"path"
 	"regexp"
 	"strings"
@@ -100,21 +101,30 @@ func ParseChapter(file string, data []byte) (*Chapter, error) {
 	return ch, c.result()
 }
 
+// outsideFences yields the lines (and their index) that are not in a fenced code block
+// nor a fence line, where [[T14]] and ::: tiltak mean something.
+func outsideFences(lines []string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		fence := false
+		for i, line := range lines {
+			t := strings.TrimSpace(line)
+			if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+				fence = !fence
+				continue
+			}
+			if !fence && !yield(i, line) {
+				return
+			}
+		}
+	}
+}
+
 // scanRefs calls fn for each measure reference and directive id in the chapter text,
 // with its line in the file. Fenced code blocks are skipped.
 func (ch *Chapter) scanRefs(fn func(id string, line, col int, directive *Directive)) {
-	fence := false
-	for i, line := range strings.Split(ch.Text, "\n") {
+	for i, line := range outsideFences(strings.Split(ch.Text, "\n")) {
 		lineNo := ch.BodyLine + i
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		if fence {
-			continue
-		}
-		if d, ok := ParseDirective(t); ok {
+		if d, ok := ParseDirective(strings.TrimSpace(line)); ok {
 			for _, id := range d.IDs {
 				fn(id, lineNo, strings.Index(line, id)+1, &d)
 			}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -261,17 +262,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Prev):
 		m.view = (m.view + numViews - 1) % numViews
 		return nil
-	case key.Matches(msg, m.keys.View1):
-		m.view = viewOverview
-		return nil
-	case key.Matches(msg, m.keys.View2):
-		m.view = viewMeasures
-		return nil
-	case key.Matches(msg, m.keys.View3):
-		m.view = viewInputs
-		return nil
-	case key.Matches(msg, m.keys.View4):
-		m.view = viewOwners
+	case key.Matches(msg, m.keys.View1, m.keys.View2, m.keys.View3, m.keys.View4):
+		m.view = slices.IndexFunc([]key.Binding{m.keys.View1, m.keys.View2, m.keys.View3, m.keys.View4},
+			func(b key.Binding) bool { return key.Matches(msg, b) })
 		return nil
 	case key.Matches(msg, m.keys.Undo):
 		return m.undoLast()

@@ -224,6 +224,9 @@ func (tx *saveTx) commit(files []fileChange, msg string) error {
 	if err != nil {
 		return err
 	}
+	if err := syncFS(tx.gitDir); err != nil {
+		return fmt.Errorf("flush the new objects to disk: %w", err)
+	}
 	faultHook("objects")
 	j := journal{Ref: tx.head.Name().String(), Old: tx.head.Hash().String(), New: commit.String(), Paths: rels}
 	if err := r.writeJournal(tx.gitDir, j); err != nil {
@@ -252,6 +255,9 @@ func (tx *saveTx) commit(files []fileChange, msg string) error {
 	newRef := plumbing.NewHashReference(tx.head.Name(), commit)
 	if err := s.CheckAndSetReference(newRef, tx.head); err != nil {
 		return fmt.Errorf("update %s: %w", tx.head.Name(), err)
+	}
+	if err := syncFS(tx.gitDir); err != nil {
+		return fmt.Errorf("flush %s to disk: %w", tx.head.Name(), err)
 	}
 	faultHook("ref")
 	for i, f := range files {

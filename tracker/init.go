@@ -86,6 +86,9 @@ func InitWithFiles(dir string, src fs.FS, files map[string][]byte, author string
 	if err != nil {
 		return nil, plumbing.ZeroHash, fmt.Errorf("git commit: %w", err)
 	}
+	if err := syncFS(abs); err != nil {
+		return nil, plumbing.ZeroHash, fmt.Errorf("flush %s to disk: %w", abs, err)
+	}
 	return &Repo{Root: abs, git: r}, h, nil
 }
 

@@ -158,3 +158,12 @@ func TestConcurrentSaves(t *testing.T) {
 		t.Errorf("git status = %q, want clean", got)
 	}
 }
+
+func TestSyncFS(t *testing.T) {
+	if err := syncFS(t.TempDir()); err != nil {
+		t.Errorf("syncFS of a directory: %v", err)
+	}
+	if err := syncFS(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("syncFS of a missing directory did not fail")
+	}
+}

@@ -166,6 +166,9 @@ var valueNames = map[string]string{
 	"int": "tall", "bool": "",
 }
 
+// repeatable are pflag's types of flags that may be given more than once.
+var repeatable = map[string]bool{"strings": true, "stringSlice": true, "stringArray": true, "ints": true, "intSlice": true}
+
 // flagUsages lays out flags as pflag does, with the value names and defaults in bokmål.
 // A flag whose usage names its value in backquotes (`DATO`) keeps that name.
 func flagUsages(fs *pflag.FlagSet) string {
@@ -187,10 +190,8 @@ func flagUsages(fs *pflag.FlagSet) string {
 		if name != "" {
 			left += " " + name
 		}
-		if strings.HasSuffix(f.Value.Type(), "s") || strings.HasSuffix(f.Value.Type(), "Slice") || strings.HasSuffix(f.Value.Type(), "Array") {
-			if !strings.Contains(usage, "kan gjentas") {
-				usage += " (kan gjentas)"
-			}
+		if repeatable[f.Value.Type()] && !strings.Contains(usage, "kan gjentas") {
+			usage += " (kan gjentas)"
 		}
 		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
 			usage += " (standard «" + d + "»)"

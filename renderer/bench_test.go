@@ -3,6 +3,7 @@ package renderer
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,6 +123,21 @@ func baselineOf(b *testing.B, dir string) *measures.Content {
 	return old
 }
 
+// write renders doc in format (html or md) into buf and returns its size.
+func write(b *testing.B, format string, doc interface {
+	HTML(io.Writer) error
+	Markdown(io.Writer) error
+}, buf *bytes.Buffer) int {
+	render := doc.Markdown
+	if format == "html" {
+		render = doc.HTML
+	}
+	if err := render(buf); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Len()
+}
+
 // BenchmarkReport renders the report of 10,000 measures (with the changes since a
 // baseline) from loaded content. Target on a 2-core machine: ≤ 1.5 s.
 func BenchmarkReport(b *testing.B) {
@@ -135,16 +151,7 @@ func BenchmarkReport(b *testing.B) {
 				var buf bytes.Buffer
 				r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate, Origin: "commit 1a2b3c4"},
 					Baseline: &Baseline{Label: "rapport/forrige", Diff: measures.Compare(old, c)}})
-				var err error
-				if format == "html" {
-					err = r.HTML(&buf)
-				} else {
-					err = r.Markdown(&buf)
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
-				size = buf.Len()
+				size = write(b, format, r, &buf)
 			}
 			b.ReportMetric(float64(size)/(1<<20), "MiB-out")
 		})
@@ -162,16 +169,7 @@ func BenchmarkStrategy(b *testing.B) {
 			for b.Loop() {
 				var buf bytes.Buffer
 				s := NewStrategy(c, DocOptions{Date: testDate})
-				var err error
-				if format == "html" {
-					err = s.HTML(&buf)
-				} else {
-					err = s.Markdown(&buf)
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
-				size = buf.Len()
+				size = write(b, format, s, &buf)
 			}
 			b.ReportMetric(float64(size)/(1<<20), "MiB-out")
 		})

@@ -15,12 +15,19 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
 )
 
 // docOutput holds the flags the document commands (report, strategy) share.
 type docOutput struct {
 	Output string // -o FILE; "" for standard output
 	Format string // html, md or pdf; "" to infer from Output's extension
+}
+
+// addFlags declares -o and --format on a document command.
+func (o *docOutput) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
+	cmd.Flags().StringVar(&o.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
 }
 
 var docFormats = []string{"html", "md", "pdf"}

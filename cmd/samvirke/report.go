@@ -55,8 +55,7 @@ committet.`,
 			return reportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.out.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
-	cmd.Flags().StringVar(&opts.out.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
+	opts.out.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "vis endringer siden denne commiten, grenen, taggen eller datoen (standard: nyeste rapport-tagg)")
 	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste rapport med taggen rapport/NAVN")
 	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")

@@ -42,8 +42,7 @@ sendes videre (> eller |), aldri rett i terminalen. PDF (A4) krever Chromium ell
 			return strategyRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.out.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
-	cmd.Flags().StringVar(&opts.out.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
+	opts.out.addFlags(cmd)
 	return cmd
 }
 

@@ -42,14 +42,11 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockRepo(ctx, gitDir)
+	locks, err := r.lockForWrite(ctx, gitDir)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-	if err := r.recoverSave(gitDir); err != nil {
-		return nil, err
-	}
+	defer locks.release()
 	head, err := r.git.Head()
 	if err != nil || !head.Name().IsBranch() {
 		return nil, fmt.Errorf("detached HEAD or no commit: %w", ErrBadState)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/samvirke/samvirke/measures"
@@ -22,6 +23,9 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»)", src.Root)
 	}
+	// What a write repaired or finished before it started (an interrupted save, an empty
+	// index) goes to standard error, beside the command's own output.
+	repo.OnRepair = func(msg string) { fmt.Fprintln(os.Stderr, "samvirke: "+msg) }
 	return repo, nil
 }
 

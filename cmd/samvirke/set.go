@@ -138,10 +138,16 @@ func saveError(id string, err error) error {
 		return errors.New(noIdentityMsg)
 	case errors.Is(err, tracker.ErrLocked):
 		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
+	case errors.Is(err, tracker.ErrGitLocked):
+		var le *tracker.LockError
+		errors.As(err, &le)
+		return fmt.Errorf("et git-program (f.eks. git commit eller en git-klient) holder låsen %s, så ingenting er lagret; prøv igjen om litt. Kjører ikke noe git-program lenger, er låsen blitt liggende igjen: slett filen og prøv igjen", le.Path)
+	case errors.Is(err, tracker.ErrBranchMoved):
+		return errors.New("grenen ble endret av et annet program mens samvirke lagret, så ingenting er lagret og filene er som før; prøv igjen")
 	case errors.Is(err, tracker.ErrBadState):
 		return fmt.Errorf("repoet kan ikke endres nå (frakoblet HEAD, bart repo eller en pågående merge/rebase): %v", err)
 	case errors.Is(err, tracker.ErrNoChange):
 		return fmt.Errorf("%s er allerede slik; ingenting å lagre", id)
 	}
-	return err
+	return fmt.Errorf("lagringen av %s feilet: %w", id, err)
 }

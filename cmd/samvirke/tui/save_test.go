@@ -114,7 +114,7 @@ func TestEditsCommit(t *testing.T) {
 	// u undoes the last save (the link) with a revert commit, then the one before.
 	press(t, m, "u")
 	head, _ := lastCommit(t, dir)
-	if !strings.Contains(head, `|Revert "T02: innspill +aa2020-1.1/3"`) || !strings.HasPrefix(m.status, "✓ Angret: ") {
+	if !strings.Contains(head, `|Angre «T02: innspill +aa2020-1.1/3»`) || !strings.HasPrefix(m.status, "✓ Angret: ") {
 		t.Errorf("undo: HEAD %q, status %q", head, m.status)
 	}
 	if ms := readMeasure(t, dir, "T02"); strings.Join(ms.Inputs, ",") != "aa2020-1.1/1" {
@@ -124,7 +124,7 @@ func TestEditsCommit(t *testing.T) {
 	if ms := readMeasure(t, dir, "T02"); strings.Join(ms.Owners, ",") != "hdir" {
 		t.Errorf("second undo left owners %v", ms.Owners)
 	}
-	if len(m.commits) != 8 || !strings.HasPrefix(m.commits[7], git(t, dir, "rev-parse", "--short=7", "HEAD")+" Revert ") {
+	if len(m.commits) != 8 || !strings.HasPrefix(m.commits[7], git(t, dir, "rev-parse", "--short=7", "HEAD")+" Angre ") {
 		t.Errorf("session commits %q", m.commits)
 	}
 	if n := git(t, dir, "rev-list", "--count", "HEAD"); n != "9" {

@@ -53,16 +53,16 @@ func encodeIndex(idx *index.Index) ([]byte, error) {
 }
 
 // setIndexEntry records blob (of the work-tree file abs, just written) for rel.
-func setIndexEntry(idx *index.Index, rel, abs string, blob plumbing.Hash) {
+func setIndexEntry(idx *index.Index, rel, abs string, blob plumbing.Hash, mode filemode.FileMode) {
 	e, err := idx.Entry(rel)
 	if err != nil {
 		e = idx.Add(rel)
 	}
-	e.Mode = filemode.Regular
+	e.Mode = mode
 	e.Hash = blob
 	e.Stage = 0 // merged; go-git's index.Merged is 1, which git reads as a conflict stage
 	e.Size, e.ModifiedAt = 0, time.Time{} // unknown until stat
-	if fi, err := os.Stat(abs); err == nil {
+	if fi, err := os.Lstat(abs); err == nil {
 		e.Size = uint32(fi.Size())
 		e.ModifiedAt = fi.ModTime()
 	}

@@ -216,7 +216,7 @@ func (r *Repo) restoreIndex(ctx context.Context, gitDir string, l *txLocks, path
 	}
 	for _, rel := range paths {
 		if e, err := tree.FindEntry(rel); err == nil {
-			setIndexEntry(idx, rel, filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel)), e.Hash)
+			setIndexEntry(idx, rel, filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel)), e.Hash, e.Mode)
 		} else {
 			removeIndexEntry(idx, rel)
 		}

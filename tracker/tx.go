@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 )
@@ -254,7 +255,8 @@ type written struct {
 	rel, abs string
 	disk     []byte        // what goes on disk: data in the old file's line endings and BOM
 	blob     plumbing.Hash // zero for a removed file
-	old      []byte        // the file before the save (nil: it did not exist)
+	mode     filemode.FileMode
+	old      []byte // the file before the save (nil: it did not exist)
 }
 
 // commit checks that every file is clean, then makes the commit (see the order above).
@@ -268,6 +270,12 @@ func (tx *saveTx) commit(changes []fileChange, msg string) error {
 		return err
 	}
 	faultHook("objects")
+	return tx.land(files, commit)
+}
+
+// land publishes a commit that is written and flushed, with its files: the journal,
+// then steps 6 to 8. It is how a save ends, and how sync moves the branch.
+func (tx *saveTx) land(files []written, commit plumbing.Hash) error {
 	j := journal{Ref: tx.head.Name().String(), Old: tx.head.Hash().String(), New: commit.String(), Locks: true}
 	for _, f := range files {
 		j.Paths = append(j.Paths, f.rel)
@@ -295,6 +303,47 @@ func (tx *saveTx) commit(changes []fileChange, msg string) error {
 	return removeJournal(tx.gitDir)
 }
 
+// moveTo moves HEAD's branch from head to commit to (a descendant), bringing the files
+// that differ and their index entries along, in the same steps and with the same journal
+// as a save, holding the locks l: how sync fast-forwards and lands a replay. The caller
+// has checked that those files have no uncommitted changes.
+func (r *Repo) moveTo(gitDir string, l *txLocks, head *plumbing.Reference, to plumbing.Hash) error {
+	from, err := r.git.CommitObject(head.Hash())
+	if err != nil {
+		return err
+	}
+	target, err := r.git.CommitObject(to)
+	if err != nil {
+		return err
+	}
+	paths, err := r.diffTrees(from.TreeHash, target.TreeHash, "", "")
+	if err != nil {
+		return err
+	}
+	tree, err := target.Tree()
+	if err != nil {
+		return err
+	}
+	files := make([]written, 0, len(paths))
+	for _, rel := range paths {
+		f := written{rel: rel, abs: filepath.Join(r.worktreeRoot(), filepath.FromSlash(rel)), mode: filemode.Regular}
+		if old, err := os.ReadFile(f.abs); err == nil {
+			f.old = old
+		}
+		e, err := tree.FindEntry(rel)
+		if err != nil {
+			f.remove = true
+		} else if f.disk, err = blobContents(target, rel); err != nil {
+			return err
+		} else {
+			f.blob, f.mode = e.Hash, e.Mode
+		}
+		files = append(files, f)
+	}
+	tx := &saveTx{r: r, gitDir: gitDir, tmpDir: l.tmpDir, head: head, commitH: from, locks: l}
+	return tx.land(files, to)
+}
+
 // prepare reads the files as they are, refuses dirty ones and works out what to write.
 func (tx *saveTx) prepare(changes []fileChange) ([]written, error) {
 	r := tx.r
@@ -308,7 +357,7 @@ func (tx *saveTx) prepare(changes []fileChange) ([]written, error) {
 	}
 	files := make([]written, len(changes))
 	for i, ch := range changes {
-		f := written{fileChange: ch, rel: path.Join(cp, ch.name), abs: filepath.Join(r.Root, measures.Dir, filepath.FromSlash(ch.name))}
+		f := written{fileChange: ch, rel: path.Join(cp, ch.name), abs: filepath.Join(r.Root, measures.Dir, filepath.FromSlash(ch.name)), mode: filemode.Regular}
 		if f.old, err = r.checkCleanOrAbsent(tx.commitH, idx, f.rel, f.abs); err != nil {
 			return nil, err
 		}
@@ -378,7 +427,7 @@ func (tx *saveTx) publish(files []written, commit plumbing.Hash) error {
 		if f.remove {
 			removeIndexEntry(idx, f.rel)
 		} else {
-			setIndexEntry(idx, f.rel, f.abs, f.blob)
+			setIndexEntry(idx, f.rel, f.abs, f.blob, f.mode)
 		}
 	}
 	data, err := encodeIndex(idx)
@@ -411,6 +460,16 @@ func (tx *saveTx) writeWorkFile(f written) error {
 	}
 	if err := os.MkdirAll(filepath.Dir(f.abs), 0o755); err != nil {
 		return err
+	}
+	switch f.mode {
+	case filemode.Symlink: // only sync brings one, outside content/
+		os.Remove(f.abs)
+		return os.Symlink(string(f.disk), f.abs)
+	case filemode.Executable:
+		if err := writeFileAtomic(tx.tmpDir, f.abs, f.disk); err != nil {
+			return err
+		}
+		return os.Chmod(f.abs, 0o755)
 	}
 	return writeFileAtomic(tx.tmpDir, f.abs, f.disk)
 }

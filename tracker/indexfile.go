@@ -60,7 +60,7 @@ func setIndexEntry(idx *index.Index, rel, abs string, blob plumbing.Hash, mode f
 	}
 	e.Mode = mode
 	e.Hash = blob
-	e.Stage = 0 // merged; go-git's index.Merged is 1, which git reads as a conflict stage
+	e.Stage = 0                           // merged; go-git's index.Merged is 1, which git reads as a conflict stage
 	e.Size, e.ModifiedAt = 0, time.Time{} // unknown until stat
 	if fi, err := os.Lstat(abs); err == nil {
 		e.Size = uint32(fi.Size())

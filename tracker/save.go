@@ -234,4 +234,3 @@ func (r *Repo) replaceInTree(t *object.Tree, parts []string, blob plumbing.Hash,
 	}
 	return r.git.Storer.SetEncodedObject(obj)
 }
-

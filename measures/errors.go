@@ -117,6 +117,9 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
+// Sort orders es by file and position, as [Load] returns them.
+func (es Errors) Sort() { es.sort() }
+
 func (es Errors) sort() {
 	sort.SliceStable(es, func(i, j int) bool {
 		a, b := es[i], es[j]

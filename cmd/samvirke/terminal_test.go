@@ -60,6 +60,7 @@ func TestHostileContentReachesNoTerminalRaw(t *testing.T) {
 		{"inputs"}, {"inputs", "--unaddressed"}, {"validate"}, {"history", "T02"}, {"log"},
 		{"diff", "--since", "HEAD~1"}, {"diff", "--since", "HEAD~1", "--until", "HEAD"}, {"show", "T02", "--at", "HEAD~1"},
 		{"set", "T10", "--note", "x", "--author", "Eva <eva@example.no>"},
+		{"check-pr", "--base", "HEAD~1"}, {"fmt", "--check"},
 	}
 	for _, tty := range []bool{false, true} {
 		for _, args := range commands {

@@ -153,6 +153,9 @@ func checkBody(c *errs, body string, bodyLine int) {
 // escapes ("\e", "\u202e") in quoted scalars, found in root's decoded values. root may
 // be nil when the YAML did not parse.
 func checkYAMLText(c *errs, root *yaml.Node, hits []unsafeHit) {
+	if len(hits) == 0 && (root == nil || !hasUnsafeValue(root)) {
+		return // the common case: nothing to name, so no key paths to build
+	}
 	var nodes []keyedNode
 	if root != nil {
 		nodes = walkYAML(root, "", nil)
@@ -170,6 +173,19 @@ func checkYAMLText(c *errs, root *yaml.Node, hits []unsafeHit) {
 		r, _ := utf8.DecodeRuneInString(kn.n.Value[i:])
 		c.add(ErrUnsafeText, posOf(kn.n), kn.key, "%s", unsafeMsg(r, countUnsafe(kn.n.Value)-1))
 	}
+}
+
+// hasUnsafeValue reports whether a scalar under n holds an unsafe rune.
+func hasUnsafeValue(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode && strings.ContainsFunc(n.Value, UnsafeRune) {
+		return true
+	}
+	for _, ch := range n.Content {
+		if hasUnsafeValue(ch) {
+			return true
+		}
+	}
+	return false
 }
 
 func countUnsafe(s string) int {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestUnsafeCharactersRejected parses hostile files (testdata/hostile): control
@@ -159,4 +160,16 @@ func TestLoadedContentHasNoUnsafeCharacters(t *testing.T) {
 			t.Errorf("Load(%s) = %v", dir, err)
 		}
 	}
+}
+
+func FuzzInert(f *testing.F) {
+	for _, s := range []string{"", "Øke", "\x1b]52;c;aGFjaw==\x07", "a\u202eb", "\xff\xfe", "\u009b2J"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Inert(s)
+		if strings.ContainsFunc(out, UnsafeRune) || !utf8.ValidString(out) {
+			t.Errorf("Inert(%q) = %q keeps an unsafe character or invalid UTF-8", s, out)
+		}
+	})
 }

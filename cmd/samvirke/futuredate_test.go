@@ -93,3 +93,15 @@ func TestAcceptRefusesAfterAFutureLogEntry(t *testing.T) {
 		t.Errorf("accept committed %s after a future entry", got)
 	}
 }
+
+func TestSetRefusesAControlCharacterInANote(t *testing.T) {
+	dir := strategyRepo(t)
+	head := git(t, dir, "rev-parse", "HEAD")
+	_, _, err := run(t, false, nil, "--repo", dir, "set", "T14", "--note", "a\x1b]0;x\x07b", "--author", contribAuthor)
+	if err == nil || !strings.Contains(errorLine(err), "content/measures/T14.md:15:11: log[0].note: inneholder styretegnet U+001B (ESC)") {
+		t.Errorf("set --note with ESC: err = %v", err)
+	}
+	if git(t, dir, "rev-parse", "HEAD") != head || git(t, dir, "status", "--porcelain") != "" {
+		t.Error("a refused note changed the repository")
+	}
+}

@@ -109,10 +109,9 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 		m.Status = measures.NotStarted
 		e := measures.LogEntry{Date: today, Status: measures.NotStarted, By: by,
 			Note: fmt.Sprintf("Forslag godtatt som %s (var %s).", newID, p.ID)}
-		if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
-			e.Date = last.Date
+		if err := m.AddLog(e, today); err != nil {
+			return nil, err
 		}
-		m.Log = append(m.Log, e)
 		write := c.RewriteRefs(p.ID, newID)
 		write[path.Join(measures.Dir, measures.MeasuresDir, newID+".md")] = m.Encode()
 		return &tracker.Edit{

@@ -130,7 +130,7 @@ func checkPRRun(opts *checkPROptions) error {
 		}
 	default:
 		for _, f := range findings {
-			fmt.Fprintln(w, f.text())
+			fmt.Fprintln(w, plain(f.text()))
 		}
 		switch {
 		case len(findings) == 0:

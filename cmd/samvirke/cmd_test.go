@@ -165,7 +165,7 @@ func TestShow(t *testing.T) {
 func TestInputs(t *testing.T) {
 	dir := repo(t)
 	out, _, err := run(t, false, nil, "--repo", dir, "inputs")
-	if err != nil || !strings.Contains(out, "aa2020-1.1   2/3") {
+	if err != nil || !strings.Contains(out, "aa2020-1.1 2/3") {
 		t.Errorf("inputs = %q, %v; want group aa2020-1.1 with 2 of 3 bullets linked", out, err)
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "inputs", "--unaddressed")

@@ -77,28 +77,29 @@ func writeDiffText(w io.Writer, d *measures.Diff) {
 		return
 	}
 	for _, m := range d.Added {
-		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", m.ID, m.Title, m.Status.Label())
+		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", oneLine(m.ID), oneLine(m.Title), m.Status.Label())
 	}
 	for _, m := range d.Removed {
-		fmt.Fprintf(w, "- %s %s (fjernet)\n", m.ID, m.Title)
+		fmt.Fprintf(w, "- %s %s (fjernet)\n", oneLine(m.ID), oneLine(m.Title))
 	}
 	for _, r := range d.Renamed {
-		fmt.Fprintf(w, "~ %s → %s (ny id)\n", r.From, r.To)
+		fmt.Fprintf(w, "~ %s → %s (ny id)\n", oneLine(r.From), oneLine(r.To))
 	}
 	for _, c := range d.Changed {
-		fmt.Fprintf(w, "~ %s %s: %s\n", c.ID, c.Title, strings.Join(c.Changes, ", "))
+		fmt.Fprintf(w, "~ %s %s: %s\n", oneLine(c.ID), oneLine(c.Title), oneLine(strings.Join(c.Changes, ", ")))
 		for _, e := range c.NewLog {
-			fmt.Fprintf(w, "    %s: %s\n", e.Date.Norwegian(), strings.ReplaceAll(e.Note, "\n", " "))
+			fmt.Fprintf(w, "    %s: %s\n", e.Date.Norwegian(), oneLine(e.Note))
 		}
 	}
 	for _, g := range d.Groups {
+		id, title := oneLine(g.ID), oneLine(g.Title)
 		switch {
 		case g.New:
-			fmt.Fprintf(w, "+ innspill %s %s (%d punkter)\n", g.ID, g.Title, g.Items)
+			fmt.Fprintf(w, "+ innspill %s %s (%d punkter)\n", id, title, g.Items)
 		case g.Removed:
-			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", g.ID, g.Title)
+			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", id, title)
 		default:
-			fmt.Fprintf(w, "~ innspill %s %s (endret, %d punkter)\n", g.ID, g.Title, g.Items)
+			fmt.Fprintf(w, "~ innspill %s %s (endret, %d punkter)\n", id, title, g.Items)
 		}
 	}
 }

@@ -56,9 +56,9 @@ func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 				return fmt.Errorf("ingen commits har endret «%s»", id)
 			}
 			for _, h := range hist {
-				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), h.Author)
+				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), oneLine(h.Author))
 				for _, c := range h.Changes {
-					fmt.Fprintf(s.Out, "    %s\n", c)
+					fmt.Fprintf(s.Out, "    %s\n", oneLine(c))
 				}
 			}
 			return nil
@@ -86,7 +86,7 @@ func newLogCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 			}
 			for _, c := range log {
 				line := fmt.Sprintf("%s %s %s %s", c.Commit[:7], c.Date.Format("2006-01-02"), truncate(c.Author, 16), c.Subject)
-				fmt.Fprintln(s.Out, truncate(line, tableWidth))
+				fmt.Fprintln(s.Out, truncate(line, s.LineWidth()))
 			}
 			return nil
 		},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 )
 
 type listOptions struct {
@@ -66,7 +67,7 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	f := measures.Filter{Owner: opts.Owner, Area: opts.Area, Kind: measures.Kind(opts.Kind), Text: opts.Text}
+	f := measures.Filter{Owner: norm.NFC.String(opts.Owner), Area: norm.NFC.String(opts.Area), Kind: measures.Kind(opts.Kind), Text: opts.Text}
 	for _, s := range opts.Status {
 		st, err := measures.ParseStatus(strings.TrimSpace(s))
 		if err != nil {
@@ -92,7 +93,7 @@ func listRun(opts *listOptions) error {
 	case "csv":
 		return writeMeasureCSV(w, ms)
 	}
-	writeMeasureTable(w, c, ms, opts.streams.Color())
+	writeMeasureTable(w, c, ms, opts.streams.Color(), opts.streams.LineWidth())
 	return nil
 }
 
@@ -113,6 +114,12 @@ func writeJSON(w io.Writer, v any) error {
 func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "title", "kind", "area", "owners", "status", "progress", "due", "revision", "inputs"})
+	cells := func(vs ...string) []string {
+		for i, v := range vs {
+			vs[i] = csvCell(v)
+		}
+		return vs
+	}
 	for _, m := range ms {
 		progress, due := "", ""
 		if m.Progress != nil {
@@ -121,8 +128,8 @@ func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {
 		if m.Due != nil {
 			due = m.Due.String()
 		}
-		cw.Write([]string{m.ID, m.Title, string(m.Kind), m.Area, strings.Join(m.Owners, ";"), string(m.Status),
-			progress, due, string(m.Revision), strings.Join(m.Inputs, ";")})
+		cw.Write(cells(m.ID, m.Title, string(m.Kind), m.Area, strings.Join(m.Owners, ";"), string(m.Status),
+			progress, due, string(m.Revision), strings.Join(m.Inputs, ";")))
 	}
 	cw.Flush()
 	return cw.Error()

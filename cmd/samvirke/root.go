@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 )
 
 // IOStreams are the command's input and outputs, injected so tests run commands against
@@ -22,11 +24,34 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	OutTTY bool
+	Width  int // the terminal's columns when Out is one; 0 when unknown
 	Getenv func(string) string
+	Now    func() time.Time // the clock, for today's date; nil means time.Now
 }
 
 // Color reports whether output may use colour: a terminal, and NO_COLOR unset.
 func (s *IOStreams) Color() bool { return s.OutTTY && s.Getenv("NO_COLOR") == "" }
+
+// LineWidth is the width plain-text output is cut to: the terminal's (80 when it does
+// not say), or 0, no cut, when the output is a pipe or a file, so scripts get every
+// character.
+func (s *IOStreams) LineWidth() int {
+	switch {
+	case !s.OutTTY:
+		return 0
+	case s.Width > 0:
+		return s.Width
+	}
+	return defaultWidth
+}
+
+// Today is today's date by the streams' clock.
+func (s *IOStreams) Today() measures.Date {
+	if s.Now == nil {
+		return measures.DateOf(time.Now())
+	}
+	return measures.DateOf(s.Now())
+}
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
@@ -124,6 +149,9 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 			measures.DateOf(commit.Committer.When).Norwegian())
 	}
 	c, err := measures.Load(src.FS)
+	if c != nil {
+		err = withDateErrors(err, c.CheckDates(s.Today()))
+	}
 	if es := measures.AsErrors(err); es != nil {
 		if strict {
 			return c, src, err
@@ -135,6 +163,20 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		return nil, nil, fmt.Errorf("kunne ikke lese innholdet: %w", err)
 	}
 	return c, src, nil
+}
+
+// withDateErrors adds the errors of measures.Content.CheckDates to what Load returned.
+func withDateErrors(err error, dates measures.Errors) error {
+	if len(dates) == 0 {
+		return err
+	}
+	es := measures.AsErrors(err)
+	if err != nil && es == nil {
+		return err
+	}
+	es = append(es, dates...)
+	es.Sort()
+	return es
 }
 
 // NewRootCmd builds the samvirke command tree.
@@ -203,6 +245,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 
 // normalizeID lets people type measure ids in lower case: t14 → T14, d01 → D01.
 func normalizeID(s string) string {
+	s = norm.NFC.String(strings.TrimSpace(s))
 	if s == "" {
 		return s
 	}

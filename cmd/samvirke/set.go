@@ -111,10 +111,7 @@ func setRun(ctx context.Context, opts *setOptions) error {
 					e.Note = "Status endret til " + status.Label() + "."
 				}
 			}
-			if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
-				e.Date = last.Date
-			}
-			m.Log = append(m.Log, e)
+			return m.AddLog(e, today)
 		}
 		return nil
 	}, tracker.SaveOptions{Author: opts.Author})

@@ -474,7 +474,7 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 		if len(ms) == 1 && s.home[m.ID] == n {
 			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", anchorOf(m))
 		}
-		fmt.Fprintf(&b, "**[%s %s](#%s)** · %s", Escape(m.ID), Escape(m.Title), anchorOf(m), Escape(m.Status.Label()))
+		fmt.Fprintf(&b, "**[%s %s](#%s)** · status: %s", Escape(m.ID), Escape(m.Title), anchorOf(m), Escape(m.Status.Label()))
 		if label, _ := revisionBadge(m); label != "" {
 			fmt.Fprintf(&b, " · *%s*", Escape(label))
 		}

@@ -52,8 +52,10 @@ func TestContentCounts(t *testing.T) {
 	if len(c.Groups) != 50 {
 		t.Errorf("%d input groups, want the 50 of Åpen arena 2020", len(c.Groups))
 	}
-	if c.ItemCount() != 290 {
-		t.Errorf("%d input bullets, want 290", c.ItemCount())
+	// 287, was 290: an unbulleted line continues the bullet above it and an indented
+	// « - » line is a sub-bullet (1.4, 2.6 and 4.6 lost one item each; content/README.md §4).
+	if c.ItemCount() != 287 {
+		t.Errorf("%d input bullets, want 287", c.ItemCount())
 	}
 	if len(c.Strategy) != 8 {
 		t.Errorf("%d strategy chapters, want 8 (foreword, summary, chapters 2–7)", len(c.Strategy))

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,4 +160,168 @@ func TestNorwegianLetters(t *testing.T) {
 			t.Errorf("%s has only %d æ/ø/å", ch.File, n)
 		}
 	}
+}
+
+const scanFile = "../../shared/seeds/003_47dd878ffa4fb05e.txt"
+
+// scanLines returns the raw OCR scan of the 2016 strategy by line (1-based), or nil
+// where the seed is not available.
+func scanLines(t *testing.T) []string {
+	t.Helper()
+	raw, err := os.ReadFile(scanFile)
+	if err != nil {
+		return nil
+	}
+	return append([]string{""}, strings.Split(string(raw), "\n")...)
+}
+
+// ownWording returns, per measure id, the chapter file and the body of the ::: tiltak
+// block that carries the chapter's own wording for it.
+func ownWording(t *testing.T, c *measures.Content) map[string][2]string {
+	t.Helper()
+	out := map[string][2]string{}
+	for _, ch := range c.Strategy {
+		lines := strings.SplitAfter(ch.Text, "\n")
+		for i, line := range lines {
+			d, ok := measures.ParseDirective(line)
+			if !ok {
+				continue
+			}
+			body, _, ok := measures.DirectiveBody(strings.Join(lines[i+1:], ""))
+			if !ok {
+				continue
+			}
+			for _, id := range d.IDs {
+				if prev, dup := out[id]; dup {
+					t.Errorf("%s has its own wording in %s and in %s", id, prev[0], ch.File)
+				}
+				out[id] = [2]string{ch.File, body}
+			}
+		}
+	}
+	return out
+}
+
+// TestChapterRecommendations: chapters 2–7 keep their own «Anbefalinger» wording, one
+// ::: tiltak block per measure, in the chapter the measure's chapter key names.
+func TestChapterRecommendations(t *testing.T) {
+	c := load(t)
+	own := ownWording(t, c)
+	for i := 1; i <= 36; i++ {
+		id := fmt.Sprintf("T%02d", i)
+		m := c.Measure(id)
+		w, ok := own[id]
+		if !ok {
+			t.Errorf("%s: no chapter gives its own wording", id)
+			continue
+		}
+		if want := "content/strategy/"; !strings.HasPrefix(w[0], want) || c.ChapterRef(m.Chapter) == nil ||
+			!strings.HasSuffix(w[0], "-"+m.Chapter+".md") {
+			t.Errorf("%s: chapter %q, but its recommendation stands in %s", id, m.Chapter, w[0])
+		}
+	}
+	if len(own) != 36 {
+		t.Errorf("%d measures with the chapter's own wording, want the 36 of chapters 2–7", len(own))
+	}
+	// Spot checks against the raw scan: the scan's line (OCR errors and all) and the
+	// chapter's text for the same recommendation.
+	spots := []struct {
+		id       string
+		line     int
+		scan, us string
+	}{
+		{"T01", 633, "37. Det settes snarlig ut et felles oppdrag hvor en oppsummerer politikk, samarbeidsformer,", "37. Det settes snarlig ut et felles oppdrag hvor en oppsummerer politikk, samarbeidsformer,"},
+		{"T03", 761, "grad samarbeide om analyse og vurdering ved reformprosesser, for eksempel ved", "I større grad samarbeide om analyse og vurdering ved reformprosesser, for eksempel ved høringer"},
+		{"T07", 1145, "Innenfor konsept/modellutviklingsarbeidet (kap. 4), utrede hvordan finansieringsformer kan", "Innenfor konsept/modellutviklingsarbeidet (kap. 5), utrede hvordan finansieringsformer kan"},
+		{"T11", 1158, "e Utrede/vurdere om det i det pagdende arbeidet rundt samarbeidsavtaler mellom", "Utrede/vurdere om det i det pågående arbeidet rundt samarbeidsavtaler mellom"},
+		{"T14", 1535, "Gjennomfgre en undersgkelse for G avdekke om bestemmelsene om taushetsplikt utgjsr en", "Gjennomføre en undersøkelse for å avdekke om bestemmelsene om taushetsplikt utgjør en"},
+		{"T25", 1963, "FoU-satsninger som fokuserer pa brukere/pasienter med psykiske/psykososiale problemer,", "FoU-satsninger som fokuserer på brukere/pasienter med psykiske/psykososiale problemer,"},
+		{"T34", 2171, "e Ha etablert og konstituert et felles fagrad for omradet arbeid og helse | Igpet av 2015. Radet", "Ha etablert og konstituert et felles fagråd for området arbeid og helse i løpet av 2015. Rådet"},
+	}
+	lines := scanLines(t)
+	for _, s := range spots {
+		if lines != nil && (s.line >= len(lines) || !strings.Contains(lines[s.line], s.scan)) {
+			t.Errorf("%s: the scan's line %d does not read %q", s.id, s.line, s.scan)
+		}
+		if w := own[s.id]; !strings.Contains(w[1], s.us) {
+			t.Errorf("%s: %s does not keep the chapter's wording %q:\n%s", s.id, w[0], s.us, w[1])
+		}
+	}
+}
+
+// TestCrossReferences: every «kapittel N», «kap. N.M» and «under N.M» in the strategy
+// names a chapter or section heading that exists, and each is the source's reference
+// (in the source's section numbering, one below the chapter) renumbered to the chapter's
+// number, as content/README.md §9 lists them.
+func TestCrossReferences(t *testing.T) {
+	c := load(t)
+	headings := map[string]bool{}
+	for _, ch := range c.Strategy {
+		headings[strconv.Itoa(ch.Number)] = true
+		for _, m := range sectionRe.FindAllStringSubmatch(ch.Text, -1) {
+			headings[m[1]] = true
+		}
+	}
+	// The mapping: file, the reference as we write it, the scan's line and its reference.
+	mapping := []struct {
+		file, ref string
+		line      int
+		scan      string
+	}{
+		{"02-introduction.md", "kapittel 6", 487, "kapittel 5"},
+		{"03-public-health.md", "kap 5.2", 729, "kap 4.2"},
+		{"04-services.md", "kap. 5", 900, "kap. 4"},
+		{"04-services.md", "kap. 6", 947, "kap. 5"},
+		{"04-services.md", "under 4.3", 1135, "under 3.3"},
+		{"04-services.md", "kap. 5", 1145, "kap. 4"},
+		{"05-collaboration.md", "kapittel 4.4", 1282, "kapittel 3.4"},
+		{"05-collaboration.md", "kap. 4.4", 1458, "kap. 3.4"},
+		{"07-competence-building.md", "under 5.2", 2007, "under 4.2"},
+	}
+	found := map[string]int{}
+	for _, ch := range c.Strategy {
+		for _, m := range crossRefRe.FindAllStringSubmatch(ch.Text, -1) {
+			if !headings[m[2]] {
+				t.Errorf("%s: «%s» names no heading (no chapter or section %s)", ch.File, m[0], m[2])
+			}
+			found[path.Base(ch.File)+" "+m[0]]++
+		}
+	}
+	lines := scanLines(t)
+	for _, r := range mapping {
+		key := r.file + " " + r.ref
+		if found[key] == 0 {
+			t.Errorf("%s: the reference «%s» (scan line %d) is missing", r.file, r.ref, r.line)
+		}
+		found[key]--
+		if lines != nil && !strings.Contains(lines[r.line], r.scan) {
+			t.Errorf("scan line %d has no «%s»", r.line, r.scan)
+		}
+		if got := renumber(r.scan); got != r.ref {
+			t.Errorf("%s: «%s» in the scan renumbers to «%s», we write «%s»", r.file, r.scan, got, r.ref)
+		}
+	}
+	for key, n := range found {
+		if n > 0 {
+			t.Errorf("%s: a cross-reference not in the mapping of content/README.md §9", key)
+		}
+	}
+}
+
+var (
+	sectionRe  = regexp.MustCompile(`(?m)^#{2,3} (\d+\.\d+) `)
+	crossRefRe = regexp.MustCompile(`\b(kapittel|kap\.?|under) (\d+(?:\.\d+)?)`)
+)
+
+// renumber moves a reference in the source's section numbering to the chapter's number:
+// «kap. 4.2» → «kap. 5.2».
+func renumber(ref string) string {
+	m := crossRefRe.FindStringSubmatch(ref)
+	num, rest, _ := strings.Cut(m[2], ".")
+	n, _ := strconv.Atoi(num)
+	out := m[1] + " " + strconv.Itoa(n+1)
+	if rest != "" {
+		out += "." + rest
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
@@ -324,4 +325,106 @@ func renumber(ref string) string {
 		out += "." + rest
 	}
 	return out
+}
+
+// skeleton reduces a text to the letters the OCR scan reads reliably: vowels, the letters
+// it confuses with æ, ø and å (g, d, p, z, j, s, @, &, 3, |) and all but letters are
+// dropped, and an I inside a word (the scan's reading of l) is an l. Two texts with the
+// same words have the same skeleton whatever the scan made of their letters.
+func skeleton(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == 'I' && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+			r = 'l'
+		}
+		r = unicode.ToLower(r)
+		if unicode.IsLetter(r) && !strings.ContainsRune("aeiouyæøågdpzjs", r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TestWordingMatchesScan: every measure's text and every chapter's own wording of a
+// recommendation is word for word in the raw scan, once the typo corrections that
+// content/README.md §9 lists are undone.
+func TestWordingMatchesScan(t *testing.T) {
+	raw, err := os.ReadFile(scanFile)
+	if err != nil {
+		t.Skipf("the scan is not here: %v", err)
+	}
+	scan := skeleton(string(raw))
+	// The listed corrections, as [ours, the source's].
+	undoOwn := map[string][][2]string{
+		"T14": {{"for samvirke mellom", "for samarbeid samvirke mellom"}},
+		"T15": {{"at det utarbeides", "at utarbeides"}},
+		"T22": {{"fellesskap", "felleskap"}},
+		"T23": {{"helseregistre,", "helseregistrene,"}, {"data fra arbeids", "data arbeids"}},
+	}
+	undoMeasure := map[string][][2]string{
+		"T22": {{"fellesskap", "felleskap"}},
+		"D02": {{"personer med", "personer md"}},
+	}
+	check := func(what, id, text string, undo [][2]string) {
+		for _, u := range undo {
+			if !strings.Contains(text, u[0]) {
+				t.Errorf("%s %s: the listed correction «%s» is not in the text", what, id, u[0])
+			}
+			text = strings.ReplaceAll(text, u[0], u[1])
+		}
+		if !strings.Contains(scan, skeleton(text)) {
+			t.Errorf("%s %s is not word for word in the scan:\n%s", what, id, text)
+		}
+	}
+	c := load(t)
+	for id, w := range ownWording(t, c) {
+		check("the chapter's wording of", id, w[1], undoOwn[id])
+	}
+	for _, m := range c.Measures {
+		check("the text of", m.ID, m.Text, undoMeasure[m.ID])
+	}
+	if strings.Contains(scan, skeleton("Sikrer finansiering av mer forskningsinnsats")) {
+		t.Error("skeleton is too coarse: a changed word still matches the scan")
+	}
+}
+
+// TestCorrectionsListed: each row of the list of typo corrections in content/README.md §9
+// quotes the scan's line as it is and names a file that has the corrected words.
+func TestCorrectionsListed(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([^`]+)`[^|]* \\| «([^»]+)»[^|(]*\\((\\d+)(?:–(\\d+))?\\) \\| «([^»]+)»")
+	lines := scanLines(t)
+	rows := row.FindAllStringSubmatch(string(readme), -1)
+	if len(rows) < 25 {
+		t.Fatalf("only %d rows of corrections found in README.md", len(rows))
+	}
+	for _, r := range rows {
+		file, src, ours := r[1], r[2], r[5]
+		if !strings.Contains(file, "/") {
+			file = "strategy/" + file
+		}
+		data, err := fs.ReadFile(content.FS(), file)
+		if err != nil {
+			t.Errorf("README.md names %s: %v", file, err)
+			continue
+		}
+		if !strings.Contains(string(data), ours) {
+			t.Errorf("%s does not have the corrected «%s»", file, ours)
+		}
+		if lines == nil {
+			continue
+		}
+		from, _ := strconv.Atoi(r[3])
+		to := from
+		if r[4] != "" {
+			to, _ = strconv.Atoi(r[4])
+		}
+		if to >= len(lines) || !strings.Contains(skeleton(strings.Join(lines[from:to+1], " ")), skeleton(src)) {
+			t.Errorf("README.md: the scan's line %s does not read «%s»", r[3], src)
+		}
+	}
 }

@@ -428,3 +428,27 @@ func TestCorrectionsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkCounts: the links from measures to input bullets are as many as content/README.md
+// §10 says.
+func TestLinkCounts(t *testing.T) {
+	c := load(t)
+	links, points := 0, map[string]bool{}
+	for _, m := range c.Measures {
+		links += len(m.Inputs)
+		for _, in := range m.Inputs {
+			points[in] = true
+		}
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("**%d koblinger fra %d av %d punkter**", links, len(points), c.ItemCount())
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md §10 does not say %s", want)
+	}
+	if links != 72 || len(points) != 44 {
+		t.Errorf("%d links from %d bullets, want 72 from 44 (update README.md §10 with the reasons)", links, len(points))
+	}
+}

@@ -255,3 +255,14 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// FormulaSafe returns s for a CSV cell, as OWASP's «CSV Injection» advises: Inert, and
+// led by a single quote when it starts with a character a spreadsheet reads as the start
+// of a formula (= + - @, tab, carriage return, and the full-width ＝ ＋ － ＠), so the
+// cell shows as text and runs nothing. The quote is visible in the sheet.
+func FormulaSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", []rune(s)[0]) {
+		s = "'" + s
+	}
+	return Inert(s)
+}

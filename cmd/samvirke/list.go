@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/sheet"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 )
@@ -25,6 +26,7 @@ type listOptions struct {
 	Text   string
 	Sort   string
 	Format string
+	Excel  bool
 }
 
 func newListCmd(g *globalOptions, s *IOStreams, runF func(*listOptions) error) *cobra.Command {
@@ -42,6 +44,9 @@ Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og fler
 			if !slices.Contains([]string{"table", "json", "csv"}, opts.Format) {
 				return fmt.Errorf("ukjent format «%s»; bruk table, json eller csv", opts.Format)
 			}
+			if opts.Excel && opts.Format != "csv" {
+				return fmt.Errorf("--excel gjelder bare --format csv")
+			}
 			if !slices.Contains(measures.SortKeys, measures.SortKey(opts.Sort)) {
 				return fmt.Errorf("ukjent sortering «%s»; bruk id, title, status, due eller owner", opts.Sort)
 			}
@@ -58,6 +63,7 @@ Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og fler
 	cmd.Flags().StringVar(&opts.Text, "text", "", "bare tiltak der id, tittel eller tekst inneholder dette")
 	cmd.Flags().StringVar(&opts.Sort, "sort", "id", "sortering: id, title, status, due eller owner")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table, json eller csv")
+	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "med --format csv: CSV for norsk Excel (semikolon, BOM, CRLF, norske overskrifter og verdier)")
 	addAtFlag(cmd, g)
 	return cmd
 }
@@ -91,6 +97,9 @@ func listRun(opts *listOptions) error {
 	case "json":
 		return writeJSON(w, nonNil(ms))
 	case "csv":
+		if opts.Excel {
+			return sheet.WriteExcelCSV(w, sheet.MeasuresOf(c, ms))
+		}
 		return writeMeasureCSV(w, ms)
 	}
 	writeMeasureTable(w, c, ms, opts.streams.Color(), opts.streams.LineWidth())

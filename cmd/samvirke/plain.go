@@ -41,15 +41,5 @@ func pad(s string, n int) string {
 // cellWidth is the width of s in terminal cells.
 func cellWidth(s string) int { return ansi.StringWidth(s) }
 
-// csvCell returns s for a CSV cell: plain, and, as OWASP's «CSV Injection» advises, led
-// by a single quote when it starts with a character a spreadsheet reads as the start of
-// a formula (= + - @, tab, carriage return, and the full-width ＝ ＋ － ＠), so the cell
-// shows as text and runs nothing. The quote is visible in the sheet; a negative number
-// in a cell therefore reads '-1, which no field of samvirke's CSV is.
-func csvCell(s string) string {
-	s = norm.NFC.String(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", []rune(s)[0]) {
-		s = "'" + s
-	}
-	return measures.Inert(s)
-}
+// csvCell returns s for a CSV cell: NFC and measures.FormulaSafe.
+func csvCell(s string) string { return measures.FormulaSafe(norm.NFC.String(s)) }

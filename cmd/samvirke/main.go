@@ -19,7 +19,7 @@ func main() {
 		if errors.As(err, &ex) {
 			os.Exit(ex.code)
 		}
-		fmt.Fprintln(os.Stderr, "samvirke:", err)
+		fmt.Fprintln(os.Stderr, "samvirke:", userMessage(err))
 		os.Exit(1)
 	}
 }

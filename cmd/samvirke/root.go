@@ -195,6 +195,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newTUICmd(g, s),
 	)
 	localize(root)
+	registerCompletions(root, g)
 	return root
 }
 

@@ -55,14 +55,21 @@ func (c MeasureChange) MarshalJSON() ([]byte, error) {
 	return marshal(p)
 }
 
-// MarshalJSON implements [json.Marshaler].
+// MarshalJSON implements [json.Marshaler]. A change of a list (owners, inputs) always
+// has added and removed; other changes have neither.
 func (c FieldChange) MarshalJSON() ([]byte, error) {
-	type plain FieldChange
-	p := plain(c)
-	if p.Field == FieldOwners || p.Field == FieldInputs {
-		p.Added, p.Removed = list(p.Added), list(p.Removed)
+	if c.Field != FieldOwners && c.Field != FieldInputs {
+		type plain FieldChange
+		return marshal(plain(c))
 	}
-	return marshal(p)
+	return marshal(struct {
+		Field   string   `json:"field"`
+		From    any      `json:"from,omitempty"`
+		To      any      `json:"to,omitempty"`
+		Added   []string `json:"added"`
+		Removed []string `json:"removed"`
+		Summary string   `json:"summary"`
+	}{c.Field, c.From, c.To, list(c.Added), list(c.Removed), c.Summary})
 }
 
 func nonNilSlice[T any](s []T) []T {

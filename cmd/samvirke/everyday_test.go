@@ -85,7 +85,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"set", "T4", "--progress", "10"}, "fant ikke tiltaket «T4»; mente du «T04»?"},
 		{[]string{"set", "T04", "--owner", "navv"}, "ukjent eier «navv»; mente du «nav»?"},
 		{[]string{"set", "T04", "--due", "31.02.2027"}, "«31.02.2027» er ikke en gyldig dato"},
-		{[]string{"link", "T04", "aa2020-1.1/99"}, "fant ikke innspillet «aa2020-1.1/99»"},
+		{[]string{"link", "T04", "aa2020-1.1/99"}, "ukjent innspill «aa2020-1.1/99»"},
 		{[]string{"help", "lst"}, "ukjent kommando «lst»; mente du «list»?"},
 		{[]string{"lst"}, "ukjent kommando «lst»; mente du «list»?"},
 		{[]string{"completion", "tcsh"}, "ugyldig argument «tcsh» til «samvirke completion»; gyldige er bash, zsh, fish, powershell"},
@@ -298,5 +298,22 @@ func TestCompletionCompletesValues(t *testing.T) {
 		if vs, dir := complete(args...); len(vs) != 0 || dir != noFiles {
 			t.Errorf("completion of %v = %v (directive %s), want nothing, not file names", args, vs, dir)
 		}
+	}
+}
+
+func TestNewTakesValuesAsTyped(t *testing.T) {
+	dir := strategyRepo(t)
+	_, _, err := run(t, false, nil, "--repo", dir, "new", "--title", "Felles kurs", "--area", "4", "--owner", "NAV",
+		"--owner", "Hdir", "--input", "AA2020-1.1/1", "--text", "Et kurs.", "--yes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "content", "measures", "P-felles-kurs.md"))
+	if !strings.Contains(string(data), "area: competence\nowners:\n  - nav\n  - hdir\n") || !strings.Contains(string(data), "  - aa2020-1.1/1\n") {
+		t.Errorf("new with --area 4 --owner NAV --owner Hdir wrote:\n%s", data)
+	}
+	_, _, err = run(t, false, nil, "--repo", dir, "new", "--title", "Kurs", "--area", "competense", "--owner", "nav", "--text", "x", "--yes")
+	if !strings.Contains(msgOf(err), "mente du «competence»?") {
+		t.Errorf("new --area competense: %q", msgOf(err))
 	}
 }

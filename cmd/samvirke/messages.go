@@ -72,8 +72,6 @@ func typedError(err error) error {
 		return fmt.Errorf("«%s» er ikke en gyldig dato; skriv DD.MM.ÅÅÅÅ (31.12.2026) eller ÅÅÅÅ-MM-DD (2026-12-31)", le.Value)
 	case le.What == measures.WhatMeasure:
 		fmt.Fprintf(&b, "fant ikke tiltaket «%s»", le.Value)
-	case le.What == measures.WhatItem:
-		fmt.Fprintf(&b, "fant ikke innspillet «%s»", le.Value)
 	default:
 		fmt.Fprintf(&b, "ukjent %s «%s»", whatNames[le.What], le.Value)
 	}

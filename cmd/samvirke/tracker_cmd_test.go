@@ -101,7 +101,7 @@ func TestLinkUnlink(t *testing.T) {
 	if err != nil || !strings.HasSuffix(strings.TrimSpace(out), "T14: innspill −aa2020-1.9/2") {
 		t.Errorf("unlink = %q, %v", out, err)
 	}
-	if _, _, err := run(t, false, nil, append([]string{"link", "T14", "aa2020-9.9/1"}, a...)...); err == nil || !strings.Contains(err.Error(), "fant ikke innspillet «aa2020-9.9/1»") {
+	if _, _, err := run(t, false, nil, append([]string{"link", "T14", "aa2020-9.9/1"}, a...)...); err == nil || !strings.Contains(err.Error(), "ukjent innspill «aa2020-9.9/1»") {
 		t.Errorf("link to an unknown item: err = %v", err)
 	}
 	if _, _, err := run(t, false, nil, append([]string{"unlink", "T14", "aa2020-1.9/2"}, a...)...); err == nil || !strings.Contains(err.Error(), "er ikke knyttet til T14") {

@@ -43,9 +43,12 @@ func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 			// A measure deleted since keeps its history: an id the content does not
 			// know is looked up as typed, and only said to be unknown when no commit
 			// changed it.
-			id, unknown := resolveID(quietContent(g), args[0])
-			if unknown != nil {
-				id = normalizeID(args[0])
+			id, ok := existingID(g, args[0])
+			var unknown error
+			if !ok {
+				if id, unknown = resolveID(quietContent(g), args[0]); unknown != nil {
+					id = normalizeID(args[0])
+				}
 			}
 			hist, err := repo.History(id)
 			if err != nil {

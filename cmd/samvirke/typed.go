@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/mail"
+	"path"
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
@@ -23,6 +25,18 @@ func quietContent(g *globalOptions) *measures.Content {
 	}
 	c, _ := measures.Load(src.FS)
 	return c
+}
+
+// existingID returns the id as typed, upper-cased (t14 → T14), when the content has a
+// file for it, so that commands need not load all content to read an exact id.
+func existingID(g *globalOptions, typed string) (string, bool) {
+	id := normalizeID(strings.TrimSpace(typed))
+	src, err := findSource(g.Repo)
+	if err != nil || !measures.ValidMeasureID(id) {
+		return "", false
+	}
+	_, err = fs.Stat(src.FS, path.Join(measures.MeasuresDir, id+".md"))
+	return id, err == nil
 }
 
 // resolveID reads a measure id as typed (t14, P-zebra for P-zebra-striper) against c.

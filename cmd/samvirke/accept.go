@@ -40,6 +40,13 @@ som én commit med din git-identitet, slik som «samvirke set».`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Proposal = args[0]
+			if c := quietContent(g); c != nil {
+				id, err := resolveID(c, opts.Proposal)
+				if err != nil {
+					return err
+				}
+				opts.Proposal = id
+			}
 			if !measures.IsProposalID(opts.Proposal) {
 				return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
 			}

@@ -100,7 +100,7 @@ func inputsRun(opts *inputsOptions) error {
 		fmt.Fprintf(w, "%s %s %s\n", pad(oneLine(g.ID), idW), pad(fmt.Sprintf("%d/%d", n, len(g.Items)), nW),
 			truncate(g.Title, cut(width, idW+nW+2)))
 	}
-	fmt.Fprintf(w, "\n%d grupper, %d innspill, %d knyttet til minst ett tiltak\n", len(groups), c.ItemCount(), linked)
+	fmt.Fprintf(w, "\n%s, %s, %d knyttet til minst ett tiltak\n", count(len(groups), "gruppe"), count(c.ItemCount(), "innspill"), linked)
 	return nil
 }
 

@@ -36,7 +36,9 @@ func newListCmd(g *globalOptions, s *IOStreams, runF func(*listOptions) error) *
 		Short: "List tiltak og anbefalinger",
 		Long: `List tiltakene og anbefalingene, eventuelt filtrert.
 
-Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og flere ganger.`,
+Status kan oppgis med norsk navn («pågår», også uten æ, ø og å: «pagar») eller kode
+(in-progress), og flere ganger. Eier kan oppgis med id eller kortnavn (NAV), type som
+tiltak eller anbefaling.`,
 		Example: `  samvirke list --status in-progress --owner nav
   samvirke list --area knowledge --format csv > tiltak.csv`,
 		Args: cobra.NoArgs,
@@ -56,10 +58,10 @@ Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og fler
 			return listRun(opts)
 		},
 	}
-	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "bare tiltak med denne statusen (kan gjentas)")
-	cmd.Flags().StringVar(&opts.Owner, "owner", "", "bare tiltak der denne eieren (id) er med")
-	cmd.Flags().StringVar(&opts.Area, "area", "", "bare tiltak i dette innsatsområdet (id)")
-	cmd.Flags().StringVar(&opts.Kind, "kind", "", "measure (tiltak) eller recommendation (anbefaling)")
+	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "bare tiltak med denne statusen, norsk navn eller kode (kan gjentas)")
+	cmd.Flags().StringVar(&opts.Owner, "owner", "", "bare tiltak der denne eieren er med (id eller kortnavn, f.eks. NAV)")
+	cmd.Flags().StringVar(&opts.Area, "area", "", "bare tiltak i dette innsatsområdet (id, nummer eller tittel)")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "tiltak (measure) eller anbefaling (recommendation)")
 	cmd.Flags().StringVar(&opts.Text, "text", "", "bare tiltak der id, tittel eller tekst inneholder dette")
 	cmd.Flags().StringVar(&opts.Sort, "sort", "id", "sortering: id, title, status, due eller owner")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table, json eller csv")
@@ -73,22 +75,9 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	f := measures.Filter{Owner: norm.NFC.String(opts.Owner), Area: norm.NFC.String(opts.Area), Kind: measures.Kind(opts.Kind), Text: opts.Text}
-	for _, s := range opts.Status {
-		st, err := measures.ParseStatus(strings.TrimSpace(s))
-		if err != nil {
-			return fmt.Errorf("ukjent status «%s»; gyldige er %s", s, statusList())
-		}
-		f.Status = append(f.Status, st)
-	}
-	if f.Kind != "" && !f.Kind.Valid() {
-		return fmt.Errorf("ukjent type «%s»; bruk measure eller recommendation", opts.Kind)
-	}
-	if f.Owner != "" && c.Owner(f.Owner) == nil {
-		return fmt.Errorf("ukjent eier «%s»; gyldige er %s", f.Owner, ownerList(c))
-	}
-	if f.Area != "" && c.Area(f.Area) == nil {
-		return fmt.Errorf("ukjent innsatsområde «%s»; gyldige er %s", f.Area, areaList(c))
+	f, err := listFilter(c, opts)
+	if err != nil {
+		return err
 	}
 	ms := c.Select(f)
 	measures.Sort(ms, measures.SortKey(opts.Sort), c)
@@ -104,6 +93,36 @@ func listRun(opts *listOptions) error {
 	}
 	writeMeasureTable(w, c, ms, opts.streams.Color(), opts.streams.LineWidth())
 	return nil
+}
+
+// listFilter reads list's filters as people type them: --status pågår or pagar,
+// --owner NAV, --area by id, number or title, --kind tiltak.
+func listFilter(c *measures.Content, opts *listOptions) (measures.Filter, error) {
+	f := measures.Filter{Text: opts.Text}
+	for _, s := range opts.Status {
+		st, err := measures.ParseStatusTyped(s)
+		if err != nil {
+			return f, typedError(err)
+		}
+		f.Status = append(f.Status, st)
+	}
+	var err error
+	if opts.Kind != "" {
+		if f.Kind, err = measures.ParseKindTyped(opts.Kind); err != nil {
+			return f, typedError(err)
+		}
+	}
+	if opts.Owner != "" {
+		if f.Owner, err = c.ResolveOwner(norm.NFC.String(opts.Owner)); err != nil {
+			return f, typedError(err)
+		}
+	}
+	if opts.Area != "" {
+		if f.Area, err = c.ResolveArea(norm.NFC.String(opts.Area)); err != nil {
+			return f, typedError(err)
+		}
+	}
+	return f, nil
 }
 
 func nonNil[T any](s []T) []T {

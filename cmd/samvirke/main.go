@@ -29,7 +29,7 @@ func main() {
 }
 
 // errorLine is how an error is shown: inert, since it may quote content.
-func errorLine(err error) string { return "samvirke: " + plain(err.Error()) }
+func errorLine(err error) string { return "samvirke: " + plain(userMessage(err)) }
 
 // exitError ends the program with a code after the command has printed its own message.
 type exitError struct{ code int }

@@ -137,7 +137,11 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		if err != nil {
 			return nil, nil, fmt.Errorf("--at krever et git-repo: %w", err)
 		}
-		fsys, commit, err := repo.ContentFS(g.At)
+		at, err := typedRef(g.At)
+		if err != nil {
+			return nil, nil, err
+		}
+		fsys, commit, err := repo.ContentFS(at)
 		if errors.Is(err, tracker.ErrUnknownRef) {
 			return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", g.At)
 		}
@@ -194,8 +198,9 @@ brukes innholdet som er bygd inn i programmet.
 
 Uten kommando åpner samvirke det interaktive grensesnittet (samvirke tui) når inn- og
 utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: checkAuthorFlag,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if interactive(s) {
 				return tuiRun(cmd.Context(), g, s, "")
@@ -207,15 +212,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 	root.SetErr(s.ErrOut)
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.PersistentFlags().StringVar(&g.Repo, "repo", "", "mappen som inneholder content/ (standard: let oppover fra gjeldende mappe)")
-	root.SetHelpCommand(&cobra.Command{Use: "help [kommando]", Short: "Vis hjelp for en kommando",
-		Run: func(c *cobra.Command, args []string) {
-			cmd, _, e := c.Root().Find(args)
-			if cmd == nil || e != nil {
-				c.Root().Help()
-				return
-			}
-			cmd.Help()
-		}})
+	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(
 		newListCmd(g, s, nil),
 		newShowCmd(g, s, nil),
@@ -241,6 +238,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newTUICmd(g, s),
 	)
 	localize(root)
+	registerCompletions(root, g)
 	return root
 }
 
@@ -258,5 +256,5 @@ const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --glo
 
 // addAtFlag adds --at to a read command.
 func addAtFlag(cmd *cobra.Command, g *globalOptions) {
-	cmd.Flags().StringVar(&g.At, "at", "", "les innholdet slik det var i en commit, gren, tagg eller på en dato (ÅÅÅÅ-MM-DD)")
+	cmd.Flags().StringVar(&g.At, "at", "", "les innholdet slik det var i en commit, gren, tagg eller ved slutten av en dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD)")
 }

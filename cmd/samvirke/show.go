@@ -26,7 +26,7 @@ func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *
 		Example: "  samvirke show T14\n  samvirke show T14 --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = normalizeID(args[0])
+			opts.ID = args[0]
 			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
 				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
 			}
@@ -46,13 +46,14 @@ func showRun(opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	m := c.Measure(opts.ID)
-	if m == nil {
-		return fmt.Errorf("fant ikke tiltaket «%s»; se «samvirke list»", opts.ID)
+	id, err := resolveID(c, opts.ID)
+	if err != nil {
+		return err
 	}
+	m := c.Measure(id)
 	switch opts.Format {
 	case "json":
-		return writeJSON(opts.streams.Out, m)
+		return writeJSON(opts.streams.Out, newShownMeasure(c, m))
 	case "md":
 		renderer.MeasureMarkdown(opts.streams.Out, c, m)
 		return nil

@@ -57,7 +57,7 @@ func TestEditsCommit(t *testing.T) {
 		check   func(ms *measures.Measure) bool
 	}{
 		{"status", func() { press(t, m, "j", "s"); typeText(t, m, "pågår"); press(t, m, "enter") },
-			"T02: status ikke vurdert → pågår, notat lagt til",
+			"T02: status ikke vurdert → pågår",
 			func(ms *measures.Measure) bool {
 				e := ms.LastLog()
 				return ms.Status == measures.InProgress && e != nil && e.Note == "Status endret til pågår." && e.By == "Kari Nordmann" && e.Date.String() == "2026-11-23"
@@ -362,7 +362,7 @@ func TestGoldenAfterSave(t *testing.T) {
 		m.lastChanged[id] = clock()
 	}
 	frame := screen(m)
-	if !strings.Contains(frame, "✓ Lagret "+hash+" T02: status ikke vurdert → forsinket, notat lagt til") {
+	if !strings.Contains(frame, "✓ Lagret "+hash+" T02: status ikke vurdert → forsinket") {
 		t.Errorf("the status line does not name commit %s:\n%s", hash, frame)
 	}
 	golden(t, "after-save", strings.ReplaceAll(frame, hash, "<hash>"))

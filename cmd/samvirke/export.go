@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/renderer/sheet"
@@ -73,7 +74,11 @@ func exportRun(opts *exportOptions) error {
 
 // exportAbout says when and from which commit the export is made.
 func exportAbout(opts *exportOptions, src *source) (sheet.About, error) {
-	about := sheet.About{Made: opts.streams.Now()}
+	now := time.Now
+	if opts.streams.Now != nil {
+		now = opts.streams.Now
+	}
+	about := sheet.About{Made: now()}
 	if src.Embedded {
 		return about, nil
 	}

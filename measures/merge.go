@@ -192,3 +192,49 @@ func parseDatePtr(s string) *Date {
 	}
 	return &d
 }
+
+// FieldName returns the field a conflict is about without its detail: "text" for
+// "text (linje 3)", "owners" for "owners (ansvarlig)".
+func FieldName(field string) string {
+	name, _, _ := strings.Cut(field, " (")
+	return name
+}
+
+// TakeField sets field (a front-matter key or "text") of dst to src's value; it reports
+// false for a field it does not know.
+func TakeField(dst, src *Measure, field string) bool {
+	c := src.Clone()
+	switch FieldName(field) {
+	case "id":
+		dst.ID = c.ID
+	case "title":
+		dst.Title = c.Title
+	case "kind":
+		dst.Kind = c.Kind
+	case "area":
+		dst.Area = c.Area
+	case "chapter":
+		dst.Chapter = c.Chapter
+	case "owners":
+		dst.Owners = c.Owners
+	case "status":
+		dst.Status = c.Status
+	case "progress":
+		dst.Progress = c.Progress
+	case "due":
+		dst.Due = c.Due
+	case "revision":
+		dst.Revision = c.Revision
+	case "source":
+		dst.Source = c.Source
+	case "inputs":
+		dst.Inputs = c.Inputs
+	case "log":
+		dst.Log = c.Log
+	case "text":
+		dst.Text = c.Text
+	default:
+		return false
+	}
+	return true
+}

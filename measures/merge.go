@@ -118,6 +118,11 @@ func (mg *merger) owners(base, ours, theirs []string) []string {
 	if len(mg.conflicts) > n {
 		return slices.Clone(ours)
 	}
+	if len(out) == 0 && len(ours)+len(theirs) > 0 { // each side removed what the other kept
+		mg.conflicts = append(mg.conflicts, Conflict{File: mg.file, ID: mg.id, Field: "owners",
+			Base: strings.Join(base, ", "), Ours: strings.Join(ours, ", "), Theirs: strings.Join(theirs, ", ")})
+		return slices.Clone(ours)
+	}
 	if i := slices.Index(out, lead); i > 0 {
 		out = append([]string{lead}, slices.Delete(out, i, i+1)...)
 	} else if i < 0 && lead != "" && len(out) > 0 {

@@ -22,6 +22,9 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»)", src.Root)
 	}
+	if g.streams != nil {
+		ensureMergeDriver(repo, g.streams)
+	}
 	return repo, nil
 }
 

@@ -32,6 +32,8 @@ func (s *IOStreams) Color() bool { return s.OutTTY && s.Getenv("NO_COLOR") == ""
 type globalOptions struct {
 	Repo string
 	At   string // read the content at this commit, branch, tag or date (read commands)
+
+	streams *IOStreams // for notices of openRepo (the merge driver set up)
 }
 
 // source is where content is read from: a repository's content/ directory or the
@@ -139,7 +141,7 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 
 // NewRootCmd builds the samvirke command tree.
 func NewRootCmd(s *IOStreams) *cobra.Command {
-	g := &globalOptions{}
+	g := &globalOptions{streams: s}
 	root := &cobra.Command{
 		Use:   "samvirke",
 		Short: "Oppfølging av strategien «Arbeid og helse – et tettere samvirke»",
@@ -185,6 +187,9 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newLogCmd(g, s),
 		newDiffCmd(g, s),
 		newSyncCmd(g, s),
+		newResolveCmd(g, s),
+		newMergeFileCmd(s),
+		newCloneCmd(s),
 		newSetCmd(g, s),
 		newLinkCmd(g, s, false),
 		newLinkCmd(g, s, true),

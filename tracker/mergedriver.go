@@ -15,7 +15,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
-
 // MergeDriverCommand is git's command line for the driver, with exe as samvirke.
 func MergeDriverCommand(exe string) string { return shellQuote(exe) + " merge-file %O %A %B %P" }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -93,9 +94,15 @@ func TestSyncMergesSameMeasure(t *testing.T) {
 	if res, err := syncAs(t, b, authorB); err != nil || res.Action != "pushed" {
 		t.Fatalf("first sync = %+v, %v", res, err)
 	}
+	if ahead, behind, ok, err := a.AheadBehind("origin"); err != nil || !ok || ahead != 3 || behind != 0 {
+		t.Errorf("before fetching: ahead %d, behind %d, %v, %v; want 3, 0 (from the last fetch)", ahead, behind, ok, err)
+	}
 	res, err := syncAs(t, a, author)
 	if err != nil || res.Action != "merged" || len(res.Merged) != 1 || res.Merged[0].ID != "T02" {
 		t.Fatalf("second sync = %+v, %v; want a merge of T02", res, err)
+	}
+	if ahead, behind, ok, _ := b.AheadBehind("origin"); !ok || ahead != 0 || behind != 0 {
+		t.Errorf("b before its fetch: ahead %d, behind %d", ahead, behind)
 	}
 	if res2, err := syncAs(t, b, authorB); err != nil || res2.Action != "fast-forward" {
 		t.Fatalf("b's sync after = %+v, %v", res2, err)
@@ -326,4 +333,51 @@ func TestSyncMergeOverHTTP(t *testing.T) {
 		t.Errorf("b's T02 log = %v", m.Log)
 	}
 	gitCmd(t, bare, nil, "fsck", "--strict")
+}
+
+// TestSyncMergesOwnersFile: owners.yaml merges entry by entry; the same entry changed
+// differently is settled by file name.
+func TestSyncMergesOwnersFile(t *testing.T) {
+	clones, dirs, _ := samvirkeClones(t, 2)
+	a, b := clones[0], clones[1]
+	commitEdit := func(dir, from, to string) {
+		p := filepath.Join(dir, "content/owners.yaml")
+		data, _ := os.ReadFile(p)
+		if !strings.Contains(string(data), from) {
+			t.Fatalf("owners.yaml lacks %q", from)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644)
+		gitCmd(t, dir, nil, "-c", "user.name=Test", "-c", "user.email=test@example.no", "commit", "-q", "-am", "owners")
+	}
+	commitEdit(dirs[0], "- id: hdir\n", "- id: hdir\n  # Kari\n")
+	commitEdit(dirs[1], "- id: hod\n", "- id: hod\n  # Ola\n")
+	if _, err := syncAs(t, b, authorB); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := syncAs(t, a, author); err != nil || res.Action != "merged" {
+		t.Fatalf("sync = %+v, %v", res, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dirs[0], "content/owners.yaml"))
+	if !strings.Contains(string(data), "# Kari") || !strings.Contains(string(data), "# Ola") {
+		t.Errorf("owners.yaml:\n%s", data)
+	}
+	if _, err := syncAs(t, b, authorB); err != nil {
+		t.Fatal(err)
+	}
+	commitEdit(dirs[0], "  # Kari\n", "  # Kari A\n")
+	commitEdit(dirs[1], "  # Kari\n", "  # Kari B\n")
+	if _, err := syncAs(t, b, authorB); err != nil {
+		t.Fatal(err)
+	}
+	res, err := syncAs(t, a, author)
+	if !errors.Is(err, ErrConflict) || len(res.Conflicts) != 1 || res.Conflicts[0].ID != "hdir" {
+		t.Fatalf("sync = %+v, %v", res, err)
+	}
+	if _, err := a.ResolveSync(context.Background(), SyncOptions{Author: author, Choices: Choices{"owners.yaml": {"*": Theirs}}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(filepath.Join(dirs[0], "content/owners.yaml"))
+	if !strings.Contains(string(data), "# Kari B") || strings.Contains(string(data), "# Kari A") {
+		t.Errorf("owners.yaml after resolve:\n%s", data)
+	}
 }

@@ -148,3 +148,27 @@ func (r *Repo) lostCommits(old, now *object.Commit) int {
 	}
 	return n
 }
+
+// AheadBehind says how far the current branch is from its counterpart on remote as the
+// last fetch saw it (no network): the first-parent commits each side has since their
+// merge base. ok is false when there is no remote-tracking branch (never fetched, or the
+// remote lacks the branch).
+func (r *Repo) AheadBehind(remote string) (ahead, behind int, ok bool, err error) {
+	st, err := r.state(withDefaults(SyncOptions{Remote: remote}))
+	if err != nil || st.theirs == nil {
+		return 0, 0, false, err
+	}
+	if st.local.Hash == st.theirs.Hash {
+		return 0, 0, true, nil
+	}
+	bases, err := st.local.MergeBase(st.theirs)
+	if err != nil || len(bases) == 0 {
+		return 0, 0, false, err
+	}
+	a, err := firstParentSince(st.local, bases[0].Hash)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	b, err := firstParentSince(st.theirs, bases[0].Hash)
+	return len(a), len(b), err == nil, err
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -165,15 +166,17 @@ func conflictMessage(cs []tracker.SyncConflict, remote string) string {
 		fmt.Fprintf(&b, "\n%s (%s), %s:\n", c.ID, c.File, c.Field)
 		fmt.Fprintf(&b, "  din verdi:  %s\n              satt av %s\n", showValue(c.Field, c.Ours), c.OursBy)
 		fmt.Fprintf(&b, "  fra %s: %s\n              satt av %s\n", remote, showValue(c.Field, c.Theirs), c.TheirsBy)
-		if !slices.Contains(ids, c.ID) {
-			ids = append(ids, c.ID)
+		if key := resolveKey(c); !slices.Contains(ids, key) {
+			ids = append(ids, key)
 		}
 	}
 	idList := strings.Join(ids, " ")
 	fmt.Fprintf(&b, "\nVelg hva som skal gjelde, så sync igjen:\n")
 	fmt.Fprintf(&b, "  samvirke resolve %s --keep mine      (behold dine verdier)\n", idList)
 	fmt.Fprintf(&b, "  samvirke resolve %s --keep theirs    (bruk verdiene fra %s)\n", idList, remote)
-	fmt.Fprintf(&b, "  samvirke resolve %s --keep %s=theirs   (felt for felt)\n", ids[0], measures.FieldName(cs[0].Field))
+	if isMeasureFile(cs[0].File) {
+		fmt.Fprintf(&b, "  samvirke resolve %s --keep %s=theirs   (felt for felt)\n", ids[0], measures.FieldName(cs[0].Field))
+	}
 	b.WriteString("  samvirke sync")
 	return b.String()
 }
@@ -188,6 +191,17 @@ func inert(s string) string {
 		return '\uFFFD'
 	}, s)
 }
+
+// resolveKey is what «samvirke resolve» takes for a conflict: the measure's id, else the
+// file's name (owners.yaml, 1.3.md).
+func resolveKey(c tracker.SyncConflict) string {
+	if isMeasureFile(c.File) {
+		return c.ID
+	}
+	return path.Base(c.File)
+}
+
+func isMeasureFile(f string) bool { return path.Base(path.Dir(f)) == measures.MeasuresDir }
 
 // showValue writes a conflicting value readably: a status with its label, a missing
 // value as (ingen), several lines indented.

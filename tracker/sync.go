@@ -200,12 +200,12 @@ func (r *Repo) syncBranch(ctx context.Context, st *syncState, url string, auth t
 	}
 	switch {
 	case d.base.Hash == theirs.Hash: // ahead
-		return push(len(d.ours), &SyncResult{Action: "pushed"})
+		return push(d.nOurs, &SyncResult{Action: "pushed"})
 	case d.base.Hash == local.Hash: // behind
 		if err := r.moveTo(theirs.Hash); err != nil {
 			return nil, err
 		}
-		return &SyncResult{Action: "fast-forward", Pulled: len(d.pulled)}, nil
+		return &SyncResult{Action: "fast-forward", Pulled: d.nPulled}, nil
 	}
 	var res *SyncResult
 	if len(d.overlap) == 0 && !d.localMerges {
@@ -216,13 +216,14 @@ func (r *Repo) syncBranch(ctx context.Context, st *syncState, url string, auth t
 	if err != nil {
 		return res, err
 	}
-	return push(len(d.ours), res)
+	return push(d.nOurs, res)
 }
 
 // divergence is how local and the remote's branch relate.
 type divergence struct {
 	base, local, theirs *object.Commit
 	ours, pulled        []*object.Commit // first-parent commits since base on each side
+	nOurs, nPulled      int              // all commits since base on each side
 	remoteFiles         []string
 	overlap             []string // files both sides changed
 	localMerges         bool     // a local commit since base is a merge
@@ -241,6 +242,7 @@ func (r *Repo) diverge(st *syncState) (*divergence, error) {
 	if d.pulled, err = firstParentSince(theirs, d.base.Hash); err != nil {
 		return nil, err
 	}
+	d.nOurs, d.nPulled = countSince(local, d.base), countSince(theirs, d.base)
 	if d.remoteFiles, err = r.diffTrees(d.base.TreeHash, theirs.TreeHash, "", ""); err != nil {
 		return nil, err
 	}
@@ -274,7 +276,7 @@ func (r *Repo) replayOnto(d *divergence) (*SyncResult, error) {
 	if err := r.moveTo(tip.Hash); err != nil {
 		return nil, err
 	}
-	return &SyncResult{Action: "rebased", Pulled: len(d.pulled), Commit: tip.Hash.String()}, nil
+	return &SyncResult{Action: "rebased", Pulled: d.nPulled, Commit: tip.Hash.String()}, nil
 }
 
 const preSyncRef = "refs/samvirke/pre-sync"
@@ -287,7 +289,7 @@ func (r *Repo) mergeInto(st *syncState, d *divergence) (*SyncResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &SyncResult{Action: "merged", Pulled: len(d.pulled), Files: d.overlap, Merged: tm.merged, Conflicts: tm.conflicts}
+	res := &SyncResult{Action: "merged", Pulled: d.nPulled, Files: d.overlap, Merged: tm.merged, Conflicts: tm.conflicts}
 	if len(tm.conflicts) > 0 {
 		return res, fmt.Errorf("%d conflicts: %w", len(tm.conflicts), ErrConflict)
 	}
@@ -298,7 +300,7 @@ func (r *Repo) mergeInto(st *syncState, d *divergence) (*SyncResult, error) {
 	if err != nil {
 		return res, err
 	}
-	msg := mergeMessage(st.opts.Remote, st.branch, tm.merged, len(d.pulled), len(d.ours))
+	msg := mergeMessage(st.opts.Remote, st.branch, tm.merged, d.nPulled, d.nOurs)
 	h, err := r.writeMergeCommit(tm.tree, sig, msg, d.local.Hash, d.theirs.Hash)
 	if err != nil {
 		return res, err
@@ -342,6 +344,34 @@ func (r *Repo) ResolveSync(ctx context.Context, opts SyncOptions) (*SyncResult, 
 		return nil, err
 	}
 	return r.mergeInto(st, d)
+}
+
+// countSince counts the commits reachable from tip that base does not reach (as git
+// rev-list --count base..tip), up to 100,000.
+func countSince(tip, base *object.Commit) int {
+	seen := map[plumbing.Hash]bool{}
+	queue := []*object.Commit{tip}
+	n := 0
+	for len(queue) > 0 && n < 100000 {
+		c := queue[0]
+		queue = queue[1:]
+		if seen[c.Hash] {
+			continue
+		}
+		seen[c.Hash] = true
+		if c.Hash == base.Hash {
+			continue
+		}
+		if ok, err := c.IsAncestor(base); err == nil && ok {
+			continue
+		}
+		n++
+		c.Parents().ForEach(func(p *object.Commit) error {
+			queue = append(queue, p)
+			return nil
+		})
+	}
+	return n
 }
 
 // firstParentSince lists the commits from c back to (not including) base, oldest first.

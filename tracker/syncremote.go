@@ -150,9 +150,9 @@ func (r *Repo) lostCommits(old, now *object.Commit) int {
 }
 
 // AheadBehind says how far the current branch is from its counterpart on remote as the
-// last fetch saw it (no network): the first-parent commits each side has since their
-// merge base. ok is false when there is no remote-tracking branch (never fetched, or the
-// remote lacks the branch).
+// last fetch saw it (no network): the commits each side has that the other lacks. ok is
+// false when there is no remote-tracking branch (never fetched, or the remote lacks the
+// branch).
 func (r *Repo) AheadBehind(remote string) (ahead, behind int, ok bool, err error) {
 	st, err := r.state(withDefaults(SyncOptions{Remote: remote}))
 	if err != nil || st.theirs == nil {
@@ -165,10 +165,5 @@ func (r *Repo) AheadBehind(remote string) (ahead, behind int, ok bool, err error
 	if err != nil || len(bases) == 0 {
 		return 0, 0, false, err
 	}
-	a, err := firstParentSince(st.local, bases[0].Hash)
-	if err != nil {
-		return 0, 0, false, err
-	}
-	b, err := firstParentSince(st.theirs, bases[0].Hash)
-	return len(a), len(b), err == nil, err
+	return countSince(st.local, bases[0]), countSince(st.theirs, bases[0]), true, nil
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/samvirke/samvirke/measures"
 )
@@ -125,5 +127,70 @@ func TestCloneSetsUpDriver(t *testing.T) {
 	}
 	if _, _, err := run(t, false, nil, "clone", bare, filepath.Join(root, "kopi")); err == nil || !strings.Contains(err.Error(), "er ikke tom") {
 		t.Errorf("clone into a non-empty directory = %v", err)
+	}
+}
+
+// TestSyncTimeoutMessage: a remote that never answers gives a Norwegian error within the
+// timeout.
+func TestSyncTimeoutMessage(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	dir := strategyRepo(t)
+	git(t, dir, "remote", "add", "origin", "http://"+ln.Addr().String()+"/strategi.git")
+	start := time.Now()
+	_, _, err = run(t, false, nil, "--repo", dir, "sync", "--timeout", "2s")
+	if err == nil || err.Error() != "fikk ikke svar fra origin innen 2 sekunder; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout" {
+		t.Errorf("sync against a silent remote = %v", err)
+	}
+	if d := time.Since(start); d > 6*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+// TestSyncCommandMerges: two clones change the same measure in different fields; sync
+// merges and says what it merged.
+func TestSyncCommandMerges(t *testing.T) {
+	dir := strategyRepo(t)
+	root := t.TempDir()
+	remote := filepath.Join(root, "remote.git")
+	git(t, root, "init", "-q", "--bare", "-b", "main", remote)
+	git(t, dir, "remote", "add", "origin", remote)
+	if _, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil {
+		t.Fatal(err)
+	}
+	b := filepath.Join(root, "b")
+	git(t, root, "clone", "-q", remote, b)
+	if _, _, err := run(t, false, nil, "--repo", b, "set", "T14", "--note", "Brev sendt.", "--author", "Ola Nordmann <ola@example.no>"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, false, nil, "--repo", b, "sync"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, false, nil, "--repo", dir, "set", "T14", "--status", "pågår", "--author", contribAuthor); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, false, nil, "--repo", dir, "sync")
+	want := "Hentet 1 commit fra origin, slo sammen endringene med 1 commit herfra og sendte resultatet (" + git(t, dir, "rev-parse", "--short=7", "HEAD") + "):\n" +
+		"  T14: dine endringer (status ikke vurdert → pågår, notat lagt til) og endringer fra origin (notat lagt til)\n"
+	if err != nil || out != want {
+		t.Fatalf("sync = %q, %v\nwant %q", out, err, want)
+	}
+	if out, _, err := run(t, false, nil, "--repo", b, "sync"); err != nil || out != "Hentet 2 commits fra origin.\n" {
+		t.Errorf("b's sync = %q, %v", out, err)
+	}
+	if out, _, err := run(t, false, nil, "--repo", b, "validate"); err != nil {
+		t.Errorf("validate = %q, %v", out, err)
 	}
 }

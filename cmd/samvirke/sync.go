@@ -69,9 +69,9 @@ func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 	case "pushed":
 		fmt.Fprintf(w, "Sendte endringene til %s.\n", remote)
 	case "rebased":
-		fmt.Fprintf(w, "Hentet %s fra %s, la dine %s oppå og sendte dem.\n", nCommits(res.Pulled), remote, nCommits(res.Pushed))
+		fmt.Fprintf(w, "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n", nCommits(res.Pulled), remote, nCommits(res.Pushed), pronoun(res.Pushed))
 	case "merged":
-		fmt.Fprintf(w, "Hentet %s fra %s og slo dem sammen med dine %s; sendte sammenslåingen (%s).\n",
+		fmt.Fprintf(w, "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n",
 			nCommits(res.Pulled), remote, nCommits(res.Pushed), shortHash(res.Commit))
 		for _, m := range res.Merged {
 			fmt.Fprintf(w, "  %s: %s\n", m.ID, mergedSummary(m, remote))
@@ -100,6 +100,13 @@ func mergedSummary(m tracker.MergedFile, remote string) string {
 		return "slått sammen"
 	}
 	return strings.Join(parts, " og ")
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "den"
+	}
+	return "dem"
 }
 
 func nCommits(n int) string { return syncPlural(n, "commit", "commits") }
@@ -134,7 +141,7 @@ Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta var
   git reset --hard %[1]s/%[2]s
   git update-ref -d refs/samvirke/seen/%[1]s/%[2]s`, rw.Remote, rw.Branch, nCommits(rw.Lost), shortHash(rw.Seen), orNone(rw.Now))
 	case errors.Is(err, tracker.ErrTimeout):
-		return fmt.Errorf("fikk ikke svar fra %s innen %s; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout", remote, timeout)
+		return fmt.Errorf("fikk ikke svar fra %s innen %s; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout", remote, norwegianDuration(timeout))
 	case errors.Is(err, tracker.ErrInvalid):
 		return fmt.Errorf("sammenslåingen med %s ville gitt ugyldig innhold, så ingenting er endret: %w", remote, err)
 	case errors.Is(err, tracker.ErrDirty):
@@ -143,6 +150,20 @@ Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta var
 		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
 	}
 	return fmt.Errorf("synkronisering med %s feilet: %w", remote, err)
+}
+
+// norwegianDuration writes 90s as «90 sekunder», 5m as «5 minutter».
+func norwegianDuration(d time.Duration) string {
+	if d <= 0 {
+		d = tracker.DefaultNetworkTimeout
+	}
+	if d >= time.Minute && d%time.Minute == 0 {
+		return syncPlural(int(d/time.Minute), "minutt", "minutter")
+	}
+	if d%time.Second == 0 {
+		return syncPlural(int(d/time.Second), "sekund", "sekunder")
+	}
+	return strings.Replace(fmt.Sprintf("%.1f sekunder", d.Seconds()), ".", ",", 1)
 }
 
 func orNone(s string) string {

@@ -271,3 +271,24 @@ func FuzzMergeText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMergeMeasureFile: merging never panics, and when all three versions parse and the
+// merge has no conflicts, the result parses too.
+func FuzzMergeMeasureFile(f *testing.F) {
+	f.Add(mergeBase, edit("status: not-started", "status: done"), edit("Andre avsnitt.", "Andre."))
+	f.Add(mergeBase, edit("  - nav\n", ""), edit("  - hdir\n", ""))
+	f.Add(mergeBase, edit("log:\n", "progress: 40\nlog:\n"), edit("  - date: 2026-01-10\n", "  - date: 2026-01-09\n"))
+	f.Fuzz(func(t *testing.T, base, ours, theirs string) {
+		const file = "content/measures/T14.md"
+		got, cs := MergeFile(file, []byte(base), []byte(ours), []byte(theirs))
+		_, e1 := ParseMeasure(file, []byte(base))
+		_, e2 := ParseMeasure(file, []byte(ours))
+		_, e3 := ParseMeasure(file, []byte(theirs))
+		if e1 != nil || e2 != nil || e3 != nil || len(cs) > 0 {
+			return
+		}
+		if _, err := ParseMeasure(file, got); err != nil {
+			t.Fatalf("clean merge does not parse: %v\n%s", err, got)
+		}
+	})
+}

@@ -34,6 +34,7 @@ func TestSyncSimulation(t *testing.T) {
 	ids := []string{"T01", "T02", "T10", "D01"}
 	var notes []string
 	conflicts, merges, start := 0, 0, time.Now()
+	fields := map[string]int{}
 	syncOne := func(i int) {
 		res, err := syncAs(t, clones[i], who[i])
 		if errors.Is(err, ErrConflict) && res != nil && len(res.Conflicts) > 0 {
@@ -41,6 +42,7 @@ func TestSyncSimulation(t *testing.T) {
 			choices := Choices{}
 			side := []Side{Mine, Theirs}[rng.IntN(2)]
 			for _, c := range res.Conflicts {
+				fields[measures.FieldName(c.Field)]++
 				choices[c.ID] = map[string]Side{"*": side}
 			}
 			if _, err := clones[i].ResolveSync(context.Background(), SyncOptions{Author: who[i], Choices: choices}); err != nil {
@@ -101,8 +103,8 @@ func TestSyncSimulation(t *testing.T) {
 		}
 	}
 	gitCmd(t, dirs[0], nil, "fsck", "--strict")
-	t.Logf("seed %d, %d rounds, 3 clones: %d notes, %d merges by meaning, %d conflicts needed a person, %s",
-		seed, rounds, len(notes), merges, conflicts, time.Since(start).Round(time.Millisecond))
+	t.Logf("seed %d, %d rounds, 3 clones: %d notes, %d merges by meaning, %d conflicts needed a person (fields: %v), %s",
+		seed, rounds, len(notes), merges, conflicts, fields, time.Since(start).Round(time.Millisecond))
 }
 
 // randomEdit returns a random change to a measure and, for a note, its text.

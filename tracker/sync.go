@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -142,6 +143,11 @@ func (r *Repo) lockForSync(ctx context.Context) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
+		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
+			return nil, &InProgressError{What: f}
+		}
+	}
 	unlock, err := lockRepo(ctx, gitDir)
 	if err != nil {
 		return nil, err
@@ -152,6 +158,14 @@ func (r *Repo) lockForSync(ctx context.Context) (func(), error) {
 	}
 	return unlock, nil
 }
+
+// InProgressError: a git merge, rebase, cherry-pick or revert is in progress, which sync
+// does not touch. What is the file in .git that says so (MERGE_HEAD, rebase-merge, …).
+type InProgressError struct{ What string }
+
+func (e *InProgressError) Error() string { return e.What + " in progress" }
+
+func (e *InProgressError) Unwrap() error { return ErrBadState }
 
 // state reads HEAD and the remote-tracking branch.
 func (r *Repo) state(opts SyncOptions) (*syncState, error) {

@@ -95,6 +95,9 @@ func TestMergeDriver(t *testing.T) {
 	if strings.Contains(string(got), "<<<<<<<") || !strings.Contains(string(got), "status: delayed") {
 		t.Errorf("conflicted file:\n%s", got)
 	}
+	if _, _, err := run(t, false, nil, "--repo", dir, "sync"); err == nil || !strings.Contains(err.Error(), "en git merge pågår i repoet") || !strings.Contains(err.Error(), "git merge --abort") {
+		t.Errorf("sync during a merge = %v", err)
+	}
 	git(t, dir, "merge", "--abort")
 	// Without the driver git writes markers, and validate says what they are.
 	git(t, dir, "config", "--remove-section", "merge.samvirke")

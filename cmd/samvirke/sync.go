@@ -128,7 +128,10 @@ func shortHash(h string) string {
 // syncError turns a failed sync into a Norwegian message that says what to do.
 func syncError(err error, res *tracker.SyncResult, remote string, timeout time.Duration) error {
 	var rw *tracker.RewrittenError
+	var ip *tracker.InProgressError
 	switch {
+	case errors.As(err, &ip):
+		return errors.New(inProgressMessage(ip.What))
 	case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
 		return errors.New(conflictMessage(res.Conflicts, remote))
 	case errors.Is(err, tracker.ErrConflict):
@@ -150,6 +153,17 @@ Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta var
 		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
 	}
 	return fmt.Errorf("synkronisering med %s feilet: %w", remote, err)
+}
+
+// inProgressMessage says how to finish or abort what git has in progress.
+func inProgressMessage(what string) string {
+	switch what {
+	case "MERGE_HEAD":
+		return "en git merge pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den (rett filene, «git add» og «git commit») eller avbryt den med «git merge --abort», og kjør så samvirke sync"
+	case "rebase-merge", "rebase-apply":
+		return "en git rebase pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den («git rebase --continue») eller avbryt den med «git rebase --abort», og kjør så samvirke sync"
+	}
+	return fmt.Sprintf("en git-operasjon pågår i repoet (%s); fullfør eller avbryt den først (f.eks. «git cherry-pick --abort» eller «git revert --abort»)", what)
 }
 
 // norwegianDuration writes 90s as «90 sekunder», 5m as «5 minutter».

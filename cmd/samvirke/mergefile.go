@@ -87,6 +87,12 @@ func fieldWord(n int) string {
 func checkMerged(name string, data []byte) error {
 	var err error
 	switch dir := path.Base(path.Dir(name)); {
+	case path.Base(name) == measures.OwnersFile:
+		_, err = measures.ParseOwners(name, data)
+	case path.Base(name) == measures.AreasFile:
+		_, _, err = measures.ParseAreas(name, data)
+	case path.Base(name) == measures.EventsFile:
+		_, err = measures.ParseEvents(name, data)
 	case path.Ext(name) != ".md":
 	case dir == measures.MeasuresDir:
 		_, err = measures.ParseMeasure(name, data)

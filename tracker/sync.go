@@ -42,11 +42,18 @@ const DefaultNetworkTimeout = 60 * time.Second
 
 // SyncOptions are the settings of Sync and ResolveSync.
 type SyncOptions struct {
-	Remote   string        // the remote's name; "" is origin
-	Timeout  time.Duration // for each network operation; 0 is DefaultNetworkTimeout
-	Progress io.Writer     // git's progress messages during fetch and push; nil for none
-	Author   string        // "Name <email>" of a merge commit; "" is the git identity
-	Choices  Choices       // how to settle conflicts (ResolveSync)
+	Remote   string            // the remote's name; "" is origin
+	Timeout  time.Duration     // for each network operation; 0 is DefaultNetworkTimeout
+	Progress io.Writer         // git's progress messages during fetch and push; nil for none
+	Author   string            // "Name <email>" of a merge commit; "" is the git identity
+	Choices  Choices           // how to settle conflicts (ResolveSync)
+	OnStep   func(step string) // told before each network step: "fetch", "push", "push-tags"
+}
+
+func (o SyncOptions) step(s string) {
+	if o.OnStep != nil {
+		o.OnStep(s)
+	}
 }
 
 // SyncResult says what Sync did.
@@ -192,6 +199,7 @@ func (r *Repo) syncBranch(ctx context.Context, st *syncState, url string, auth t
 	branch := st.branch
 	push := func(n int, res *SyncResult) (*SyncResult, error) {
 		spec := config.RefSpec(fmt.Sprintf("refs/heads/%s:refs/heads/%s", branch, branch))
+		st.opts.step("push")
 		if err := r.push(ctx, st.opts, url, auth, spec); err != nil {
 			return nil, err
 		}

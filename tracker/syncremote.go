@@ -25,6 +25,7 @@ func seenRef(remote, branch string) plumbing.ReferenceName {
 
 // fetch fetches the remote's branches and rapport/ tags within opts.Timeout.
 func (r *Repo) fetch(ctx context.Context, opts SyncOptions, url string, auth transport.AuthMethod) error {
+	opts.step("fetch")
 	tctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
 	specs := []config.RefSpec{

@@ -50,6 +50,7 @@ func (r *Repo) syncTags(ctx context.Context, opts SyncOptions, url string, auth 
 	if len(push) == 0 {
 		return nil
 	}
+	opts.step("push-tags")
 	if err := r.push(ctx, opts, url, auth, push...); err != nil {
 		return fmt.Errorf("push tags: %w", err)
 	}

@@ -170,8 +170,8 @@ func TestSyncCommandMerges(t *testing.T) {
 	remote := filepath.Join(root, "remote.git")
 	git(t, root, "init", "-q", "--bare", "-b", "main", remote)
 	git(t, dir, "remote", "add", "origin", remote)
-	if _, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil {
-		t.Fatal(err)
+	if _, errOut, err := run(t, true, nil, "--repo", dir, "sync"); err != nil || !strings.Contains(errOut, "Henter fra origin …\n") || !strings.Contains(errOut, "Sender til origin …\n") {
+		t.Fatalf("first sync on a terminal: %q, %v", errOut, err)
 	}
 	b := filepath.Join(root, "b")
 	git(t, root, "clone", "-q", remote, b)

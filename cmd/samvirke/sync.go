@@ -44,7 +44,10 @@ eller fra gits credential helper; ssh bruker SSH-agenten.`,
 			opts := tracker.SyncOptions{Remote: remote, Timeout: timeout}
 			if s.OutTTY {
 				opts.Progress = s.ErrOut
-				fmt.Fprintf(s.ErrOut, "Henter fra %s …\n", remote)
+				opts.OnStep = func(step string) {
+					fmt.Fprintln(s.ErrOut, map[string]string{"fetch": "Henter fra " + remote + " …",
+						"push": "Sender til " + remote + " …", "push-tags": "Sender rapportgrunnlag til " + remote + " …"}[step])
+				}
 			}
 			res, err := repo.SyncWith(cmd.Context(), opts)
 			if err != nil {

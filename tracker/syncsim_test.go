@@ -15,14 +15,22 @@ import (
 	"github.com/samvirke/samvirke/measures"
 )
 
-// TestSyncSimulation: three clones make random edits and sync in random order; a
+// TestSyncSimulation: three clones make random edits and sync in random order (300
+// rounds; 60 under -race, 40 with -short; SAMVIRKE_SIM_ROUNDS and SAMVIRKE_SIM_SEED
+// change them); a
 // conflict is settled by a person (resolve with a random side). At the end all clones
 // are equal and valid and hold every log entry ever written. It logs the number of
 // conflicts that needed a person.
 func TestSyncSimulation(t *testing.T) {
 	rounds := 300
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		rounds = 40
+	case raceEnabled: // CI's go test -race: five times slower per round
+		rounds = 60
+	}
+	if s := os.Getenv("SAMVIRKE_SIM_ROUNDS"); s != "" {
+		rounds, _ = strconv.Atoi(s)
 	}
 	seed := uint64(14)
 	if s := os.Getenv("SAMVIRKE_SIM_SEED"); s != "" { // to try other runs

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/tracker"
 )
 
 // gitPath runs git with the real samvirke binary first on PATH, as git runs the merge
@@ -195,5 +197,22 @@ func TestSyncCommandMerges(t *testing.T) {
 	}
 	if out, _, err := run(t, false, nil, "--repo", b, "validate"); err != nil {
 		t.Errorf("validate = %q, %v", out, err)
+	}
+}
+
+func TestSyncErrorMessages(t *testing.T) {
+	rw := &tracker.RewrittenError{Remote: "origin", Branch: "main", Seen: "0123456789abcdef", Now: "fedcba9", Lost: 1}
+	got := syncError(fmt.Errorf("sync: %w", rw), nil, "origin", 0).Error()
+	for _, want := range []string{"historikken på origin/main er skrevet om (force-push): 1 commit du hentet derfra før, finnes ikke lenger der (var 0123456, nå fedcba9)",
+		"ingenting blir sendt på nytt", "git reset --hard origin/main"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("force-push message lacks %q:\n%s", want, got)
+		}
+	}
+	if got := norwegianDuration(90 * time.Second); got != "90 sekunder" {
+		t.Errorf("90 s = %q", got)
+	}
+	if got := norwegianDuration(time.Minute); got != "1 minutt" {
+		t.Errorf("1 min = %q", got)
 	}
 }

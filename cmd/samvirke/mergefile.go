@@ -26,8 +26,7 @@ og «git config merge.samvirke.driver»), med git sine plassholdere:
 Resultatet skrives til MINE (%A) og koden er 0. Har begge sider endret samme felt
 ulikt, skrives ingen konfliktmarkører: MINE blir stående som din versjon, feltene
 skrives ut med begge verdiene, og koden er 1, så git melder filen som i konflikt.`,
-		Args:   cobra.RangeArgs(3, 4),
-		Hidden: false,
+		Args: cobra.RangeArgs(3, 4),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return mergeFileRun(s, args)
 		},

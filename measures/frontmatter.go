@@ -37,6 +37,9 @@ func normalize(c *errs, data []byte) ([]byte, bool) {
 	if bytes.Contains(data, []byte("\r")) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
+	if !checkConflictMarkers(c, data) {
+		return nil, false
+	}
 	return data, true
 }
 

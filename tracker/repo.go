@@ -38,6 +38,8 @@ type Repo struct {
 	// finished before it started: a save a killed writer left, an empty index or branch.
 	OnRepair func(msg string)
 
+	syncLocks *txLocks // held by a sync, for moveTo
+
 	raw *rawObjects // open during an index build or tree diff; a Repo is not safe for concurrent use
 }
 

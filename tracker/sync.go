@@ -5,13 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -20,140 +22,375 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
 )
 
-// ErrConflict: the local and the remote commits changed the same files; sync stops and
-// leaves everything as it was.
-var ErrConflict = errors.New("local and remote changed the same files")
+// Errors of Sync.
+var (
+	// ErrConflict: both sides changed the same field of a record differently (see
+	// SyncResult.Conflicts), or have no common history; sync leaves everything as it was.
+	ErrConflict = errors.New("both sides changed the same field differently")
+	// ErrRewritten: the remote's branch no longer contains commits fetched from it before
+	// (it was force-pushed); sync stops.
+	ErrRewritten = errors.New("the remote's history was rewritten")
+	// ErrTimeout: the remote did not answer within the timeout.
+	ErrTimeout = errors.New("the remote did not answer in time")
+	// ErrNothingToResolve: there is no divergence with the remote to settle.
+	ErrNothingToResolve = errors.New("nothing to resolve")
+)
+
+// DefaultNetworkTimeout bounds each fetch and push of Sync.
+const DefaultNetworkTimeout = 60 * time.Second
+
+// SyncOptions are the settings of Sync and ResolveSync.
+type SyncOptions struct {
+	Remote   string            // the remote's name; "" is origin
+	Timeout  time.Duration     // for each network operation; 0 is DefaultNetworkTimeout
+	Progress io.Writer         // git's progress messages during fetch and push; nil for none
+	Author   string            // "Name <email>" of a merge commit; "" is the git identity
+	Choices  Choices           // how to settle conflicts (ResolveSync)
+	OnStep   func(step string) // told before each network step: "fetch", "push", "push-tags"
+}
+
+func (o SyncOptions) step(s string) {
+	if o.OnStep != nil {
+		o.OnStep(s)
+	}
+}
 
 // SyncResult says what Sync did.
 type SyncResult struct {
-	Action string   // up-to-date, fast-forward, pushed, rebased
-	Pulled int      // remote commits taken in
-	Pushed int      // local commits sent
-	Files  []string // on ErrConflict: the files both sides changed
+	Action    string         // up-to-date, fast-forward, pushed, rebased, merged
+	Pulled    int            // remote commits taken in
+	Pushed    int            // local commits sent
+	Files     []string       // the files both sides changed
+	Merged    []MergedFile   // the files merged by meaning (action merged)
+	Conflicts []SyncConflict // on ErrConflict: each field both sides changed differently
+	Commit    string         // the merge or rebased tip's hash
+
+	TagsFetched   []string // rapport/ tags taken from the remote
+	TagsPushed    []string // rapport/ tags sent
+	TagsDiffering []string // rapport/ tags that differ here and there; neither is moved
 }
 
-// Sync brings the current branch and its counterpart on remote together: fetch; fast-
-// forward when behind; push when ahead; when both have new commits, replay the local
-// commits on top of the remote's if they touch other files, then push. It never
-// force-pushes and never drops a local commit: before replaying, the old head is kept as
-// refs/samvirke/pre-sync. Conflicting changes return ErrConflict with the files.
+// Sync brings the current branch and its counterpart on remote together, with default
+// options. See SyncWith.
 func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
+	return r.SyncWith(ctx, SyncOptions{Remote: remote})
+}
+
+// syncState is what a sync or resolve knows once the remote's branch is known.
+type syncState struct {
+	opts          SyncOptions
+	branch        string
+	head          *plumbing.Reference
+	local, theirs *object.Commit // theirs nil: the remote has no such branch
+}
+
+// SyncWith brings the current branch and its counterpart on the remote together: fetch
+// (branches and rapport/ tags); fast-forward when behind; push when ahead; when both
+// have new commits, replay the local commits on the remote's if they touch other files,
+// else merge the files both changed by meaning (measures.MergeFile) into a merge commit,
+// validate it and push. It never force-pushes and never drops a local commit: the old
+// head is kept as refs/samvirke/pre-sync. A field both sides changed differently returns
+// ErrConflict with the conflicts, nothing changed; a remote whose history lost commits
+// fetched before returns ErrRewritten.
+func (r *Repo) SyncWith(ctx context.Context, opts SyncOptions) (*SyncResult, error) {
+	opts = withDefaults(opts)
+	unlock, err := r.lockForSync(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	rem, err := r.git.Remote(opts.Remote)
+	if err != nil {
+		return nil, fmt.Errorf("remote %q: %w", opts.Remote, err)
+	}
+	url := rem.Config().URLs[0]
+	auth, err := authFor(url)
+	if err != nil {
+		return nil, err
+	}
+	head, err := r.git.Head()
+	if err != nil || !head.Name().IsBranch() {
+		return nil, fmt.Errorf("detached HEAD or no commit: %w", ErrBadState)
+	}
+	seen := r.lastSeen(opts.Remote, head.Name().Short())
+	if err := r.fetch(ctx, opts, url, auth); err != nil {
+		return nil, err
+	}
+	st, err := r.state(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.checkNotRewritten(st, seen); err != nil {
+		return nil, err
+	}
+	res, err := r.syncBranch(ctx, st, url, auth)
+	if err != nil {
+		return res, err
+	}
+	if err := r.syncTags(ctx, opts, url, auth, res); err != nil {
+		return res, err
+	}
+	return res, r.markSeen(opts.Remote, st.branch)
+}
+
+func withDefaults(opts SyncOptions) SyncOptions {
+	if opts.Remote == "" {
+		opts.Remote = "origin"
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultNetworkTimeout
+	}
+	return opts
+}
+
+// lockForSync takes the locks of a write (samvirke's, git's index.lock and the branch's
+// lock file) and finishes an interrupted save; moveTo moves the branch under them.
+func (r *Repo) lockForSync(ctx context.Context) (func(), error) {
 	gitDir, err := r.gitDir()
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range []string{"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply"} {
+		if _, err := os.Stat(filepath.Join(gitDir, f)); err == nil {
+			return nil, &InProgressError{What: f}
+		}
 	}
 	locks, err := r.lockForWrite(ctx, gitDir)
 	if err != nil {
 		return nil, err
 	}
-	defer locks.release()
+	r.syncLocks = locks
+	return func() { r.syncLocks = nil; locks.release() }, nil
+}
+
+// InProgressError: a git merge, rebase, cherry-pick or revert is in progress, which sync
+// does not touch. What is the file in .git that says so (MERGE_HEAD, rebase-merge, …).
+type InProgressError struct{ What string }
+
+func (e *InProgressError) Error() string { return e.What + " in progress" }
+
+func (e *InProgressError) Unwrap() error { return ErrBadState }
+
+// state reads HEAD and the remote-tracking branch.
+func (r *Repo) state(opts SyncOptions) (*syncState, error) {
 	head, err := r.git.Head()
 	if err != nil || !head.Name().IsBranch() {
 		return nil, fmt.Errorf("detached HEAD or no commit: %w", ErrBadState)
 	}
-	branch := head.Name().Short()
-	rem, err := r.git.Remote(remote)
-	if err != nil {
-		return nil, fmt.Errorf("remote %q: %w", remote, err)
-	}
-	auth, err := authFor(rem.Config().URLs[0])
-	if err != nil {
+	st := &syncState{opts: opts, branch: head.Name().Short(), head: head}
+	if st.local, err = r.git.CommitObject(head.Hash()); err != nil {
 		return nil, err
 	}
-	err = r.git.FetchContext(ctx, &git.FetchOptions{RemoteName: remote, Auth: auth})
-	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) && !errors.Is(err, transport.ErrEmptyRemoteRepository) {
-		return nil, fmt.Errorf("fetch %s: %w", remote, err)
+	remoteRef, err := r.git.Reference(plumbing.NewRemoteReferenceName(opts.Remote, st.branch), true)
+	if err != nil {
+		return st, nil // the remote has no such branch yet
 	}
-	push := func(n int, action string) (*SyncResult, error) {
+	if st.theirs, err = r.git.CommitObject(remoteRef.Hash()); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// syncBranch does the branch part of a sync once fetched.
+func (r *Repo) syncBranch(ctx context.Context, st *syncState, url string, auth transport.AuthMethod) (*SyncResult, error) {
+	branch := st.branch
+	push := func(n int, res *SyncResult) (*SyncResult, error) {
 		spec := config.RefSpec(fmt.Sprintf("refs/heads/%s:refs/heads/%s", branch, branch))
-		err := r.git.PushContext(ctx, &git.PushOptions{RemoteName: remote, RefSpecs: []config.RefSpec{spec}, Auth: auth})
-		if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
-			return nil, fmt.Errorf("push to %s: %w", remote, err)
+		st.opts.step("push")
+		if err := r.push(ctx, st.opts, url, auth, spec); err != nil {
+			return nil, err
 		}
-		return &SyncResult{Action: action, Pushed: n}, nil
+		res.Pushed = n
+		return res, nil
 	}
-	remoteRef, err := r.git.Reference(plumbing.NewRemoteReferenceName(remote, branch), true)
-	if err != nil {
-		return push(-1, "pushed") // the remote has no such branch yet
+	if st.theirs == nil {
+		return push(-1, &SyncResult{Action: "pushed"})
 	}
-	local, err := r.git.CommitObject(head.Hash())
-	if err != nil {
-		return nil, err
-	}
-	theirs, err := r.git.CommitObject(remoteRef.Hash())
-	if err != nil {
-		return nil, err
-	}
+	local, theirs := st.local, st.theirs
 	if local.Hash == theirs.Hash {
 		return &SyncResult{Action: "up-to-date"}, nil
 	}
-	bases, err := local.MergeBase(theirs)
-	if err != nil || len(bases) == 0 {
-		return nil, fmt.Errorf("no common history with %s: %w", remote, ErrConflict)
-	}
-	base := bases[0]
-	ours, err := firstParentSince(local, base.Hash)
+	d, err := r.diverge(st)
 	if err != nil {
 		return nil, err
 	}
-	remoteFiles, err := r.diffTrees(base.TreeHash, theirs.TreeHash, "", "")
-	if err != nil {
-		return nil, err
-	}
-	if err := r.checkWorktreeClean(local, remoteFiles); err != nil {
+	if err := r.checkWorktreeClean(local, d.remoteFiles); err != nil {
 		return nil, err
 	}
 	switch {
-	case base.Hash == theirs.Hash: // ahead
-		return push(len(ours), "pushed")
-	case base.Hash == local.Hash: // behind
-		n, _ := firstParentSince(theirs, base.Hash)
-		if err := r.moveTo(gitDir, locks, head, theirs.Hash); err != nil {
+	case d.base.Hash == theirs.Hash: // ahead
+		return push(d.nOurs, &SyncResult{Action: "pushed"})
+	case d.base.Hash == local.Hash: // behind
+		if err := r.moveTo(theirs.Hash); err != nil {
 			return nil, err
 		}
-		return &SyncResult{Action: "fast-forward", Pulled: len(n)}, nil
+		return &SyncResult{Action: "fast-forward", Pulled: d.nPulled}, nil
 	}
-	// Diverged: replay ours on theirs when the files do not overlap.
-	var overlap []string
-	for _, c := range ours {
-		if c.NumParents() > 1 {
-			return nil, fmt.Errorf("local merge commit %s: %w", c.Hash.String()[:7], ErrConflict)
-		}
-		parent, err := c.Parent(0)
-		if err != nil {
-			return nil, err
-		}
-		files, err := r.diffTrees(parent.TreeHash, c.TreeHash, "", "")
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			if slices.Contains(remoteFiles, f) && !slices.Contains(overlap, f) {
-				overlap = append(overlap, f)
-			}
-		}
+	var res *SyncResult
+	if len(d.overlap) == 0 && !d.localMerges {
+		res, err = r.replayOnto(d)
+	} else {
+		res, err = r.mergeInto(st, d)
 	}
-	if len(overlap) > 0 {
-		return &SyncResult{Files: overlap}, fmt.Errorf("%s: %w", strings.Join(overlap, ", "), ErrConflict)
+	if err != nil {
+		return res, err
 	}
-	if err := r.git.Storer.SetReference(plumbing.NewHashReference("refs/samvirke/pre-sync", local.Hash)); err != nil {
+	return push(d.nOurs, res)
+}
+
+// divergence is how local and the remote's branch relate.
+type divergence struct {
+	base, local, theirs *object.Commit
+	ours, pulled        []*object.Commit // first-parent commits since base on each side
+	nOurs, nPulled      int              // all commits since base on each side
+	remoteFiles         []string
+	overlap             []string // files both sides changed
+	localMerges         bool     // a local commit since base is a merge
+}
+
+func (r *Repo) diverge(st *syncState) (*divergence, error) {
+	local, theirs := st.local, st.theirs
+	bases, err := local.MergeBase(theirs)
+	if err != nil || len(bases) == 0 {
+		return nil, fmt.Errorf("no common history with %s: %w", st.opts.Remote, ErrConflict)
+	}
+	d := &divergence{base: bases[0], local: local, theirs: theirs}
+	if d.ours, err = firstParentSince(local, d.base.Hash); err != nil {
 		return nil, err
 	}
-	tip := theirs
-	for _, c := range ours {
+	if d.pulled, err = firstParentSince(theirs, d.base.Hash); err != nil {
+		return nil, err
+	}
+	d.nOurs, d.nPulled = countSince(local, d.base), countSince(theirs, d.base)
+	if d.remoteFiles, err = r.diffTrees(d.base.TreeHash, theirs.TreeHash, "", ""); err != nil {
+		return nil, err
+	}
+	localFiles, err := r.diffTrees(d.base.TreeHash, local.TreeHash, "", "")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range localFiles {
+		if slices.Contains(d.remoteFiles, f) {
+			d.overlap = append(d.overlap, f)
+		}
+	}
+	for _, c := range d.ours {
+		d.localMerges = d.localMerges || c.NumParents() > 1
+	}
+	return d, nil
+}
+
+// replayOnto replays the local commits on the remote's tip and moves the branch there.
+func (r *Repo) replayOnto(d *divergence) (*SyncResult, error) {
+	if err := r.git.Storer.SetReference(plumbing.NewHashReference(preSyncRef, d.local.Hash)); err != nil {
+		return nil, err
+	}
+	tip := d.theirs
+	var err error
+	for _, c := range d.ours {
 		if tip, err = r.replay(c, tip); err != nil {
 			return nil, err
 		}
 	}
-	if err := r.moveTo(gitDir, locks, head, tip.Hash); err != nil {
+	if err := r.moveTo(tip.Hash); err != nil {
 		return nil, err
 	}
-	res, err := push(len(ours), "rebased")
-	if res != nil {
-		pulled, _ := firstParentSince(theirs, base.Hash)
-		res.Pulled = len(pulled)
+	return &SyncResult{Action: "rebased", Pulled: d.nPulled, Commit: tip.Hash.String()}, nil
+}
+
+const preSyncRef = "refs/samvirke/pre-sync"
+
+// mergeInto merges the remote's tip into the local branch by meaning: validated, one
+// merge commit, the branch, index and files moved to it (moveTo). Conflicts change
+// nothing and return ErrConflict.
+func (r *Repo) mergeInto(st *syncState, d *divergence) (*SyncResult, error) {
+	tm, err := r.mergeCommits(d.base, d.local, d.theirs, st.opts.Choices)
+	if err != nil {
+		return nil, err
 	}
-	return res, err
+	res := &SyncResult{Action: "merged", Pulled: d.nPulled, Files: d.overlap, Merged: tm.merged, Conflicts: tm.conflicts}
+	if len(tm.conflicts) > 0 {
+		return res, fmt.Errorf("%d conflicts: %w", len(tm.conflicts), ErrConflict)
+	}
+	if err := r.validateTree(tm.tree); err != nil {
+		return res, err
+	}
+	sig, err := identity(r.git, st.opts.Author)
+	if err != nil {
+		return res, err
+	}
+	msg := mergeMessage(st.opts.Remote, st.branch, tm.merged, d.nPulled, d.nOurs)
+	h, err := r.writeMergeCommit(tm.tree, sig, msg, d.local.Hash, d.theirs.Hash)
+	if err != nil {
+		return res, err
+	}
+	if err := r.git.Storer.SetReference(plumbing.NewHashReference(preSyncRef, d.local.Hash)); err != nil {
+		return res, err
+	}
+	if err := r.moveTo(h); err != nil {
+		return res, err
+	}
+	res.Commit = h.String()
+	return res, nil
+}
+
+// ResolveSync settles the conflicts of the last sync with opts.Choices, without network:
+// it merges the remote-tracking branch (as the last sync fetched it) into the current
+// branch as sync would, and commits the merge locally; the next sync pushes it. Conflicts
+// no choice covers return ErrConflict and change nothing.
+func (r *Repo) ResolveSync(ctx context.Context, opts SyncOptions) (*SyncResult, error) {
+	opts = withDefaults(opts)
+	unlock, err := r.lockForSync(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	st, err := r.state(opts)
+	if err != nil {
+		return nil, err
+	}
+	if st.theirs == nil || st.theirs.Hash == st.local.Hash {
+		return nil, ErrNothingToResolve
+	}
+	d, err := r.diverge(st)
+	if err != nil {
+		return nil, err
+	}
+	if d.base.Hash == d.theirs.Hash || d.base.Hash == d.local.Hash {
+		return nil, ErrNothingToResolve
+	}
+	if err := r.checkWorktreeClean(d.local, d.remoteFiles); err != nil {
+		return nil, err
+	}
+	return r.mergeInto(st, d)
+}
+
+// countSince counts the commits reachable from tip that base does not reach (as git
+// rev-list --count base..tip), up to 100,000.
+func countSince(tip, base *object.Commit) int {
+	seen := map[plumbing.Hash]bool{}
+	queue := []*object.Commit{tip}
+	n := 0
+	for len(queue) > 0 && n < 100000 {
+		c := queue[0]
+		queue = queue[1:]
+		if seen[c.Hash] {
+			continue
+		}
+		seen[c.Hash] = true
+		if c.Hash == base.Hash {
+			continue
+		}
+		if ok, err := c.IsAncestor(base); err == nil && ok {
+			continue
+		}
+		n++
+		c.Parents().ForEach(func(p *object.Commit) error {
+			queue = append(queue, p)
+			return nil
+		})
+	}
+	return n
 }
 
 // firstParentSince lists the commits from c back to (not including) base, oldest first.
@@ -212,6 +449,25 @@ func (r *Repo) replay(c, onto *object.Commit) (*object.Commit, error) {
 		return nil, err
 	}
 	return r.git.CommitObject(h)
+}
+
+// moveTo moves the current branch to commit (a descendant of HEAD) and brings the files
+// that differ and the index along, under the locks lockForSync took, with the journal,
+// lock files and atomic writes of a save (advanceTo in tx.go); unrelated uncommitted
+// changes are kept (like git reset --merge).
+func (r *Repo) moveTo(commit plumbing.Hash) error {
+	if r.syncLocks == nil {
+		return fmt.Errorf("move the branch without the locks: %w", ErrBadState)
+	}
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return err
+	}
+	head, err := r.git.Head()
+	if err != nil {
+		return err
+	}
+	return r.advanceTo(gitDir, r.syncLocks, head, commit)
 }
 
 // checkWorktreeClean refuses when a file the remote changed has uncommitted changes here.

@@ -303,11 +303,11 @@ func (tx *saveTx) land(files []written, commit plumbing.Hash) error {
 	return removeJournal(tx.gitDir)
 }
 
-// moveTo moves HEAD's branch from head to commit to (a descendant), bringing the files
+// advanceTo moves HEAD's branch from head to commit to (a descendant), bringing the files
 // that differ and their index entries along, in the same steps and with the same journal
 // as a save, holding the locks l: how sync fast-forwards and lands a replay. The caller
 // has checked that those files have no uncommitted changes.
-func (r *Repo) moveTo(gitDir string, l *txLocks, head *plumbing.Reference, to plumbing.Hash) error {
+func (r *Repo) advanceTo(gitDir string, l *txLocks, head *plumbing.Reference, to plumbing.Hash) error {
 	from, err := r.git.CommitObject(head.Hash())
 	if err != nil {
 		return err

@@ -26,6 +26,9 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 	// What a write repaired or finished before it started (an interrupted save, an empty
 	// index) goes to standard error, beside the command's own output.
 	repo.OnRepair = func(msg string) { fmt.Fprintln(os.Stderr, "samvirke: "+msg) }
+	if g.streams != nil {
+		ensureMergeDriver(repo, g.streams)
+	}
 	return repo, nil
 }
 

@@ -57,6 +57,8 @@ func (s *IOStreams) Today() measures.Date {
 type globalOptions struct {
 	Repo string
 	At   string // read the content at this commit, branch, tag or date (read commands)
+
+	streams *IOStreams // for notices of openRepo (the merge driver set up)
 }
 
 // source is where content is read from: a repository's content/ directory or the
@@ -185,7 +187,7 @@ func withDateErrors(err error, dates measures.Errors) error {
 
 // NewRootCmd builds the samvirke command tree.
 func NewRootCmd(s *IOStreams) *cobra.Command {
-	g := &globalOptions{}
+	g := &globalOptions{streams: s}
 	root := &cobra.Command{
 		Use:   "samvirke",
 		Short: "Oppfølging av strategien «Arbeid og helse – et tettere samvirke»",
@@ -224,6 +226,9 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newLogCmd(g, s),
 		newDiffCmd(g, s),
 		newSyncCmd(g, s),
+		newResolveCmd(g, s),
+		newMergeFileCmd(s),
+		newCloneCmd(s),
 		newSetCmd(g, s),
 		newLinkCmd(g, s, false),
 		newLinkCmd(g, s, true),

@@ -182,8 +182,34 @@ func TestSyncCommand(t *testing.T) {
 	if _, _, err := run(t, false, nil, append([]string{"set", "T14", "--status", "pågår"}, a...)...); err != nil {
 		t.Fatal(err)
 	}
+	headBefore := git(t, dir, "rev-parse", "HEAD")
 	_, _, err := run(t, false, nil, "--repo", dir, "sync")
-	if err == nil || !strings.Contains(err.Error(), "både du og origin har endret content/measures/T14.md") || !strings.Contains(err.Error(), "git pull --rebase origin") {
-		t.Errorf("sync with a conflict: err = %v", err)
+	if err == nil {
+		t.Fatal("sync with a conflict succeeded")
+	}
+	for _, want := range []string{"både du og origin har endret samme felt ulikt; ingenting er endret",
+		"T14 (content/measures/T14.md), status:", "din verdi:  pågår (in-progress)", "satt av Kari Nordmann <kari@example.no>",
+		"fra origin: forsinket (delayed)", "satt av Ola <ola@example.no>", "samvirke resolve T14 --keep mine", "samvirke resolve T14 --keep theirs"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("conflict message lacks %q:\n%v", want, err)
+		}
+	}
+	if git(t, dir, "rev-parse", "HEAD") != headBefore || git(t, dir, "status", "--porcelain") != "" {
+		t.Error("a refused sync changed the clone")
+	}
+	if _, _, err := run(t, false, nil, append([]string{"resolve", "T14", "--keep", "sideways"}, a...)...); err == nil || !strings.Contains(err.Error(), "ukjent valg «sideways»") {
+		t.Errorf("resolve --keep sideways = %v", err)
+	}
+	out, _, err := run(t, false, nil, append([]string{"resolve", "t14", "--keep", "status=theirs"}, a...)...)
+	if err != nil || !strings.Contains(out, "Løst og slått sammen med origin i commit") {
+		t.Fatalf("resolve = %q, %v", out, err)
+	}
+	if out, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil || out != "Sendte endringene til origin.\n" {
+		t.Fatalf("sync after resolve = %q, %v", out, err)
+	}
+	git(t, b, "pull", "-q", "--ff-only")
+	data, _ = os.ReadFile(p)
+	if !strings.Contains(string(data), "status: delayed") || !strings.Contains(string(data), "status: in-progress\n    note:") {
+		t.Errorf("T14 in the other clone after resolve and sync:\n%s", data)
 	}
 }

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+func newCloneCmd(s *IOStreams) *cobra.Command {
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "clone URL [MAPPE]",
+		Short: "Klon et delt strategi-repo og sett opp samvirke som merge-driver",
+		Long: `Kloner det delte repoet til MAPPE (standard: navnet i adressen uten .git) og setter opp
+samvirke som gits merge-driver for content/ i klonens .git/config, så også «git pull»
+og «git merge» slår sammen tiltak felt for felt. Innlogging som for «samvirke sync».`,
+		Example: "  samvirke clone https://github.com/org/strategi.git\n  samvirke clone git@gitlab.com:org/strategi.git strategi",
+		Args:    cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			url := args[0]
+			dir := strings.TrimSuffix(path.Base(strings.TrimRight(strings.ReplaceAll(url, ":", "/"), "/")), ".git")
+			if len(args) == 2 {
+				dir = args[1]
+			}
+			if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+				return fmt.Errorf("mappen %s finnes og er ikke tom; velg en annen mappe", dir)
+			}
+			opts := tracker.CloneOptions{Timeout: timeout}
+			if s.OutTTY {
+				opts.Progress = s.ErrOut
+			}
+			fmt.Fprintf(s.ErrOut, "Kloner %s til %s …\n", url, dir)
+			repo, err := tracker.Clone(cmd.Context(), url, dir, opts)
+			if err != nil {
+				return syncError(err, nil, url, timeout)
+			}
+			fmt.Fprintf(s.Out, "Klonet til %s.\n", dir)
+			ensureMergeDriver(repo, s)
+			return nil
+		},
+	}
+	cmd.Flags().DurationVar(&timeout, "timeout", 5*time.Minute, "lengste tid kloningen får ta")
+	return cmd
+}
+
+// ensureMergeDriver sets up samvirke as the clone's merge driver when .gitattributes asks
+// for it and git's config lacks it, and says so; without git it says how.
+func ensureMergeDriver(repo *tracker.Repo, s *IOStreams) {
+	exe := samvirkeCommand()
+	set, err := repo.EnsureMergeDriver(exe)
+	switch {
+	case errors.Is(err, tracker.ErrNoGit):
+		// Without git there is no git merge to drive.
+	case err != nil:
+		fmt.Fprintf(s.ErrOut, "Merk: kunne ikke sette opp samvirke som merge-driver (%v). Gjør det selv i repoet:\n  git config merge.samvirke.driver %q\n", err, tracker.MergeDriverCommand(exe))
+	case set:
+		fmt.Fprintf(s.ErrOut, "Satte opp samvirke som gits merge-driver for content/ i dette repoet (merge.samvirke.driver i .git/config), så git pull og git merge slår sammen tiltak felt for felt.\n")
+	}
+}
+
+// samvirkeCommand is how git should run samvirke: this binary when it is installed, else
+// samvirke from PATH (a go run binary lives in a temporary directory).
+func samvirkeCommand() string {
+	exe, err := os.Executable()
+	if err != nil || strings.Contains(exe, "go-build") || strings.HasPrefix(exe, os.TempDir()) {
+		return "samvirke"
+	}
+	return exe
+}

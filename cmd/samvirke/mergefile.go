@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/spf13/cobra"
+)
+
+func newMergeFileCmd(s *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "merge-file BASE MINE THEIRS [STI]",
+		Short: "git merge-driver: slå sammen to versjoner av en innholdsfil felt for felt",
+		Long: `Slår sammen to versjoner av en fil under content/ mot felles utgangspunkt, slik sync gjør:
+felt for felt for tiltak, innspillsgrupper og kapitler, oppføring for oppføring for
+owners.yaml, areas.yaml og events.yaml. Brukes av git som merge-driver (se .gitattributes
+og «git config merge.samvirke.driver»), med git sine plassholdere:
+
+  samvirke merge-file %O %A %B %P
+
+Resultatet skrives til MINE (%A) og koden er 0. Har begge sider endret samme felt
+ulikt, skrives ingen konfliktmarkører: MINE blir stående som din versjon, feltene
+skrives ut med begge verdiene, og koden er 1, så git melder filen som i konflikt.`,
+		Args: cobra.RangeArgs(3, 4),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return mergeFileRun(s, args)
+		},
+	}
+}
+
+func mergeFileRun(s *IOStreams, args []string) error {
+	var data [3][]byte
+	for i := range data {
+		b, err := os.ReadFile(args[i])
+		if err != nil {
+			return fmt.Errorf("kunne ikke lese %s: %w", args[i], err)
+		}
+		data[i] = b
+	}
+	name := filepath.ToSlash(args[1])
+	if len(args) == 4 {
+		name = filepath.ToSlash(args[3])
+	}
+	base := data[0]
+	if len(base) == 0 {
+		base = nil // git passes an empty file when both sides added it
+	}
+	merged, cs := measures.MergeFile(name, base, data[1], data[2])
+	if len(cs) == 0 {
+		if err := checkMerged(name, merged); err != nil {
+			fmt.Fprintf(s.ErrOut, "samvirke: sammenslåingen av %s ga ugyldig innhold, så din versjon er beholdt:\n%v\n", name, err)
+			return &exitError{code: 1}
+		}
+		if !bytes.Equal(merged, data[1]) {
+			if err := maybe.WriteFile(args[1], merged, 0o644); err != nil {
+				return fmt.Errorf("kunne ikke skrive %s: %w", args[1], err)
+			}
+		}
+		return nil
+	}
+	fmt.Fprintf(s.ErrOut, "samvirke: begge sider har endret samme %s i %s ulikt:\n", fieldWord(len(cs)), name)
+	for _, c := range cs {
+		fmt.Fprintf(s.ErrOut, "  %s, %s:\n    din verdi:    %s\n    den andres:   %s\n", inert(c.ID), c.Field, showValue(c.Field, c.Ours), showValue(c.Field, c.Theirs))
+	}
+	fmt.Fprintf(s.ErrOut, `Filen har ingen konfliktmarkører; den inneholder din versjon. Rett feltet om den andre
+verdien skal gjelde (f.eks. med samvirke set), så «git add %s» og fullfør
+(«git commit», eller «git rebase --continue»); eller avbryt med «git merge --abort».
+`, name)
+	return &exitError{code: 1}
+}
+
+func fieldWord(n int) string {
+	if n == 1 {
+		return "felt"
+	}
+	return fmt.Sprintf("%d felt", n)
+}
+
+// checkMerged parses a merged measure, group or chapter file so a broken merge is not
+// taken as clean.
+func checkMerged(name string, data []byte) error {
+	var err error
+	switch dir := path.Base(path.Dir(name)); {
+	case path.Base(name) == measures.OwnersFile:
+		_, err = measures.ParseOwners(name, data)
+	case path.Base(name) == measures.AreasFile:
+		_, _, err = measures.ParseAreas(name, data)
+	case path.Base(name) == measures.EventsFile:
+		_, err = measures.ParseEvents(name, data)
+	case path.Ext(name) != ".md":
+	case dir == measures.MeasuresDir:
+		_, err = measures.ParseMeasure(name, data)
+	case path.Base(path.Dir(path.Dir(name))) == measures.InputsDir:
+		_, err = measures.ParseGroup(name, data)
+	case dir == measures.StrategyDir:
+		_, err = measures.ParseChapter(name, data)
+	}
+	return err
+}

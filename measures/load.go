@@ -33,6 +33,7 @@ const (
 func Load(fsys fs.FS) (*Content, error) {
 	c := &Content{}
 	if err := checkRoot(fsys); err != nil {
+		c.index()
 		return c, err
 	}
 	var problems Errors

@@ -160,6 +160,8 @@ func (fi fileInfo) Mode() fs.FileMode {
 		return fs.ModeSymlink | 0o777
 	case filemode.Executable:
 		return 0o755
+	case filemode.Submodule:
+		return fs.ModeIrregular // a gitlink: no file of this repository
 	}
 	return 0o644
 }

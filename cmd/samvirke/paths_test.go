@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,5 +159,67 @@ func TestSymlinkedContentInCommit(t *testing.T) {
 	_, _, err := run(t, false, nil, "--repo", dir, "validate", "--at", "HEAD")
 	if err == nil || !strings.Contains(err.Error(), "content er en symbolsk lenke i commit") {
 		t.Errorf("validate --at HEAD with content a symlink: err = %v", err)
+	}
+}
+
+// TestCheckPRFlagsPathsOutsideContent: a pull request that touches the CI files,
+// CODEOWNERS, .gitattributes, files outside content/ or adds symbolic links (committed
+// with the git CLI) is flagged by check-pr in every format, each finding naming its file.
+func TestCheckPRFlagsPathsOutsideContent(t *testing.T) {
+	dir := strategyRepo(t)
+	git(t, dir, "switch", "-q", "-c", "pr")
+	appendTo := func(p, text string) {
+		t.Helper()
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		f, err := os.OpenFile(full, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(text)
+		f.Close()
+	}
+	appendTo(".github/workflows/samvirke.yml", "# endret\n")
+	appendTo(".gitlab-ci.yml", "# endret\n")
+	appendTo(".gitlab/merge_request_templates/Default.md", "endret\n")
+	appendTo(".github/CODEOWNERS", "* @noen\n")
+	appendTo(".gitlab/CODEOWNERS", "* @noen\n")
+	appendTo(".gitattributes", "* -text\n")
+	appendTo("content/.gitattributes", "* merge=union\n")
+	appendTo("scripts/hent.sh", "echo hei\n")
+	os.Remove(filepath.Join(dir, ".github/CONTRIBUTING.md"))
+	for link, target := range map[string]string{"content/strategy/99-passord.md": "/etc/passwd", "content/etc": "/etc"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip(err)
+		}
+	}
+	git(t, dir, "add", "-A")
+	git(t, dir, "commit", "-q", "-m", "PR")
+
+	for _, head := range []string{"", "pr"} {
+		args := []string{"--repo", dir, "check-pr", "--base", "main"}
+		if head != "" {
+			args = append(args, "--head", head)
+		}
+		out, _, err := run(t, false, nil, args...)
+		if exitCode(err) != 1 {
+			t.Fatalf("check-pr --head %q: exit %d, %v\n%s", head, exitCode(err), err, out)
+		}
+		golden(t, "check-pr-paths.txt", out)
+		out, _, err = run(t, false, nil, append(args, "--format", "github")...)
+		if exitCode(err) != 1 {
+			t.Errorf("check-pr --format github: exit %d", exitCode(err))
+		}
+		golden(t, "check-pr-paths.github", out)
+		out, _, err = run(t, false, nil, append(args, "--format", "gitlab")...)
+		if exitCode(err) != 1 {
+			t.Errorf("check-pr --format gitlab: exit %d", exitCode(err))
+		}
+		golden(t, "check-pr-paths.gitlab.json", out)
+		out, _, err = run(t, false, nil, append(args, "--format", "json", "--allow-secretariat")...)
+		var res checkPRResult
+		if err != nil || json.Unmarshal([]byte(out), &res) != nil || len(res.Findings) != 11 {
+			t.Errorf("check-pr --format json --allow-secretariat: %v, %d findings\n%s", err, len(res.Findings), out)
+		}
 	}
 }

@@ -237,8 +237,10 @@ func NewRootCmd(s *IOStreams) *cobra.Command {
 anbefalingene til departementene og innspillene fra Åpen arena 2020. Innholdet ligger som
 vanlige filer under content/ i et git-repo.
 
-Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover. Finnes ingen,
-brukes innholdet som er bygd inn i programmet.
+Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover, i et git-repo
+ikke lenger enn til roten av repoet. Utenfor git-repoer brukes innholdet som er bygd inn i
+programmet når ingen content/ finnes; i et git-repo uten content/ stopper samvirke med en
+feil. Symbolske lenker i content/ følges aldri.
 
 Uten kommando åpner samvirke det interaktive grensesnittet (samvirke tui) når inn- og
 utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,

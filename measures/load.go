@@ -194,6 +194,10 @@ func symlinkMsg(what string) string {
 	return "symbolske lenker følges ikke i content/; legg inn " + what + " selv"
 }
 
+// notRegularMsg is the message for a named pipe, device, socket or git submodule where
+// a file should be: it is never opened, since reading some of them blocks.
+const notRegularMsg = "ikke en vanlig fil (en git-undermodul, en navngitt rør eller lignende); her skal det ligge en vanlig fil"
+
 // checkRoot refuses a content directory that is itself a symbolic link: an os.DirFS
 // whose directory is one (its Lstat(".") follows the link, so the directory's own path
 // is checked). A git tree's root is never a link.
@@ -225,6 +229,9 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	if fi, err := lstat(fsys, name); err == nil {
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			return nil, Errors{{File: file, Msg: symlinkMsg("filen"), Kind: ErrSymlink}}
+		}
+		if !fi.Mode().IsRegular() {
+			return nil, Errors{{File: file, Msg: notRegularMsg, Kind: ErrFileName}}
 		}
 		if fi.Size() > MaxFileSize {
 			return nil, tooLarge(file, fi.Size())
@@ -295,6 +302,8 @@ func listFiles(fsys fs.FS, dir string, nested bool, report func(error) error) ([
 			out = append(out, sub...)
 		case e.IsDir():
 			report(Errors{{File: file, Msg: "uventet mappe; her skal det bare ligge .md-filer", Kind: ErrFileName}})
+		case !e.Type().IsRegular():
+			report(Errors{{File: file, Msg: notRegularMsg, Kind: ErrFileName}})
 		case strings.HasSuffix(e.Name(), ".md") && (!nested || dir != InputsDir):
 			out = append(out, name)
 		default:

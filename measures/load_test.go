@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // copyFixture copies testdata/content into a fresh directory and returns its path.
@@ -96,3 +97,5 @@ func hasError(err error, kind error, file string) bool {
 	}
 	return false
 }
+
+func timeAfter() <-chan time.Time { return time.After(5 * time.Second) }

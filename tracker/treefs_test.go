@@ -83,3 +83,31 @@ func TestContentFSRefusesSymlinkedContent(t *testing.T) {
 		t.Errorf("ContentFS(\"\") without content/ = %v, want ErrNoContent", err)
 	}
 }
+
+// TestContentFSGitlink: a git submodule entry (mode 160000) under content/ in a commit is
+// reported as no regular file, not read and not a failure of the load.
+func TestContentFSGitlink(t *testing.T) {
+	dir := history(t)
+	head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+	gitCmd(t, dir, nil, "update-index", "--add", "--cacheinfo", "160000,"+head+",content/measures/T99.md")
+	gitCmd(t, dir, nil, "commit", "-q", "-m", "gitlink")
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, _, err := r.ContentFS("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := measures.Load(fsys)
+	if c == nil {
+		t.Fatalf("Load at HEAD = %v, want content errors, not a failure", err)
+	}
+	found := false
+	for _, e := range measures.AsErrors(err) {
+		found = found || (errors.Is(e, measures.ErrFileName) && e.File == "content/measures/T99.md")
+	}
+	if !found {
+		t.Errorf("Load at HEAD = %v, want a file-name error naming content/measures/T99.md", err)
+	}
+}

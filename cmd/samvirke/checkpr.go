@@ -313,8 +313,11 @@ func progressOf(p *int) int {
 // fileChanged reports whether name differs between the two trees (added, removed or
 // edited) and the first line that differs.
 func fileChanged(a, b fs.FS, name string) (int, bool, error) {
-	da, errA := fs.ReadFile(a, name)
-	db, errB := fs.ReadFile(b, name)
+	da, errA := readNoFollow(a, name)
+	db, errB := readNoFollow(b, name)
+	if errors.Is(errA, errNotRegular) || errors.Is(errB, errNotRegular) {
+		return 0, !errors.Is(errA, errNotRegular) || !errors.Is(errB, errNotRegular), nil // a link: never read
+	}
 	for _, err := range []error{errA, errB} {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return 0, false, err
@@ -335,10 +338,47 @@ func fileChanged(a, b fs.FS, name string) (int, bool, error) {
 	return len(lb), true, nil
 }
 
-// unionFiles lists the regular files under dir in either tree.
+// errNotRegular: a symbolic link or other non-regular file, which check-pr never reads.
+var errNotRegular = errors.New("not a regular file")
+
+// readNoFollow reads name from fsys without following a symbolic link at it or at any
+// directory on the way; such a link or other non-regular file gives errNotRegular.
+func readNoFollow(fsys fs.FS, name string) ([]byte, error) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		fi, err := lstatFS(fsys, dir)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			return nil, errNotRegular
+		}
+	}
+	fi, err := lstatFS(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// lstatFS is Lstat where fsys has it (os.DirFS); a git tree's Stat never follows links.
+func lstatFS(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(fs.ReadLinkFS); ok {
+		return l.Lstat(name)
+	}
+	return fs.Stat(fsys, name)
+}
+
+// unionFiles lists the regular files under dir in either tree. A dir that is a symbolic
+// link is not walked, and links below it are not listed (fs.WalkDir does not follow them).
 func unionFiles(a, b fs.FS, dir string) ([]string, error) {
 	seen := map[string]bool{}
 	for _, fsys := range []fs.FS{a, b} {
+		if fi, err := lstatFS(fsys, dir); err != nil || !fi.IsDir() {
+			continue
+		}
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipDir
@@ -346,7 +386,7 @@ func unionFiles(a, b fs.FS, dir string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && !strings.HasPrefix(path.Base(p), ".") {
+			if d.Type().IsRegular() && !strings.HasPrefix(path.Base(p), ".") {
 				seen[p] = true
 			}
 			return nil

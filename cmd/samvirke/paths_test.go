@@ -223,3 +223,41 @@ func TestCheckPRFlagsPathsOutsideContent(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPRDoesNotFollowSymlinks: a PR that replaces content/inputs and owners.yaml by
+// symbolic links out of the repository gets the links flagged, and nothing behind them
+// (file names or text) reaches the findings, from the branch or the working tree.
+func TestCheckPRDoesNotFollowSymlinks(t *testing.T) {
+	dir := strategyRepo(t)
+	git(t, dir, "switch", "-q", "-c", "pr")
+	outside := t.TempDir()
+	os.MkdirAll(filepath.Join(outside, "hemmelig-mappe"), 0o755)
+	os.WriteFile(filepath.Join(outside, "hemmelig-mappe", "hemmelig-fil.md"), []byte("hemmelig\n"), 0o644)
+	os.WriteFile(filepath.Join(outside, "eiere"), []byte("hemmelig\n"), 0o644)
+	os.RemoveAll(filepath.Join(dir, "content/inputs"))
+	os.Remove(filepath.Join(dir, "content/owners.yaml"))
+	if err := os.Symlink(outside, filepath.Join(dir, "content/inputs")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(filepath.Join(outside, "eiere"), filepath.Join(dir, "content/owners.yaml"))
+	git(t, dir, "add", "-A")
+	git(t, dir, "commit", "-q", "-m", "PR")
+	for _, head := range []string{"", "pr"} {
+		args := []string{"--repo", dir, "check-pr", "--base", "main", "--format", "github"}
+		if head != "" {
+			args = append(args, "--head", head)
+		}
+		out, _, err := run(t, false, nil, args...)
+		if exitCode(err) != 1 {
+			t.Fatalf("check-pr --head %q: exit %d, %v\n%s", head, exitCode(err), err, out)
+		}
+		if strings.Contains(out, "hemmelig") {
+			t.Errorf("check-pr --head %q read through a symbolic link:\n%s", head, out)
+		}
+		for _, link := range []string{"content/inputs", "content/owners.yaml"} {
+			if !strings.Contains(out, "::error file="+link+",title=samvirke check-pr::en symbolsk lenke") {
+				t.Errorf("check-pr --head %q does not flag the link %s:\n%s", head, link, out)
+			}
+		}
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -30,6 +32,10 @@ const (
 // Other errors (a failing file system) are returned as they are, wrapped.
 func Load(fsys fs.FS) (*Content, error) {
 	c := &Content{}
+	if err := checkRoot(fsys); err != nil {
+		c.index()
+		return c, err
+	}
 	var problems Errors
 	var mu sync.Mutex
 	report := func(err error) error {
@@ -182,12 +188,50 @@ func loadMeta(fsys fs.FS, c *Content, report func(error) error) error {
 	})
 }
 
+// symlinkMsg is the message for a symbolic link under content/; what names a file or a
+// directory.
+func symlinkMsg(what string) string {
+	return "symbolske lenker følges ikke i content/; legg inn " + what + " selv"
+}
+
+// notRegularMsg is the message for a named pipe, device, socket or git submodule where
+// a file should be: it is never opened, since reading some of them blocks.
+const notRegularMsg = "ikke en vanlig fil (en git-undermodul, en navngitt rør eller lignende); her skal det ligge en vanlig fil"
+
+// checkRoot refuses a content directory that is itself a symbolic link: an os.DirFS
+// whose directory is one (its Lstat(".") follows the link, so the directory's own path
+// is checked). A git tree's root is never a link.
+func checkRoot(fsys fs.FS) error {
+	dir := osDirPath(fsys)
+	if dir == "" {
+		return nil
+	}
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return Errors{{File: Dir, Msg: "content/ er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe", Kind: ErrSymlink}}
+	}
+	return nil
+}
+
+var dirFSType = reflect.TypeOf(os.DirFS("."))
+
+// osDirPath returns the directory of an os.DirFS, or "" for any other fs.FS.
+func osDirPath(fsys fs.FS) string {
+	v := reflect.ValueOf(fsys)
+	if !v.IsValid() || v.Type() != dirFSType || v.Kind() != reflect.String {
+		return ""
+	}
+	return v.String()
+}
+
 // readFile reads name from fsys, refusing symbolic links and files over MaxFileSize.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
 	file := Dir + "/" + name
 	if fi, err := lstat(fsys, name); err == nil {
 		if fi.Mode()&fs.ModeSymlink != 0 {
-			return nil, Errors{{File: file, Msg: "symbolske lenker følges ikke i content/; legg inn filen selv", Kind: ErrSymlink}}
+			return nil, Errors{{File: file, Msg: symlinkMsg("filen"), Kind: ErrSymlink}}
+		}
+		if !fi.Mode().IsRegular() {
+			return nil, Errors{{File: file, Msg: notRegularMsg, Kind: ErrFileName}}
 		}
 		if fi.Size() > MaxFileSize {
 			return nil, tooLarge(file, fi.Size())
@@ -226,10 +270,18 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 // listFiles lists the .md files of dir (one level of subdirectories when nested, as
 // for inputs/<event>/), reporting symlinks and stray entries.
 func listFiles(fsys fs.FS, dir string, nested bool, report func(error) error) ([]string, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	fi, err := lstat(fsys, dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("read %s/%s: %w", Dir, dir, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, report(Errors{{File: Dir + "/" + dir, Msg: symlinkMsg("mappen"), Kind: ErrSymlink}})
+	case !fi.IsDir():
+		return nil, report(Errors{{File: Dir + "/" + dir, Msg: "skal være en mappe, ikke en fil", Kind: ErrFileName}})
 	}
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read %s/%s: %w", Dir, dir, err)
 	}
@@ -241,7 +293,7 @@ func listFiles(fsys fs.FS, dir string, nested bool, report func(error) error) ([
 		case strings.HasPrefix(e.Name(), "."):
 			continue
 		case e.Type()&fs.ModeSymlink != 0:
-			report(Errors{{File: file, Msg: "symbolske lenker følges ikke i content/; legg inn filen selv", Kind: ErrSymlink}})
+			report(Errors{{File: file, Msg: symlinkMsg("filen"), Kind: ErrSymlink}})
 		case e.IsDir() && nested:
 			sub, err := listFiles(fsys, name, false, report)
 			if err != nil {
@@ -250,6 +302,8 @@ func listFiles(fsys fs.FS, dir string, nested bool, report func(error) error) ([
 			out = append(out, sub...)
 		case e.IsDir():
 			report(Errors{{File: file, Msg: "uventet mappe; her skal det bare ligge .md-filer", Kind: ErrFileName}})
+		case !e.Type().IsRegular():
+			report(Errors{{File: file, Msg: notRegularMsg, Kind: ErrFileName}})
 		case strings.HasSuffix(e.Name(), ".md") && (!nested || dir != InputsDir):
 			out = append(out, name)
 		default:

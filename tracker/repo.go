@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 )
@@ -122,9 +123,15 @@ func (r *Repo) commitAtDate(d measures.Date) (*object.Commit, error) {
 
 // ContentFS returns the content directory as an fs.FS: the working tree when at is "",
 // else the tree of the commit at names (see Resolve).
+// It returns ErrNoContent when content/ is missing or not a directory, and an error
+// wrapping measures.ErrSymlink when it is a symbolic link, in the work tree or the commit.
 func (r *Repo) ContentFS(at string) (fs.FS, *object.Commit, error) {
 	if at == "" {
-		return os.DirFS(filepath.Join(r.Root, measures.Dir)), nil, nil
+		dir := filepath.Join(r.Root, measures.Dir)
+		if err := CheckContentDir(dir); err != nil {
+			return nil, nil, err
+		}
+		return os.DirFS(dir), nil, nil
 	}
 	c, err := r.Resolve(at)
 	if err != nil {
@@ -138,11 +145,33 @@ func (r *Repo) ContentFS(at string) (fs.FS, *object.Commit, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	short := c.Hash.String()[:7]
+	if e, err := tree.FindEntry(cp); err == nil && e.Mode == filemode.Symlink {
+		return nil, nil, fmt.Errorf("commit %s: %s is a symbolic link: %w", short, cp, measures.ErrSymlink)
+	}
 	sub, err := tree.Tree(cp)
 	if err != nil {
-		return nil, nil, fmt.Errorf("commit %s: %w", c.Hash.String()[:7], ErrNoContent)
+		return nil, nil, fmt.Errorf("commit %s: %w", short, ErrNoContent)
 	}
 	return newTreeFS(sub), c, nil
+}
+
+// CheckContentDir checks that dir (a work tree's content/) is a directory and no
+// symbolic link: it returns ErrNoContent when it is missing or not a directory, and an
+// error wrapping measures.ErrSymlink when it is a link.
+func CheckContentDir(dir string) error {
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: %w", dir, ErrNoContent)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", dir, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s is a symbolic link: %w", dir, measures.ErrSymlink)
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a directory: %w", dir, ErrNoContent)
+	}
+	return nil
 }
 
 // MergeBase returns the best common ancestor of the commits a and b name (see Resolve):

@@ -17,10 +17,15 @@ import (
 // exactly as it reads the working tree. Symbolic links appear as such (and are refused
 // by the loader), never followed. It is safe for concurrent use: go-git's Tree caches
 // lookups in a map and its object storage is not safe for concurrent reads, so every
-// operation holds mu.
-type treeFS struct {
-	mu   *sync.Mutex
+// operation holds mu. Each directory's tree is decoded once and kept: go-git's
+// Tree.FindEntry on a path decodes every tree on the way again, which made reading the
+// 10,000 files of one directory quadratic.
+type treeFS struct{ *treeState }
+
+type treeState struct {
+	mu   sync.Mutex
 	root *object.Tree
+	dirs map[string]*object.Tree // by slash path from the root; "." is the root
 }
 
 var (
@@ -29,7 +34,33 @@ var (
 	_ fs.StatFS     = treeFS{}
 )
 
-func newTreeFS(t *object.Tree) treeFS { return treeFS{mu: new(sync.Mutex), root: t} }
+func newTreeFS(t *object.Tree) treeFS {
+	return treeFS{&treeState{root: t, dirs: map[string]*object.Tree{".": t}}}
+}
+
+// dir returns the tree of the directory name, decoding it on first use.
+func (t treeFS) dir(name string) (*object.Tree, error) {
+	if d, ok := t.dirs[name]; ok {
+		return d, nil
+	}
+	parent, err := t.dir(path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	e, err := parent.FindEntry(path.Base(name))
+	if err != nil {
+		return nil, fs.ErrNotExist
+	}
+	if e.Mode != filemode.Dir {
+		return nil, errors.New("not a directory")
+	}
+	d, err := parent.Tree(e.Name) // one name: decodes only this tree
+	if err != nil {
+		return nil, err
+	}
+	t.dirs[name] = d
+	return d, nil
+}
 
 func (t treeFS) entry(name string) (*object.TreeEntry, error) {
 	if !fs.ValidPath(name) {
@@ -38,7 +69,11 @@ func (t treeFS) entry(name string) (*object.TreeEntry, error) {
 	if name == "." {
 		return &object.TreeEntry{Name: ".", Mode: filemode.Dir, Hash: t.root.Hash}, nil
 	}
-	e, err := t.root.FindEntry(name)
+	parent, err := t.dir(path.Dir(name))
+	if err != nil {
+		return nil, fs.ErrNotExist
+	}
+	e, err := parent.FindEntry(path.Base(name))
 	if err != nil {
 		return nil, fs.ErrNotExist
 	}
@@ -98,18 +133,12 @@ func (t treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 func (t treeFS) readDir(name string) ([]fs.DirEntry, error) {
-	sub := t.root
-	if name != "." {
-		e, err := t.entry(name)
-		if err != nil {
-			return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
-		}
-		if e.Mode != filemode.Dir {
-			return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a directory")}
-		}
-		if sub, err = t.root.Tree(name); err != nil {
-			return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
-		}
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	sub, err := t.dir(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
 	out := make([]fs.DirEntry, 0, len(sub.Entries))
 	for i := range sub.Entries {
@@ -160,6 +189,8 @@ func (fi fileInfo) Mode() fs.FileMode {
 		return fs.ModeSymlink | 0o777
 	case filemode.Executable:
 		return 0o755
+	case filemode.Submodule:
+		return fs.ModeIrregular // a gitlink: no file of this repository
 	}
 	return 0o644
 }

@@ -43,6 +43,9 @@ bare sekretariatet skal gjøre:
   - et nytt tiltak med T- eller D-id (nye tiltak foreslås med P-id), eller et nytt forslag
     med annen status enn proposed (foreslått)
   - innspillene fra Åpen arena (content/inputs/) eller owners.yaml, areas.yaml, events.yaml endret
+  - symbolske lenker (og git-undermoduler) lagt til hvor som helst; samvirke følger dem ikke
+  - CI-filene (.github/workflows/, .gitlab-ci.yml, .gitlab/), CODEOWNERS eller .gitattributes
+    endret, og alle andre filer utenfor content/ lagt til, endret eller slettet
 
 Nye forslag (P-…) og endringer i tittel, tekst, innsatsområde, kapittel, kilde og koblede
 innspill går gjennom. Det som sammenlignes, er det pull requesten selv endrer: fra der den
@@ -96,13 +99,13 @@ func checkPRRun(opts *checkPROptions) error {
 	if err != nil {
 		return err
 	}
-	baseFS, _, err := repo.ContentFS(base.Hash.String())
+	baseFS, _, err := contentAt(repo, base.Hash.String())
 	if err != nil {
 		return err
 	}
 	headFS := fs.FS(os.DirFS(filepath.Join(repo.Root, measures.Dir)))
 	if opts.Head != "" {
-		if headFS, _, err = repo.ContentFS(opts.Head); err != nil {
+		if headFS, _, err = contentAt(repo, opts.Head); err != nil {
 			return err
 		}
 	}
@@ -111,6 +114,17 @@ func checkPRRun(opts *checkPROptions) error {
 		return err
 	}
 	findings = withPrefix(findings, repoPrefix(repo.Root))
+	paths, err := repo.ChangedPaths(base, opts.Head)
+	if err != nil {
+		return fmt.Errorf("finn filene pull requesten endrer: %w", err)
+	}
+	findings = append(findings, pathFindings(paths)...)
+	slices.SortStableFunc(findings, func(a, b problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
 
 	w := opts.streams.Out
 	level, severity := "error", "major"
@@ -233,6 +247,55 @@ func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 	return out, nil
 }
 
+// pathFindings flags the changed paths that only the secretariat may touch: symbolic
+// links and other non-files anywhere, CODEOWNERS and .gitattributes anywhere, the CI
+// files, and every other file outside content/. Files under content/ are left to the
+// comparison of the content.
+func pathFindings(paths []tracker.PathChange) []problem {
+	var out []problem
+	for _, pc := range paths {
+		if msg := pathMessage(pc); msg != "" {
+			out = append(out, problem{File: pc.Path, Code: "secretariat", Message: msg})
+		}
+	}
+	return out
+}
+
+func pathMessage(pc tracker.PathChange) string {
+	verb := "endret"
+	switch {
+	case pc.Deleted:
+		verb = "slettet"
+	case pc.Added:
+		verb = "lagt til"
+	}
+	base := path.Base(pc.Path)
+	switch {
+	case pc.Mode&fs.ModeSymlink != 0:
+		return "en symbolsk lenke er " + verb + "; samvirke følger ikke symbolske lenker, og bare sekretariatet legger inn annet enn vanlige filer"
+	case !pc.Regular():
+		return "en git-undermodul er " + verb + "; bare sekretariatet legger inn annet enn vanlige filer"
+	case base == "CODEOWNERS":
+		return "CODEOWNERS er " + verb + "; bare sekretariatet endrer hvem som må godkjenne endringer"
+	case base == ".gitattributes":
+		return ".gitattributes er " + verb + "; bare sekretariatet endrer linjeslutter og flettedrivere"
+	case pc.InContent:
+		return ""
+	case isCIFile(pc.Path):
+		return "CI-filen er " + verb + "; bare sekretariatet endrer kontrollene som kjører på pull requester"
+	case strings.HasPrefix(pc.Path, ".gitlab/"):
+		return "filen i .gitlab/ er " + verb + "; bare sekretariatet endrer GitLab-oppsettet (CI, maler og godkjenning)"
+	}
+	return "filen utenfor content/ er " + verb + "; en pull request med innhold endrer bare filer under content/, resten gjør sekretariatet"
+}
+
+// isCIFile reports whether p (from the work tree's root) configures GitHub Actions or
+// GitLab CI.
+func isCIFile(p string) bool {
+	return p == ".gitlab-ci.yml" || strings.HasPrefix(p, ".gitlab/ci/") ||
+		strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".github/actions/")
+}
+
 func dateOf(d *measures.Date) string {
 	if d == nil {
 		return "ingen"
@@ -250,8 +313,11 @@ func progressOf(p *int) int {
 // fileChanged reports whether name differs between the two trees (added, removed or
 // edited) and the first line that differs.
 func fileChanged(a, b fs.FS, name string) (int, bool, error) {
-	da, errA := fs.ReadFile(a, name)
-	db, errB := fs.ReadFile(b, name)
+	da, errA := readNoFollow(a, name)
+	db, errB := readNoFollow(b, name)
+	if errors.Is(errA, errNotRegular) || errors.Is(errB, errNotRegular) {
+		return 0, !errors.Is(errA, errNotRegular) || !errors.Is(errB, errNotRegular), nil // a link: never read
+	}
 	for _, err := range []error{errA, errB} {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return 0, false, err
@@ -272,10 +338,47 @@ func fileChanged(a, b fs.FS, name string) (int, bool, error) {
 	return len(lb), true, nil
 }
 
-// unionFiles lists the regular files under dir in either tree.
+// errNotRegular: a symbolic link or other non-regular file, which check-pr never reads.
+var errNotRegular = errors.New("not a regular file")
+
+// readNoFollow reads name from fsys without following a symbolic link at it or at any
+// directory on the way; such a link or other non-regular file gives errNotRegular.
+func readNoFollow(fsys fs.FS, name string) ([]byte, error) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		fi, err := lstatFS(fsys, dir)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			return nil, errNotRegular
+		}
+	}
+	fi, err := lstatFS(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// lstatFS is Lstat where fsys has it (os.DirFS); a git tree's Stat never follows links.
+func lstatFS(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(fs.ReadLinkFS); ok {
+		return l.Lstat(name)
+	}
+	return fs.Stat(fsys, name)
+}
+
+// unionFiles lists the regular files under dir in either tree. A dir that is a symbolic
+// link is not walked, and links below it are not listed (fs.WalkDir does not follow them).
 func unionFiles(a, b fs.FS, dir string) ([]string, error) {
 	seen := map[string]bool{}
 	for _, fsys := range []fs.FS{a, b} {
+		if fi, err := lstatFS(fsys, dir); err != nil || !fi.IsDir() {
+			continue
+		}
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipDir
@@ -283,7 +386,7 @@ func unionFiles(a, b fs.FS, dir string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && !strings.HasPrefix(path.Base(p), ".") {
+			if d.Type().IsRegular() && !strings.HasPrefix(path.Base(p), ".") {
 				seen[p] = true
 			}
 			return nil

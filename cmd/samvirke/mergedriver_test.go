@@ -30,7 +30,6 @@ func gitPath(t *testing.T, dir string, wantFail bool, args ...string) string {
 	return string(out)
 }
 
-
 // TestMergeDriver: init writes the .gitattributes lines, the first samvirke command in
 // the repository sets merge.samvirke.driver, and a plain git merge of a branch that edits
 // the same measure merges it by field, with the same result as sync's merge; a true

@@ -133,13 +133,7 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		}
 		at, label = tag.Ref, "forrige rapport, "+tag.Ref
 	}
-	fsys, commit, err := repo.ContentFS(at)
-	if errors.Is(err, tracker.ErrUnknownRef) {
-		return fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", at)
-	}
-	if errors.Is(err, tracker.ErrNoContent) {
-		return fmt.Errorf("commiten for «%s» har ingen content/-mappe å sammenligne med", at)
-	}
+	fsys, commit, err := contentAt(repo, at)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
@@ -69,35 +70,57 @@ type source struct {
 	Embedded bool
 }
 
-// errNoContent is returned when --repo names a directory without content/.
+// errNoContent is returned when the content directory is missing or not a directory.
 var errNoContent = errors.New("no content directory")
 
+// userError is a message for people (Norwegian) that still matches its cause with
+// errors.Is, without the cause's English text appended.
+type userError struct {
+	msg   string
+	cause error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.cause }
+
+func userErrorf(cause error, format string, args ...any) error {
+	return &userError{msg: fmt.Sprintf(format, args...), cause: cause}
+}
+
 // findSource locates the content: --repo, else the nearest directory upwards from the
-// working directory that has content/, else the embedded content.
+// working directory that has content/ with measures/ in it. Inside a git work tree the
+// search ends at its root, whose content/ must then be a directory; the embedded content
+// serves only outside any git repository. A content/ that is a symbolic link is refused
+// wherever it is found.
 func findSource(repo string) (*source, error) {
 	if repo != "" {
 		abs, err := filepath.Abs(repo)
 		if err != nil {
 			return nil, err
 		}
-		if err := checkContentDir(abs); err != nil {
+		if err := requireContentDir(abs, "i "+abs); err != nil {
 			return nil, err
 		}
-		if !isDir(filepath.Join(abs, measures.Dir)) {
-			return nil, fmt.Errorf("fant ingen content/-mappe i %s: %w", abs, errNoContent)
-		}
-		return &source{Root: abs, FS: os.DirFS(filepath.Join(abs, measures.Dir))}, nil
+		return dirSource(abs), nil
 	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, err
 	}
+	top := workTreeRoot(wd)
 	for dir := wd; ; dir = filepath.Dir(dir) {
-		if err := checkContentDir(dir); err != nil {
+		found, err := hasContent(dir)
+		if err != nil {
 			return nil, err
 		}
-		if isDir(filepath.Join(dir, measures.Dir, measures.MeasuresDir)) {
-			return &source{Root: dir, FS: os.DirFS(filepath.Join(dir, measures.Dir))}, nil
+		if found {
+			return dirSource(dir), nil
+		}
+		if dir == top {
+			if err := requireContentDir(dir, "i git-repoet "+dir); err != nil {
+				return nil, err
+			}
+			return dirSource(dir), nil
 		}
 		if filepath.Dir(dir) == dir {
 			break
@@ -106,14 +129,62 @@ func findSource(repo string) (*source, error) {
 	return &source{FS: content.FS(), Embedded: true}, nil
 }
 
-// checkContentDir refuses a content/ that is a symbolic link: samvirke reads and writes
-// only files inside the repository's own content directory.
-func checkContentDir(root string) error {
+func dirSource(root string) *source {
+	return &source{Root: root, FS: os.DirFS(filepath.Join(root, measures.Dir))}
+}
+
+// hasContent reports whether root has a content/ directory with a measures/ entry (a
+// symbolic link there is left to measures.Load to report). A content/ that is a symbolic
+// link is an error.
+func hasContent(root string) (bool, error) {
 	fi, err := os.Lstat(filepath.Join(root, measures.Dir))
-	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet: %w", root, measures.ErrOutside)
+	switch {
+	case err != nil:
+		return false, nil
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return false, symlinkedContentError(root)
+	case !fi.IsDir():
+		return false, nil
 	}
-	return nil
+	_, err = os.Lstat(filepath.Join(root, measures.Dir, measures.MeasuresDir))
+	return err == nil, nil
+}
+
+// requireContentDir checks that root/content is a directory and no symbolic link; where
+// says where root is, for the message.
+func requireContentDir(root, where string) error {
+	err := tracker.CheckContentDir(filepath.Join(root, measures.Dir))
+	switch {
+	case errors.Is(err, measures.ErrSymlink):
+		return symlinkedContentError(root)
+	case errors.Is(err, tracker.ErrNoContent) && isFile(filepath.Join(root, measures.Dir)):
+		return userErrorf(errNoContent, "content %s er ikke en mappe; samvirke leser tiltakene fra mappen content/", where)
+	case errors.Is(err, tracker.ErrNoContent):
+		return userErrorf(errNoContent, "fant ingen content/-mappe %s; samvirke leser bare content/ i repoet (lag et strategi-repo med «samvirke init», eller bruk --repo)", where)
+	}
+	return err
+}
+
+func symlinkedContentError(root string) error {
+	return userErrorf(measures.ErrSymlink, "content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet", root)
+}
+
+// workTreeRoot returns the nearest directory from dir upwards that has .git (a
+// directory, or a file for a linked work tree or submodule), or "" outside any.
+func workTreeRoot(dir string) string {
+	for ; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
+}
+
+func isFile(p string) bool {
+	fi, err := os.Lstat(p)
+	return err == nil && !fi.IsDir()
 }
 
 func isDir(p string) bool {
@@ -143,10 +214,7 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		if err != nil {
 			return nil, nil, err
 		}
-		fsys, commit, err := repo.ContentFS(at)
-		if errors.Is(err, tracker.ErrUnknownRef) {
-			return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", g.At)
-		}
+		fsys, commit, err := contentAt(repo, at)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -185,6 +253,28 @@ func withDateErrors(err error, dates measures.Errors) error {
 	return es
 }
 
+// contentAt is repo.ContentFS(at) with its errors in Norwegian.
+func contentAt(repo *tracker.Repo, at string) (fs.FS, *object.Commit, error) {
+	fsys, commit, err := repo.ContentFS(at)
+	switch {
+	case errors.Is(err, tracker.ErrUnknownRef):
+		return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", at)
+	case errors.Is(err, measures.ErrSymlink):
+		return nil, nil, userErrorf(err, "content er en symbolsk lenke i commit %s («%s»); samvirke følger ikke symbolske lenker", commitShort(repo, at), at)
+	case errors.Is(err, tracker.ErrNoContent):
+		return nil, nil, userErrorf(err, "commit %s («%s») har ingen content/-mappe", commitShort(repo, at), at)
+	}
+	return fsys, commit, err
+}
+
+// commitShort is the abbreviated hash of the commit at names, or at itself.
+func commitShort(repo *tracker.Repo, at string) string {
+	if c, err := repo.Resolve(at); err == nil {
+		return c.Hash.String()[:7]
+	}
+	return at
+}
+
 // NewRootCmd builds the samvirke command tree.
 func NewRootCmd(s *IOStreams) *cobra.Command {
 	g := &globalOptions{streams: s}
@@ -195,8 +285,10 @@ func NewRootCmd(s *IOStreams) *cobra.Command {
 anbefalingene til departementene og innspillene fra Åpen arena 2020. Innholdet ligger som
 vanlige filer under content/ i et git-repo.
 
-Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover. Finnes ingen,
-brukes innholdet som er bygd inn i programmet.
+Uten --repo leter samvirke etter content/ i gjeldende mappe og oppover, i et git-repo
+ikke lenger enn til roten av repoet. Utenfor git-repoer brukes innholdet som er bygd inn i
+programmet når ingen content/ finnes; i et git-repo uten content/ stopper samvirke med en
+feil. Symbolske lenker i content/ følges aldri.
 
 Uten kommando åpner samvirke det interaktive grensesnittet (samvirke tui) når inn- og
 utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,

@@ -156,9 +156,22 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.waitFor("› T14 Undersøke om taushetsplikten")
 	s.keys("Enter", "s")
 	s.waitFor("Ny status for T14")
-	s.text("gjennomf")
+	// j moves one down in the picker as in the lists (it used to be typed into a search
+	// that left only «gjennomført»), and the help line names what enter saves.
+	s.keys("j")
+	s.waitFor("enter lagre «foreslått»")
 	s.keys("Enter")
 	s.waitFor("✓ Lagret")
+	s.waitFor("→ foreslått")
+	// Space ticks an owner during a search in a checkbox picker.
+	s.keys("w", "/")
+	s.text("hod")
+	s.keys("Space")
+	s.waitFor("[x] HOD")
+	s.keys("Escape") // clears the search; the ticks stay
+	s.waitFor("Søk: trykk / for å søke")
+	s.keys("Escape")
+	s.waitFor("Avbrutt")
 	s.keys("e")
 	s.waitFor("tittel endret")
 	s.keys("q")
@@ -168,7 +181,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	}
 
 	log := git(t, repo, "log", "--format=%an|%s", "-3")
-	want := "Ola Nordmann|T14: tittel endret\nOla Nordmann|T14: status ikke vurdert → gjennomført, notat lagt til\nKari Nordmann|Add strategy content"
+	want := "Ola Nordmann|T14: tittel endret\nOla Nordmann|T14: status ikke vurdert → foreslått, notat lagt til\nKari Nordmann|Add strategy content"
 	if log != want {
 		t.Errorf("git log =\n%s\nwant\n%s", log, want)
 	}
@@ -179,7 +192,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 		t.Errorf("git status = %q", got)
 	}
 	data, _ := os.ReadFile(filepath.Join(repo, "content/measures/T14.md"))
-	if !strings.Contains(string(data), "status: done") || !strings.Contains(string(data), " i praksis\n") {
+	if !strings.Contains(string(data), "status: proposed") || !strings.Contains(string(data), " i praksis\n") {
 		t.Errorf("T14.md:\n%s", data)
 	}
 }

@@ -54,7 +54,7 @@ func newStatusPicker(m *Model, ms *measures.Measure) *picker {
 		if st == ms.Status {
 			label += " (nå)"
 		}
-		items = append(items, pickItem{id: string(st), label: label, search: fold(st.Label() + " " + string(st))})
+		items = append(items, pickItem{id: string(st), label: label, name: st.Label(), search: fold(st.Label() + " " + string(st))})
 	}
 	id, from := ms.ID, ms.Status
 	return newPicker("Ny status for "+id, items, false, nil, func(m *Model, ids []string) tea.Cmd {
@@ -126,7 +126,7 @@ func newMeasurePicker(m *Model, item *measures.Item) *picker {
 		if slices.Contains(ms.Inputs, item.ID) {
 			mark = " (knyttet)"
 		}
-		items = append(items, pickItem{id: ms.ID, label: cell(ms.ID, 6) + " " + oneLine(ms.Title) + mark,
+		items = append(items, pickItem{id: ms.ID, label: cell(ms.ID, 6) + " " + oneLine(ms.Title) + mark, name: ms.ID,
 			search: m.index.ready().head[ms]})
 	}
 	itemID := item.ID

@@ -18,7 +18,8 @@ type keyMap struct {
 	Progress, Link, Edit, Undo    key.Binding
 	Help, Quit, ForceQuit         key.Binding
 	Save, Toggle, Confirm, Cancel key.Binding
-	PickUp, PickDown              key.Binding
+	PickUp, PickDown, PickMove    key.Binding
+	Search                        key.Binding
 	PickPageUp, PickPageDown      key.Binding
 	Yes, No                       key.Binding
 }
@@ -64,6 +65,8 @@ func newKeyMap() keyMap {
 		Cancel:       b([]string{"esc"}, "esc", "avbryt"),
 		PickUp:       b([]string{"up", "ctrl+p"}, "↑", "opp"),
 		PickDown:     b([]string{"down", "ctrl+n"}, "↓", "ned"),
+		PickMove:     b([]string{"up", "down", "j", "k"}, "↑/↓ j/k", "flytt"),
+		Search:       b([]string{"/"}, "/", "søk"),
 		PickPageUp:   b([]string{"pgup"}, "pgup", "side opp"),
 		PickPageDown: b([]string{"pgdown"}, "pgdn", "side ned"),
 		Yes:          b([]string{"j", "y"}, "j", "ja"),

@@ -118,6 +118,15 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
+// search starts a picker's search with /, types query and goes back to the list with
+// enter, so that the next enter saves the item under the cursor.
+func search(t testing.TB, m *Model, query string) {
+	t.Helper()
+	press(t, m, "/")
+	typeText(t, m, query)
+	press(t, m, "enter")
+}
+
 // typeText presses one key per letter.
 func typeText(t testing.TB, m *Model, s string) {
 	t.Helper()

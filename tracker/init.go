@@ -34,6 +34,13 @@ func InitWithFiles(dir string, src fs.FS, files map[string][]byte, author string
 			return nil, plumbing.ZeroHash, fmt.Errorf("init: cannot write %q beside the content", p)
 		}
 	}
+	files = maps.Clone(files)
+	if files == nil {
+		files = map[string][]byte{}
+	}
+	if _, ok := files[MarkerFile]; !ok {
+		files[MarkerFile] = []byte(markerText)
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, plumbing.ZeroHash, err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -68,6 +70,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 			opts.ReadOnly = fmt.Sprintf("%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet).", src.Root)
 		} else {
 			opts.Repo = repo
+			guardForeignRepo(repo, &opts)
 		}
 	}
 	c, err := measures.Load(src.FS)
@@ -79,12 +82,20 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 }
 
 func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {
+	return tuiRunWith(ctx, g, s, author, nil)
+}
+
+// tuiRunWith is tuiRun with a change to the options before the TUI starts.
+func tuiRunWith(ctx context.Context, g *globalOptions, s *IOStreams, author string, adjust func(*tui.Options)) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	opts, err := tuiOptions(g, s, author)
 	if err != nil {
 		return err
+	}
+	if adjust != nil {
+		adjust(&opts)
 	}
 	commits, err := tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
 	if len(commits) > 0 {
@@ -94,4 +105,29 @@ func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) 
 		}
 	}
 	return err
+}
+
+// guardForeignRepo protects a repository that «samvirke init» did not make, such as
+// samvirke's own source checkout opened with «go run ./cmd/samvirke»: the first save
+// asks first, and the change index is kept in the user's cache directory rather than
+// written into its .git/.
+func guardForeignRepo(repo *tracker.Repo, opts *tui.Options) {
+	if repo.MadeByInit() {
+		return
+	}
+	opts.AskFirst = fmt.Sprintf("%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt.",
+		repo.Root, tracker.MarkerFile)
+	repo.KeepIndexIn(indexCacheDir(repo.Root))
+}
+
+// indexCacheDir is where the change index of the repository at root lives when it may
+// not be written into the repository: the user's cache directory, one directory per
+// repository path.
+func indexCacheDir(root string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(root))
+	return filepath.Join(base, "samvirke", "endringer", hex.EncodeToString(sum[:8]))
 }

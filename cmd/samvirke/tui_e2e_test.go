@@ -227,3 +227,77 @@ func TestNoTerminalKeepsTheList(t *testing.T) {
 		t.Errorf("samvirke with stdout piped = %q, %v", out, err)
 	}
 }
+
+// TestFirstRunInASourceCheckout: samvirke opened in a repository that «samvirke init»
+// did not make (like «go run ./cmd/samvirke» in samvirke's own checkout) writes nothing
+// into its .git/ when it opens, and asks before the first save.
+func TestFirstRunInASourceCheckout(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	repo := t.TempDir()
+	cp := exec.Command("cp", "-r", "../../content", repo)
+	if out, err := cp.CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v\n%s", err, out)
+	}
+	os.WriteFile(filepath.Join(repo, "go.mod"), []byte("module example.org/kode\n"), 0o644)
+	git(t, repo, "init", "-q", "-b", "main")
+	git(t, repo, "add", ".")
+	git(t, repo, "-c", "user.name=Utvikler", "-c", "user.email=dev@example.no", "commit", "-qm", "Code and content")
+	head := git(t, repo, "rev-parse", "HEAD")
+	cache := t.TempDir()
+	s := startTmux(t, repo, []string{"TERM=xterm-256color", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+		"XDG_CACHE_HOME=" + cache, "HOME=" + cache, "GIT_AUTHOR_NAME=Ola", "GIT_AUTHOR_EMAIL=ola@example.no"},
+		"sh", "-c", bin+" --author 'Ola Nordmann <ola@example.no>' tui; echo samvirke-exit=$?; sleep 30")
+	s.waitFor("44 av 44")
+	s.keys("1")
+	s.waitFor("Code and content") // the latest changes, read through the change index
+	if _, err := os.Stat(filepath.Join(repo, ".git", "samvirke")); !os.IsNotExist(err) {
+		t.Errorf("opening the TUI wrote .git/samvirke into the checkout (%v)", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(cache, "samvirke", "*", "*", "changes-v1")); len(m) != 1 {
+		t.Errorf("the change index is not in the user cache directory: %v", m)
+	}
+	s.keys("2", "s", "j", "Enter")
+	s.waitFor("Lagre i dette repoet?")
+	s.waitFor("samvirke demo")
+	s.keys("n")
+	s.waitFor("Ikke lagret")
+	if got := git(t, repo, "rev-parse", "HEAD"); got != head {
+		t.Fatalf("n to the question made a commit")
+	}
+	s.keys("s", "j", "Enter")
+	s.waitFor("Lagre i dette repoet?")
+	s.keys("j")
+	s.waitFor("✓ Lagret")
+	s.keys("q")
+	s.waitFor("samvirke-exit=0")
+	if got := git(t, repo, "log", "-1", "--format=%s"); got != "T01: status ikke vurdert → foreslått, notat lagt til" {
+		t.Errorf("the save after yes: %q", got)
+	}
+}
+
+// TestDemo: «samvirke demo» makes a throwaway strategy repository in a temporary
+// directory, says where, and opens the TUI there, where a save needs no question.
+func TestDemo(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	tmp := t.TempDir()
+	s := startTmux(t, t.TempDir(), []string{"TERM=xterm-256color", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+		"TMPDIR=" + tmp, "HOME=" + tmp}, "sh", "-c", bin+" demo; echo samvirke-exit=$?; sleep 30")
+	s.waitFor("44 av 44")
+	s.waitFor("samvirke-demo-")
+	s.keys("s", "j", "Enter")
+	s.waitFor("✓ Lagret")
+	s.keys("q")
+	s.waitFor("samvirke-exit=0")
+	repos, _ := filepath.Glob(filepath.Join(tmp, "samvirke-demo-*", "strategi"))
+	if len(repos) != 1 {
+		t.Fatalf("demo repositories under TMPDIR: %v", repos)
+	}
+	if scr := s.screen(); !strings.Contains(scr, "Prøverepoet ligger i "+repos[0]) {
+		t.Errorf("after quitting the terminal shows:\n%s", scr)
+	}
+	if got := git(t, repos[0], "log", "--format=%an|%s"); !strings.HasPrefix(got, "Prøvebruker|T01: status ikke vurdert → foreslått") {
+		t.Errorf("demo repository log:\n%s", got)
+	}
+}

@@ -41,8 +41,7 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		return nil
 	}
 	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
-	m.saving = true
-	return func() tea.Msg {
+	run := func() tea.Msg {
 		mu.Lock()
 		defer mu.Unlock()
 		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
@@ -51,6 +50,12 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		}
 		return savedMsg{id: id, saved: saved, err: err}
 	}
+	if m.opts.AskFirst != "" && !m.confirmed {
+		m.modal = &confirmSave{id: id, run: run}
+		return nil
+	}
+	m.saving = true
+	return run
 }
 
 // undoLast reverts this session's last save with a new commit.

@@ -475,3 +475,31 @@ func TestStatusLineSaysWhereSavesGo(t *testing.T) {
 		t.Errorf("on a detached HEAD:\n%s", s)
 	}
 }
+
+// TestAskBeforeFirstSave: in a repository not made by «samvirke init» the first save of
+// the session asks, n saves nothing, j saves, and the next save does not ask again.
+func TestAskBeforeFirstSave(t *testing.T) {
+	m, dir := newTestModel(t, true)
+	m.opts.AskFirst = "Dette repoet er ikke laget med «samvirke init»."
+	head := git(t, dir, "rev-parse", "HEAD")
+	press(t, m, "j", "s", "j", "enter")
+	if _, ok := m.modal.(*confirmSave); !ok || git(t, dir, "rev-parse", "HEAD") != head {
+		t.Fatalf("the first save did not ask: modal %T, status %q", m.modal, m.status)
+	}
+	if scr := screen(m); !strings.Contains(scr, "Lagre i dette repoet?") || !strings.Contains(scr, "samvirke demo") {
+		t.Errorf("the question:\n%s", scr)
+	}
+	press(t, m, "n")
+	if m.modal != nil || git(t, dir, "rev-parse", "HEAD") != head || !strings.Contains(m.status, "Ikke lagret") {
+		t.Fatalf("n: modal %T, status %q", m.modal, m.status)
+	}
+	press(t, m, "s", "j", "enter", "j")
+	if git(t, dir, "rev-parse", "HEAD") == head || readMeasure(t, dir, "T02").Status != measures.Proposed {
+		t.Fatalf("j did not save; status %q", m.status)
+	}
+	head = git(t, dir, "rev-parse", "HEAD")
+	press(t, m, "s", "j", "enter")
+	if m.modal != nil || git(t, dir, "rev-parse", "HEAD") == head {
+		t.Errorf("the second save asked again or did not save: modal %T, status %q", m.modal, m.status)
+	}
+}

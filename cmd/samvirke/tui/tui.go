@@ -39,6 +39,11 @@ type Options struct {
 	// Explain turns a tracker error into a Norwegian message for people (the CLI's).
 	Explain func(id string, err error) error
 	Poll    time.Duration // how often to look for outside changes; 0 for 2 s
+	// AskFirst, when not "", says in Norwegian why the first save of the session asks
+	// before it commits: the repository was not made by «samvirke init».
+	AskFirst string
+	// Greeting is the status line's first message, e.g. where a demo repository is.
+	Greeting string
 }
 
 // The views, in tab order.
@@ -87,11 +92,12 @@ type Model struct {
 	// concurrent use, and a save must not wait behind a slow read such as building the
 	// change index of a long history. Saves are serialized across processes by the
 	// tracker's lock file.
-	repoMu   *sync.Mutex
-	writer   *tracker.Repo
-	writerMu *sync.Mutex
-	saving   bool
-	quitting bool // quit once the save in flight is done
+	repoMu    *sync.Mutex
+	writer    *tracker.Repo
+	writerMu  *sync.Mutex
+	saving    bool
+	confirmed bool // the user said yes to AskFirst
+	quitting  bool // quit once the save in flight is done
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
@@ -129,6 +135,9 @@ func New(opts Options) *Model {
 	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
 	m.list = newListView()
 	m.setContent(opts.Content)
+	if opts.Greeting != "" {
+		m.flash("%s", opts.Greeting)
+	}
 	if es := measures.AsErrors(opts.LoadErr); es != nil {
 		m.flashErr("Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.", len(es))
 	}
@@ -230,9 +239,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if m.modal != nil {
-		closed, cmd := m.modal.update(m, msg)
-		if closed {
+	if cur := m.modal; cur != nil {
+		closed, cmd := cur.update(m, msg)
+		if closed && m.modal == cur { // a closing editor may open the next (confirmSave)
 			m.modal = nil
 		}
 		return cmd

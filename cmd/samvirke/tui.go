@@ -98,11 +98,9 @@ func tuiRunWith(ctx context.Context, g *globalOptions, s *IOStreams, author stri
 		adjust(&opts)
 	}
 	commits, err := tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
-	if len(commits) > 0 {
-		fmt.Fprintf(s.Out, "Lagret i denne økten (%d commits):\n", len(commits))
-		for _, c := range commits {
-			fmt.Fprintln(s.Out, "  "+c)
-		}
+	if len(commits) > 0 && opts.Repo != nil {
+		u, uerr := opts.Repo.Upstream()
+		fmt.Fprint(s.Out, tui.SessionSummary(commits, u, uerr))
 	}
 	return err
 }

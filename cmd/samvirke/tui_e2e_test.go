@@ -142,6 +142,10 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	}
 	git(t, repo, "config", "user.name", "Ola Nordmann")
 	git(t, repo, "config", "user.email", "ola@example.no")
+	bare := filepath.Join(t.TempDir(), "remote.git")
+	git(t, repo, "init", "-q", "--bare", "-b", "main", bare)
+	git(t, repo, "remote", "add", "origin", bare)
+	git(t, repo, "push", "-q", "-u", "origin", "main")
 	// The editor for e: a script that changes the title line of the file it is given.
 	editor := filepath.Join(t.TempDir(), "editor.sh")
 	os.WriteFile(editor, []byte("#!/bin/sh\nsed -i 's/^# \\(.*\\)$/# \\1 i praksis/' \"$1\"\n"), 0o755)
@@ -163,6 +167,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor("✓ Lagret")
 	s.waitFor("→ foreslått")
+	s.waitFor("1 ikke sendt til origin/main") // in the tab bar
 	// Space ticks an owner during a search in a checkbox picker.
 	s.keys("w", "/")
 	s.text("hod")
@@ -176,7 +181,8 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.waitFor("tittel endret")
 	s.keys("q")
 	s.waitFor("samvirke-exit=0")
-	if scr := s.screen(); !strings.Contains(scr, "Lagret i denne økten (2 commits):") || !strings.Contains(scr, "T14: tittel endret") {
+	if scr := s.screen(); !strings.Contains(scr, "Lagret i denne økten (2 commits):") || !strings.Contains(scr, "T14: tittel endret") ||
+		!strings.Contains(scr, "2 commits på main finnes bare på denne maskinen (ikke sendt til origin/main") {
 		t.Errorf("after quitting the terminal shows:\n%s", scr)
 	}
 

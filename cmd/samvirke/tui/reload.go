@@ -41,9 +41,10 @@ type reloadedMsg struct {
 
 // extrasMsg carries what comes from git: the last change per measure and the latest log.
 type extrasMsg struct {
-	last   map[string]time.Time
-	log    []tracker.Change
-	branch string
+	last     map[string]time.Time
+	log      []tracker.Change
+	branch   string
+	upstream tracker.Upstream
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -127,7 +128,8 @@ func (m *Model) extrasCmd() tea.Cmd {
 		defer mu.Unlock()
 		last, _ := repo.LastChanged()
 		log, _ := repo.Log(8)
-		return extrasMsg{last: last, log: log, branch: repo.Branch()}
+		up, _ := repo.Upstream()
+		return extrasMsg{last: last, log: log, branch: repo.Branch(), upstream: up}
 	}
 }
 

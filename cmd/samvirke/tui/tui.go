@@ -82,6 +82,7 @@ type Model struct {
 	lastChanged map[string]time.Time
 	log         []tracker.Change
 	branch      string // the branch HEAD is on, "" when detached
+	upstream    tracker.Upstream
 	undo        []savedEntry
 	commits     []string // every commit of this session, «hash message»
 	sigQuick    string   // see reload.go
@@ -211,7 +212,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applyReload(msg)
 		return m, m.extrasCmd()
 	case extrasMsg:
-		m.lastChanged, m.log, m.branch = msg.last, msg.log, msg.branch
+		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)
@@ -400,6 +401,11 @@ func (m *Model) tabBar() string {
 	}
 	if m.readOnly() {
 		bar += " " + m.st.Notice.Render("[skrivebeskyttet]")
+	}
+	if u := upstreamShort(m.upstream); u != "" && m.upstream.Branch == m.branch {
+		if gap := m.width - ansi.StringWidth(bar) - ansi.StringWidth(u) - 1; gap >= 1 {
+			bar += strings.Repeat(" ", gap) + m.st.Notice.Render(u)
+		}
 	}
 	return ansi.Truncate(bar, m.width, "…")
 }

@@ -288,12 +288,20 @@ func TestDemo(t *testing.T) {
 	needTmux(t)
 	bin := buildBinary(t)
 	tmp := t.TempDir()
+	// No $EDITOR: e opens the platform's plain editor, here a stand-in sensible-editor
+	// that waits a little (so its announcement can be read) and edits the title.
+	bin2 := t.TempDir()
+	os.WriteFile(filepath.Join(bin2, "sensible-editor"), []byte("#!/bin/sh\nsleep 1\nsed -i 's/^# \\(.*\\)$/# \\1 i praksis/' \"$1\"\n"), 0o755)
 	s := startTmux(t, t.TempDir(), []string{"TERM=xterm-256color", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"TMPDIR=" + tmp, "HOME=" + tmp}, "sh", "-c", bin+" demo; echo samvirke-exit=$?; sleep 30")
+		"TMPDIR=" + tmp, "HOME=" + tmp, "EDITOR=", "VISUAL=", "PATH=" + bin2 + ":/usr/bin:/bin"},
+		"sh", "-c", bin+" demo; echo samvirke-exit=$?; sleep 30")
 	s.waitFor("44 av 44")
 	s.waitFor("samvirke-demo-")
 	s.keys("s", "j", "Enter")
 	s.waitFor("✓ Lagret")
+	s.keys("e")
+	s.waitFor("Åpner teksten i sensible-editor (ingen EDITOR er satt).")
+	s.waitFor("tittel endret")
 	s.keys("q")
 	s.waitFor("samvirke-exit=0")
 	repos, _ := filepath.Glob(filepath.Join(tmp, "samvirke-demo-*", "strategi"))
@@ -303,7 +311,7 @@ func TestDemo(t *testing.T) {
 	if scr := s.screen(); !strings.Contains(scr, "Prøverepoet ligger i "+repos[0]) {
 		t.Errorf("after quitting the terminal shows:\n%s", scr)
 	}
-	if got := git(t, repos[0], "log", "--format=%an|%s"); !strings.HasPrefix(got, "Prøvebruker|T01: status ikke vurdert → foreslått") {
+	if got := git(t, repos[0], "log", "--format=%an|%s"); !strings.HasPrefix(got, "Prøvebruker|T01: tittel endret\nPrøvebruker|T01: status ikke vurdert → foreslått") {
 		t.Errorf("demo repository log:\n%s", got)
 	}
 }

@@ -20,17 +20,25 @@ import (
 type editorMsg struct {
 	id, file    string
 	title, text string // what the editor started from
+	editor      string // the program run
+	said        string // what was said about it: the plain editor chosen for the user
 	err         error
 }
 
-// editorCommand returns the editor to run: opts.Editor, $VISUAL, $EDITOR or vi.
-func (m *Model) editorCommand() []string {
+// editorCommand returns the editor to run: opts.Editor, $VISUAL, $EDITOR, or else the
+// platform's plain editor, and what to say about it ("" for the user's own choice).
+func (m *Model) editorCommand() (args []string, say string) {
 	for _, e := range []string{m.opts.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
 		if f := strings.Fields(e); len(f) > 0 {
-			return f
+			return f, ""
 		}
 	}
-	return []string{"vi"}
+	d := defaultEditor()
+	say = "Åpner teksten i " + d.name + " (ingen EDITOR er satt)."
+	if d.gui {
+		say += " Lagre og lukk vinduet for å komme tilbake til samvirke."
+	}
+	return d.args, say
 }
 
 func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
@@ -41,9 +49,11 @@ func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 	}
 	f.WriteString(editorText(ms.Title, ms.Text))
 	f.Close()
-	args := append(m.editorCommand(), f.Name())
-	base := editorMsg{id: ms.ID, file: f.Name(), title: ms.Title, text: ms.Text}
-	return tea.ExecProcess(exec.Command(args[0], args[1:]...), func(err error) tea.Msg {
+	cmd, say := m.editorCommand()
+	args := append(cmd, f.Name())
+	base := editorMsg{id: ms.ID, file: f.Name(), title: ms.Title, text: ms.Text, editor: args[0], said: say}
+	run := &editorRun{Cmd: exec.Command(args[0], args[1:]...), say: say}
+	return tea.Exec(run, func(err error) tea.Msg {
 		msg := base
 		msg.err = err
 		return msg
@@ -51,6 +61,14 @@ func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 }
 
 func editorText(title, text string) string { return "# " + title + "\n\n" + text + "\n" }
+
+// editorNote repeats, after the plain editor chosen for the user, which one it was.
+func editorNote(msg editorMsg) string {
+	if msg.said == "" {
+		return ""
+	}
+	return " (Redigert i " + msg.editor + "; sett EDITOR for å bruke et annet program.)"
+}
 
 var errNoTitle = errors.New("første linje må være «# Tittel»")
 
@@ -71,6 +89,11 @@ func parseEdited(s string) (title, text string, err error) {
 // applyEditor saves what the editor left. The file is removed once it is saved or had
 // no change; whenever nothing is saved, it stays and the message says where.
 func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
+	if errors.Is(msg.err, exec.ErrNotFound) {
+		m.flashErr("Fant ikke redigeringsprogrammet «%s»; sett EDITOR til et program du har. Ingenting er lagret.", msg.editor)
+		os.Remove(msg.file)
+		return nil
+	}
 	if msg.err != nil {
 		m.flashErr("Redigeringsprogrammet avsluttet med feil (%v); ingenting er lagret. Teksten ligger i %s.", msg.err, msg.file)
 		return nil
@@ -87,7 +110,7 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 	}
 	if title == msg.title && text == msg.text {
 		os.Remove(msg.file)
-		m.flash("Ingen endring i tittel eller tekst.")
+		m.flash("Ingen endring i tittel eller tekst.%s", editorNote(msg))
 		return nil
 	}
 	return m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {

@@ -1,0 +1,5 @@
+package tui
+
+func defaultEditor() plainEditor {
+	return plainEditor{args: []string{"notepad.exe"}, name: "Notisblokk (Notepad)", gui: true}
+}

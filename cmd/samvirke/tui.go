@@ -62,7 +62,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		return opts, err
 	}
 	if src.Embedded {
-		opts.ReadOnly = "fant ingen content/-mappe her eller over, så dette er innholdet som er bygd inn i samvirke (skrivebeskyttet). Åpne et strategi-repo med --repo, eller lag et med «samvirke init»."
+		opts.ReadOnly = "innebygd innhold, skrivebeskyttet (fant ingen content/ her eller over). «samvirke demo» lager et repo du kan endre; --repo åpner et annet."
 	} else {
 		opts.FS = src.FS
 		opts.Dir = filepath.Join(src.Root, measures.Dir)

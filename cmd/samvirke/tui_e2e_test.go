@@ -315,3 +315,61 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo repository log:\n%s", got)
 	}
 }
+
+// TestTUIAt80x24: at 80×24 the key line keeps «? hjelp • q avslutt» and offers no edit
+// keys on read-only content, the read-only notice is shown whole, the ? help scrolls to
+// its end and lists each key once per place it applies.
+func TestTUIAt80x24(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	s := startTmux(t, t.TempDir(), []string{"TERM=xterm-256color", "NO_COLOR=1"}, bin, "tui")
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	s.waitFor("[skrivebeskyttet]")
+	lastLine := func() string {
+		lines := strings.Split(strings.TrimRight(s.screen(), "\n"), "\n")
+		return strings.TrimSpace(lines[len(lines)-1])
+	}
+	s.waitFor("«samvirke demo» lager et repo du kan endre; --repo åpner et annet.")
+	if l := lastLine(); !strings.HasSuffix(l, "? hjelp • q avslutt") || strings.Contains(l, "s status") || strings.Contains(l, "n notat") {
+		t.Errorf("the key line of read-only Tiltak at 80×24: %q", l)
+	}
+	s.keys("s")
+	s.waitFor("Kan ikke endre")
+	s.waitFor("--repo åpner et annet.")
+	s.keys("?")
+	s.waitFor("linjer til")
+	if l := lastLine(); !strings.Contains(l, "lukk hjelpen") {
+		t.Errorf("the key line of the help: %q", l)
+	}
+	seen := map[string]int{}
+	collect := func() {
+		for _, l := range strings.Split(s.screen(), "\n") {
+			if strings.HasPrefix(l, "  q ") || strings.HasPrefix(l, "  f ") {
+				seen[l]++
+			}
+		}
+	}
+	collect()
+	for i := 0; i < 5 && strings.Contains(s.screen(), "linjer til"); i++ {
+		before := s.screen()
+		s.keys("PageDown")
+		for deadline := time.Now().Add(5 * time.Second); s.screen() == before && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
+		collect()
+	}
+	s.waitFor("Godt å vite")
+	s.waitForGone("linjer til")
+	for l, n := range seen {
+		if n > 1 && strings.HasPrefix(l, "  q ") {
+			t.Errorf("the help shows %q %d times", l, n)
+		}
+	}
+	if len(seen) != 3 { // q once, f for Tiltak and f for Innspill, each under its heading
+		t.Errorf("help rows for q and f: %v", seen)
+	}
+	s.keys("Escape")
+	s.waitForGone("Godt å vite")
+	s.keys("C-c")
+	s.waitExit()
+}

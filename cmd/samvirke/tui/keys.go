@@ -22,6 +22,7 @@ type keyMap struct {
 	Search                        key.Binding
 	PickPageUp, PickPageDown      key.Binding
 	Yes, No                       key.Binding
+	HelpScroll, HelpClose         key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -69,6 +70,8 @@ func newKeyMap() keyMap {
 		Search:       b([]string{"/"}, "/", "søk"),
 		PickPageUp:   b([]string{"pgup"}, "pgup", "side opp"),
 		PickPageDown: b([]string{"pgdown"}, "pgdn", "side ned"),
+		HelpScroll:   b([]string{"up", "down", "j", "k", "pgup", "pgdown"}, "↑/↓ pgup/pgdn", "bla"),
+		HelpClose:    b([]string{"?", "esc", "q"}, "?/esc", "lukk hjelpen"),
 		Yes:          b([]string{"j", "y"}, "j", "ja"),
 		No:           b([]string{"n", "esc"}, "n", "nei"),
 	}

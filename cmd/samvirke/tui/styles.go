@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -85,6 +86,9 @@ func (s Styles) status(st measures.Status) string {
 	}
 	return st.Label()
 }
+
+// wrapPlain wraps text to w cells at word boundaries, without padding.
+func (s Styles) wrapPlain(text string, w int) string { return ansi.Wordwrap(text, w, "") }
 
 // wrap is a style that wraps text to w cells (at least 20).
 func (s Styles) wrap(w int) lipgloss.Style { return lipgloss.NewStyle().Width(max(w, 20)) }

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
@@ -69,6 +70,7 @@ type Model struct {
 	width, height int
 	view          int
 	showHelp      bool
+	helpScroll    int
 	status        string
 	statusErr     bool
 
@@ -181,7 +183,7 @@ func (m *Model) flashErr(format string, a ...any) {
 }
 
 // bodyHeight is the number of lines between the tab bar and the status and help lines.
-func (m *Model) bodyHeight() int { return max(m.height-3, 3) }
+func (m *Model) bodyHeight() int { return max(m.height-2-m.statusLines(), 3) }
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -248,9 +250,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if m.showHelp {
-		if key.Matches(msg, m.keys.Help, m.keys.Back) {
-			m.showHelp = false
-		}
+		m.helpKey(msg)
 		return nil
 	}
 	if m.detail != nil {
@@ -262,7 +262,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
-		m.showHelp = true
+		m.showHelp, m.helpScroll = true, 0
 		return nil
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -357,7 +357,7 @@ func (m *Model) render() string {
 	var body string
 	switch {
 	case m.showHelp:
-		body = m.fullHelp()
+		body = m.fullHelp(m.width, h)
 	case m.modal != nil:
 		body = m.modal.view(m, m.width, h)
 	case m.detail != nil:
@@ -381,7 +381,7 @@ func (m *Model) render() string {
 	b.WriteByte('\n')
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
-	b.WriteString(ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…"))
+	b.WriteString(ansi.Truncate(m.helpLine(), m.width, "…"))
 	return b.String()
 }
 
@@ -410,25 +410,46 @@ func (m *Model) tabBar() string {
 	return ansi.Truncate(bar, m.width, "…")
 }
 
-func (m *Model) statusLine() string {
+// statusText is what the status line says now and its style.
+func (m *Model) statusText() (string, lipgloss.Style) {
 	s := m.status
 	switch {
 	case m.saving:
-		s = "Lagrer …"
+		return "Lagrer …", m.st.OK
 	case s == "" && m.readOnly():
-		s = m.opts.ReadOnly
+		return m.opts.ReadOnly, m.st.Notice
 	case s == "":
-		return m.st.Dim.Render(ansi.Truncate(m.where(), m.width, "…"))
+		return m.where(), m.st.Dim
+	case m.statusErr:
+		return strings.ReplaceAll(s, "\n", " "), m.st.Error
 	}
-	s = strings.ReplaceAll(s, "\n", " ")
-	s = ansi.Truncate(s, m.width, "…")
-	if m.statusErr {
-		return m.st.Error.Render(s)
+	return strings.ReplaceAll(s, "\n", " "), m.st.OK
+}
+
+// statusLines is how many lines the status line takes: two when its text is wider than
+// the terminal, so that a message is not cut before it says what to do.
+func (m *Model) statusLines() int {
+	if s, _ := m.statusText(); ansi.StringWidth(s) > m.width && m.height >= 12 {
+		return 2
 	}
-	if m.readOnly() && m.status == "" {
-		return m.st.Notice.Render(s)
+	return 1
+}
+
+// statusLine is the status text, wrapped to statusLines lines of the terminal's width.
+func (m *Model) statusLine() string {
+	s, style := m.statusText()
+	if m.statusLines() == 1 {
+		return style.Render(ansi.Truncate(s, m.width, "…"))
 	}
-	return m.st.OK.Render(s)
+	lines := strings.SplitN(ansi.Wordwrap(s, m.width, ""), "\n", 2)
+	lines[0] = ansi.Truncate(lines[0], m.width, "…")
+	if len(lines) == 2 {
+		lines[1] = ansi.Truncate(strings.ReplaceAll(lines[1], "\n", " "), m.width, "…")
+	}
+	for i := range lines {
+		lines[i] = style.Render(lines[i])
+	}
+	return strings.Join(lines, "\n")
 }
 
 // where says, when nothing else is on the status line, where a save goes: the repository

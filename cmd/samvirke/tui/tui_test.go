@@ -96,7 +96,7 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 // keyMsg builds a key press from its name: "enter", "esc", "ctrl+s", "shift+tab", "å".
 func keyMsg(k string) tea.KeyPressMsg {
 	special := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace, "backspace": tea.KeyBackspace}
+		"up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace, "backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown}
 	var mod tea.KeyMod
 	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
 		mod, k = tea.ModCtrl, rest

@@ -373,3 +373,59 @@ func TestTUIAt80x24(t *testing.T) {
 	s.keys("C-c")
 	s.waitExit()
 }
+
+// TestTUIColumnsAndOverviewInTmux: two proposals whose ids differ only at the end are
+// told apart at 200 and at 80 columns, the columns keep their widths while scrolling,
+// and the Oversikt counts all show at 80 columns without colour.
+func TestTUIColumnsAndOverviewInTmux(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	repo := filepath.Join(t.TempDir(), "strategi")
+	if out, err := exec.Command(bin, "init", repo, "--author", "Kari Nordmann <kari@example.no>").CombinedOutput(); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	for range 2 {
+		cmd := exec.Command(bin, "new", "--title", "Øke kunnskapen om effekter av samarbeid mellom etatene", "--area", "knowledge",
+			"--owner", "hdir", "--text", "Et forslag.", "--yes")
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("new: %v\n%s", err, out)
+		}
+	}
+	const id = "P-oke-kunnskapen-om-effekter-av-samarbeid-mellom" // slugs stop at 48 characters
+	s := startTmux(t, repo, []string{"TERM=xterm-256color", "NO_COLOR=1"}, bin, "tui")
+	s.tmux("resize-window", "-t", "e2e", "-x", "200", "-y", "60")
+	s.waitFor("46 av 46")
+	s.keys("G")
+	s.waitFor(id + " ")
+	s.waitFor(id + "-2")
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	s.keys("g")
+	s.waitFor("› T01")
+	header := strings.Split(s.screen(), "\n")[2]
+	s.keys("G")
+	s.waitFor("› P-")
+	scr := s.screen()
+	if got := strings.Split(scr, "\n")[2]; got != header || !strings.Contains(header, "Status") {
+		t.Errorf("the header at the top %q and at the bottom %q", header, got)
+	}
+	var ps []string
+	for _, l := range strings.Split(scr, "\n") {
+		if f := strings.Fields(strings.TrimPrefix(l, "›")); len(f) > 0 && strings.HasPrefix(f[0], "P-") {
+			ps = append(ps, f[0])
+		}
+	}
+	if len(ps) != 2 || ps[0] == ps[1] || !strings.HasSuffix(ps[1], "-2") {
+		t.Errorf("the two proposals at 80 columns: %q\n%s", ps, scr)
+	}
+	s.keys("1")
+	s.waitFor("Status per innsatsområde")
+	scr = s.screen()
+	for _, want := range []string{"+ foreslått 2", "▒ pågår", "· ikke vurdert"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("Oversikt at 80×24 does not show %q:\n%s", want, scr)
+		}
+	}
+	s.keys("C-c")
+	s.waitExit()
+}

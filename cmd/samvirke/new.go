@@ -277,7 +277,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 				}),
 			huh.NewConfirm().Title("Skrive forslaget?").Affirmative("Ja").Negative("Nei").Value(&confirm),
 		),
-	).WithInput(opts.streams.In).WithOutput(opts.streams.ErrOut)
+	).WithInput(opts.streams.In).WithOutput(opts.streams.ErrOut).WithKeyMap(formKeyMap())
 	if err := form.Run(); err != nil {
 		return err
 	}

@@ -51,11 +51,16 @@ func TestNewFormInTerminal(t *testing.T) {
 
 	// Wait for each field to take focus (┃) before typing into it.
 	waitFor("┃ Tittel")
+	waitFor("enter neste") // the form's key help is Norwegian (it was «enter next»)
 	keys("Felles kurs på Ærøy", "Enter")
 	waitFor("┃ Innsatsområde")
 	keys("Down", "Down", "Down", "Enter") // the fourth area: competence
 	waitFor("┃ Eiere")
-	keys("x", "Down", "x", "Enter") // both owners
+	keys("x") // the first owner; once one is chosen, the key help shows
+	if scr := waitFor("x velg/fjern"); strings.Contains(scr, "toggle") || strings.Contains(scr, "next") {
+		t.Errorf("English key help in the form:\n%s", scr)
+	}
+	keys("Down", "x", "Enter") // both owners
 	waitFor("┃ Tekst")
 	keys("Et felles kurs for fastleger.", "Enter")
 	waitFor("┃ Innspill")

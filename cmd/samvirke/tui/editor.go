@@ -95,7 +95,11 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		m.flashErr("Redigeringsprogrammet avsluttet med feil (%v); ingenting er lagret. Teksten ligger i %s.", msg.err, msg.file)
+		why := "med en feil"
+		if ee, ok := errors.AsType[*exec.ExitError](msg.err); ok {
+			why = sprintf("med kode %d", ee.ExitCode())
+		}
+		m.flashErr("%s avsluttet %s; ingenting er lagret. Teksten ligger i %s.", msg.editor, why, msg.file)
 		return nil
 	}
 	data, err := os.ReadFile(msg.file)

@@ -1,6 +1,8 @@
 package tracker
 
 import (
+	"errors"
+
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -46,6 +48,17 @@ func (r *Repo) Upstream() (Upstream, error) {
 	if ref.Hash() == head.Hash() {
 		return u, nil
 	}
+	// The common cases, only ahead (after saves) or only behind (after a fetch), are
+	// counted by walking from one tip down to the other; only when that walk gets past
+	// it (the two have diverged) are both histories read in full.
+	if n, ok, err := r.countDownTo(head.Hash(), ref.Hash()); err != nil || ok {
+		u.Ahead = n
+		return u, err
+	}
+	if n, ok, err := r.countDownTo(ref.Hash(), head.Hash()); err != nil || ok {
+		u.Behind = n
+		return u, err
+	}
 	ours, err := r.ancestors(head.Hash())
 	if err != nil {
 		return u, err
@@ -65,6 +78,28 @@ func (r *Repo) Upstream() (Upstream, error) {
 		}
 	}
 	return u, nil
+}
+
+// countDownTo counts the commits reachable from tip without passing through stop. ok
+// is true when every path from tip leads to stop, so that these are exactly the commits
+// reachable from tip and not from stop; false when a walk reached a root commit instead.
+func (r *Repo) countDownTo(tip, stop plumbing.Hash) (n int, ok bool, err error) {
+	c, err := r.git.CommitObject(tip)
+	if err != nil {
+		return 0, false, err
+	}
+	reachedRoot := errors.New("reached a root commit")
+	err = object.NewCommitPreorderIter(c, map[plumbing.Hash]bool{stop: true}, nil).ForEach(func(c *object.Commit) error {
+		if c.NumParents() == 0 {
+			return reachedRoot
+		}
+		n++
+		return nil
+	})
+	if errors.Is(err, reachedRoot) {
+		return 0, false, nil
+	}
+	return n, err == nil, err
 }
 
 // ancestors is the set of commits reachable from h, h included.

@@ -35,6 +35,10 @@ func TestUpstream(t *testing.T) {
 	gitCmd(t, other, nil, "add", "NOTES")
 	gitCmd(t, other, nil, "commit", "-qm", "remote change")
 	gitCmd(t, other, nil, "push", "-q")
+	gitCmd(t, dir, nil, "fetch", "-q")
+	if u, _ := repo.Upstream(); u.Ahead != 0 || u.Behind != 1 {
+		t.Errorf("behind only: %+v, want 1 behind", u)
+	}
 	gitCmd(t, dir, nil, "commit", "-q", "--allow-empty", "-m", "one")
 	gitCmd(t, dir, nil, "commit", "-q", "--allow-empty", "-m", "two")
 	gitCmd(t, dir, nil, "fetch", "-q")

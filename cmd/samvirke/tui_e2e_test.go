@@ -208,7 +208,7 @@ func TestTUIReadOnlyOutsideARepository(t *testing.T) {
 	bin := buildBinary(t)
 	s := startTmux(t, t.TempDir(), []string{"TERM=xterm-256color", "NO_COLOR=1"}, bin, "tui")
 	s.waitFor("[skrivebeskyttet]")
-	s.waitFor("bygd inn i samvirke")
+	s.waitFor("innebygd innhold, skrivebeskyttet")
 	s.keys("s")
 	s.waitFor("Kan ikke endre")
 	// Resize: the table reflows, dropping the last-changed column below 80 columns.
@@ -402,7 +402,13 @@ func TestTUIColumnsAndOverviewInTmux(t *testing.T) {
 	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
 	s.keys("g")
 	s.waitFor("› T01")
-	header := strings.Split(s.screen(), "\n")[2]
+	header := ""
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if lines := strings.Split(s.screen(), "\n"); len(lines) > 2 && strings.HasPrefix(lines[2], "  ID") && strings.Contains(lines[3], "› T01") {
+			header = lines[2]
+			break
+		}
+	}
 	s.keys("G")
 	s.waitFor("› P-")
 	scr := s.screen()

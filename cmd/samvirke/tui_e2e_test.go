@@ -404,13 +404,14 @@ func TestTUIColumnsAndOverviewInTmux(t *testing.T) {
 	s.waitFor("› T01")
 	header := ""
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if lines := strings.Split(s.screen(), "\n"); len(lines) > 2 && strings.HasPrefix(lines[2], "  ID") && strings.Contains(lines[3], "› T01") {
+		if lines := strings.Split(s.screen(), "\n"); len(lines) > 2 && strings.HasPrefix(lines[2], "  ID") && strings.HasSuffix(strings.TrimSpace(lines[2]), "Status") && strings.Contains(lines[3], "› T01") {
 			header = lines[2]
 			break
 		}
 	}
 	s.keys("G")
 	s.waitFor("› P-")
+	s.waitFor(header) // the same header once the frame is drawn
 	scr := s.screen()
 	if got := strings.Split(scr, "\n")[2]; got != header || !strings.Contains(header, "Status") {
 		t.Errorf("the header at the top %q and at the bottom %q", header, got)

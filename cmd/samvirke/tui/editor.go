@@ -35,8 +35,8 @@ func (m *Model) editorCommand() (args []string, say string) {
 	}
 	d := defaultEditor()
 	say = "Åpner teksten i " + d.name + " (ingen EDITOR er satt)."
-	if d.gui {
-		say += " Lagre og lukk vinduet for å komme tilbake til samvirke."
+	if d.back != "" {
+		say += " " + d.back
 	}
 	return d.args, say
 }

@@ -12,7 +12,7 @@ import (
 type plainEditor struct {
 	args []string // the command; the file name is appended
 	name string   // what it is called, for the messages
-	gui  bool     // a window of its own: say that samvirke waits until it closes
+	back string   // for an editor in a window of its own: how to get back to samvirke
 }
 
 // lookPath is exec.LookPath, replaced in tests.

@@ -30,6 +30,9 @@ Hver lagring er én commit; u angrer den siste med en ny commit. ? viser alle ta
 «samvirke» uten kommando åpner dette når både inn- og utdata er en terminal; ellers skriver
 den listen over tiltak, slik at skript som leser utdataene fortsatt virker.
 
+I et repo som ikke er laget med «samvirke init» (for eksempel kildekoden til samvirke), spør
+samvirke før den første lagringen. «samvirke demo» lager et prøverepo der du kan lagre fritt.
+
 Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -13,8 +13,9 @@ import (
 // made by «samvirke init» (Options.AskFirst), such as samvirke's own source checkout:
 // there a keystroke must not commit onto the code's branch unawares.
 type confirmSave struct {
-	id  string
-	run tea.Cmd // the save, run on yes
+	id   string
+	run  tea.Cmd // the save, run on yes
+	kept string  // on no: where typed text was kept, e.g. the editor's file
 }
 
 func (c *confirmSave) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
@@ -28,7 +29,7 @@ func (c *confirmSave) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		m.saving = true
 		return true, c.run
 	case key.Matches(kp, m.keys.No):
-		m.flash("Ikke lagret. «samvirke demo» lager et prøverepo der du kan lagre fritt.")
+		m.flash("Ikke lagret.%s «samvirke demo» lager et prøverepo der du kan lagre fritt.", c.kept)
 		return true, nil
 	}
 	return false, nil

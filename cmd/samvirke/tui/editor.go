@@ -117,7 +117,7 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 		m.flash("Ingen endring i tittel eller tekst.%s", editorNote(msg))
 		return nil
 	}
-	return m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {
+	cmd := m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {
 		if ms.Title != msg.title || ms.Text != msg.text {
 			return changeError(msg.id + ": tittelen eller teksten er endret et annet sted mens du redigerte. Teksten din ligger i " +
 				msg.file + "; åpne tiltaket på nytt med e og før inn endringene dine.")
@@ -129,4 +129,8 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 			os.Remove(msg.file)
 		}
 	})
+	if c, ok := m.modal.(*confirmSave); ok {
+		c.kept = " Teksten ligger i " + msg.file + "."
+	}
+	return cmd
 }

@@ -1,7 +1,7 @@
 package tracker
 
 import (
-	"errors"
+	"container/heap"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -13,7 +13,8 @@ type Upstream struct {
 	Branch string // the branch HEAD is on; "" when detached
 	Remote string // the remote, "" when the repository has none
 	// Ref is the remote-tracking branch compared with (origin/main); "" when the remote
-	// has no such branch yet, so every local commit is only on this machine.
+	// has no such branch yet, so every local commit is only on this machine (and Ahead
+	// is not counted).
 	Ref           string
 	Ahead, Behind int // commits only on the branch, only on Ref
 }
@@ -41,92 +42,87 @@ func (r *Repo) Upstream() (Upstream, error) {
 	u.Remote = remote
 	ref, err := r.git.Reference(plumbing.NewRemoteReferenceName(remote, merge.Short()), true)
 	if err != nil {
-		u.Ahead, err = r.countNotIn(head.Hash(), nil)
-		return u, err
+		return u, nil // not on the remote yet
 	}
 	u.Ref = remote + "/" + merge.Short()
-	if ref.Hash() == head.Hash() {
-		return u, nil
-	}
-	// The common cases, only ahead (after saves) or only behind (after a fetch), are
-	// counted by walking from one tip down to the other; only when that walk gets past
-	// it (the two have diverged) are both histories read in full.
-	if n, ok, err := r.countDownTo(head.Hash(), ref.Hash()); err != nil || ok {
-		u.Ahead = n
-		return u, err
-	}
-	if n, ok, err := r.countDownTo(ref.Hash(), head.Hash()); err != nil || ok {
-		u.Behind = n
-		return u, err
-	}
-	ours, err := r.ancestors(head.Hash())
-	if err != nil {
-		return u, err
-	}
-	theirs, err := r.ancestors(ref.Hash())
-	if err != nil {
-		return u, err
-	}
-	for h := range ours {
-		if !theirs[h] {
-			u.Ahead++
-		}
-	}
-	for h := range theirs {
-		if !ours[h] {
-			u.Behind++
-		}
-	}
-	return u, nil
+	u.Ahead, u.Behind, err = r.aheadBehind(head.Hash(), ref.Hash())
+	return u, err
 }
 
-// countDownTo counts the commits reachable from tip without passing through stop. ok
-// is true when every path from tip leads to stop, so that these are exactly the commits
-// reachable from tip and not from stop; false when a walk reached a root commit instead.
-func (r *Repo) countDownTo(tip, stop plumbing.Hash) (n int, ok bool, err error) {
-	c, err := r.git.CommitObject(tip)
-	if err != nil {
-		return 0, false, err
+// Sides of a commit in aheadBehind: reachable from ours, from theirs, or both.
+const (
+	sideOurs   = 1
+	sideTheirs = 2
+	sideBoth   = sideOurs | sideTheirs
+)
+
+// aheadBehind counts the commits reachable only from ours and only from theirs, the way
+// git does (rev-list --left-right --count): it walks down from both tips at once, newest
+// commit first, marking each with the sides that reach it, and stops as soon as every
+// commit still to visit is reached from both, so it reads only the commits since the two
+// histories met, not the whole history.
+func (r *Repo) aheadBehind(ours, theirs plumbing.Hash) (ahead, behind int, err error) {
+	if ours == theirs {
+		return 0, 0, nil
 	}
-	reachedRoot := errors.New("reached a root commit")
-	err = object.NewCommitPreorderIter(c, map[plumbing.Hash]bool{stop: true}, nil).ForEach(func(c *object.Commit) error {
-		if c.NumParents() == 0 {
-			return reachedRoot
+	side := map[plumbing.Hash]int{ours: sideOurs, theirs: sideTheirs}
+	q := &commitQueue{}
+	for _, h := range []plumbing.Hash{ours, theirs} {
+		c, err := r.git.CommitObject(h)
+		if err != nil {
+			return 0, 0, err
 		}
-		n++
-		return nil
-	})
-	if errors.Is(err, reachedRoot) {
-		return 0, false, nil
+		heap.Push(q, c)
 	}
-	return n, err == nil, err
+	for q.Len() > 0 && !q.allBoth(side) {
+		c := heap.Pop(q).(*object.Commit)
+		s := side[c.Hash]
+		switch s {
+		case sideOurs:
+			ahead++
+		case sideTheirs:
+			behind++
+		}
+		for _, p := range c.ParentHashes {
+			old, seen := side[p]
+			if old|s == old && seen {
+				continue
+			}
+			side[p] = old | s
+			if !seen {
+				pc, err := r.git.CommitObject(p)
+				if err != nil {
+					return 0, 0, err
+				}
+				heap.Push(q, pc)
+			}
+		}
+	}
+	return ahead, behind, nil
 }
 
-// ancestors is the set of commits reachable from h, h included.
-func (r *Repo) ancestors(h plumbing.Hash) (map[plumbing.Hash]bool, error) {
-	c, err := r.git.CommitObject(h)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[plumbing.Hash]bool{}
-	err = object.NewCommitPreorderIter(c, nil, nil).ForEach(func(c *object.Commit) error {
-		seen[c.Hash] = true
-		return nil
-	})
-	return seen, err
+// commitQueue is a heap of commits, the newest (by committer time) first.
+type commitQueue []*object.Commit
+
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	return q[i].Committer.When.After(q[j].Committer.When)
+}
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(*object.Commit)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
 }
 
-// countNotIn counts the commits reachable from h that are not in skip.
-func (r *Repo) countNotIn(h plumbing.Hash, skip map[plumbing.Hash]bool) (int, error) {
-	all, err := r.ancestors(h)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for c := range all {
-		if !skip[c] {
-			n++
+// allBoth reports whether every queued commit is reached from both sides.
+func (q commitQueue) allBoth(side map[plumbing.Hash]int) bool {
+	for _, c := range q {
+		if side[c.Hash] != sideBoth {
+			return false
 		}
 	}
-	return n, nil
+	return true
 }

@@ -29,7 +29,7 @@ func (c *confirmSave) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		m.saving = true
 		return true, c.run
 	case key.Matches(kp, m.keys.No):
-		m.flash("Ikke lagret.%s «samvirke demo» lager et prøverepo der du kan lagre fritt.", c.kept)
+		m.flash(msgDeclined, c.kept)
 		return true, nil
 	}
 	return false, nil

@@ -44,7 +44,7 @@ func (m *Model) editorCommand() (args []string, say string) {
 func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 	f, err := os.CreateTemp("", "samvirke-"+ms.ID+"-*.md")
 	if err != nil {
-		m.flashErr("Kunne ikke lage en midlertidig fil: %v", err)
+		m.flashErr(msgNoTempFile, err)
 		return nil
 	}
 	f.WriteString(editorText(ms.Title, ms.Text))
@@ -90,7 +90,7 @@ func parseEdited(s string) (title, text string, err error) {
 // no change; whenever nothing is saved, it stays and the message says where.
 func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 	if errors.Is(msg.err, exec.ErrNotFound) {
-		m.flashErr("Fant ikke redigeringsprogrammet «%s»; sett EDITOR til et program du har. Ingenting er lagret.", msg.editor)
+		m.flashErr(msgNoEditor, msg.editor)
 		os.Remove(msg.file)
 		return nil
 	}
@@ -99,22 +99,22 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 		if ee, ok := errors.AsType[*exec.ExitError](msg.err); ok {
 			why = sprintf("med kode %d", ee.ExitCode())
 		}
-		m.flashErr("%s avsluttet %s; ingenting er lagret. Teksten ligger i %s.", msg.editor, why, msg.file)
+		m.flashErr(msgEditorFailed, msg.editor, why, msg.file)
 		return nil
 	}
 	data, err := os.ReadFile(msg.file)
 	if err != nil {
-		m.flashErr("Kunne ikke lese filen fra redigeringsprogrammet: %v", err)
+		m.flashErr(msgEditorUnreadable, err)
 		return nil
 	}
 	title, text, err := parseEdited(string(data))
 	if err != nil {
-		m.flashErr("Ikke lagret: %v. Teksten ligger i %s.", err, msg.file)
+		m.flashErr(msgEditorInvalid, err, msg.file)
 		return nil
 	}
 	if title == msg.title && text == msg.text {
 		os.Remove(msg.file)
-		m.flash("Ingen endring i tittel eller tekst.%s", editorNote(msg))
+		m.flash(msgEditorNoChange, editorNote(msg))
 		return nil
 	}
 	cmd := m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {

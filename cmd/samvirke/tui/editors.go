@@ -24,7 +24,7 @@ func (m *Model) editKey(msg tea.KeyPressMsg, id string) tea.Cmd {
 	}
 	ms := m.c.Measure(id)
 	if ms == nil {
-		m.flashErr("Velg et tiltak først.")
+		m.flashErr(msgNoMeasure)
 		return nil
 	}
 	switch {
@@ -71,7 +71,7 @@ func newOwnersPicker(m *Model, ms *measures.Measure) *picker {
 	return newPicker("Eiere for "+id+" (den første som beholdes, er ansvarlig)", items, true, ms.Owners,
 		func(m *Model, ids []string) tea.Cmd {
 			if len(ids) == 0 {
-				m.flashErr("Ikke lagret: et tiltak må ha minst én eier.")
+				m.flashErr(msgNoOwner)
 				return nil
 			}
 			return m.save(id, func(ms *measures.Measure, _ string) error {
@@ -206,7 +206,7 @@ func (e *noteEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		if e.confirming {
 			switch {
 			case key.Matches(kp, k.Yes):
-				m.flash("Notatet er forkastet.")
+				m.flash(msgNoteDropped)
 				return true, nil
 			case key.Matches(kp, k.No):
 				e.confirming = false
@@ -216,13 +216,13 @@ func (e *noteEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		switch {
 		case key.Matches(kp, k.Save):
 			if strings.TrimSpace(e.area.Value()) == "" {
-				m.flashErr("Notatet er tomt; skriv noe eller trykk esc.")
+				m.flashErr(msgNoteEmpty)
 				return false, nil
 			}
 			return true, m.addNote(e.id, e.area.Value())
 		case key.Matches(kp, k.Cancel):
 			if strings.TrimSpace(e.area.Value()) == "" {
-				m.flash("Avbrutt; ingenting er lagret.")
+				m.flash(msgCancelled)
 				return true, nil
 			}
 			e.confirming = true
@@ -265,7 +265,7 @@ func (e *fieldEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(kp, k.Cancel):
-			m.flash("Avbrutt; ingenting er lagret.")
+			m.flash(msgCancelled)
 			return true, nil
 		case key.Matches(kp, k.Confirm):
 			if ok, fb := e.check(e.input.Value()); !ok {

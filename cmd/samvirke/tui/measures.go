@@ -197,14 +197,14 @@ func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			l.input.SetValue("")
 			l.quick = quickFilter{}
 			l.reset(m)
-			m.flash("Filteret er fjernet.")
+			m.flash(msgFilterCleared)
 		}
 	case key.Matches(msg, k.Open):
 		return m.openDetail(l.selectedID())
 	case key.Matches(msg, k.Sort):
 		l.sortIdx = (l.sortIdx + 1) % len(measures.SortKeys)
 		l.reset(m)
-		m.flash("Sortert etter %s.", sortLabels[measures.SortKeys[l.sortIdx]])
+		m.flash(msgSorted, sortLabels[measures.SortKeys[l.sortIdx]])
 	case key.Matches(msg, k.Quick):
 		m.modal = newQuickFilterPicker(m)
 	default:

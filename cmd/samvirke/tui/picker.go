@@ -143,7 +143,7 @@ func (p *picker) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(kp, k.Cancel):
-		m.flash("Avbrutt; ingenting er lagret.")
+		m.flash(msgCancelled)
 		return true, nil
 	case key.Matches(kp, k.Filter):
 		p.searching = true

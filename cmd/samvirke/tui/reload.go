@@ -135,13 +135,13 @@ func (m *Model) extrasCmd() tea.Cmd {
 
 func (m *Model) applyReload(msg reloadedMsg) {
 	if msg.c == nil {
-		m.flashErr("Kunne ikke lese innholdet på nytt: %v", msg.err)
+		m.flashErr(msgReloadFailed, msg.err)
 		return
 	}
 	m.setContent(msg.c)
 	if es := measures.AsErrors(msg.err); es != nil {
-		m.flashErr("Innholdet ble endret utenfra og har %d feil; kjør «samvirke validate».", len(es))
+		m.flashErr(msgReloadedWithErrors, len(es))
 	} else if !m.statusErr && m.status == "" {
-		m.flash("Innholdet ble endret utenfra og er lest på nytt.")
+		m.flash(msgReloaded)
 	}
 }

@@ -142,7 +142,7 @@ func New(opts Options) *Model {
 		m.flash("%s", opts.Greeting)
 	}
 	if es := measures.AsErrors(opts.LoadErr); es != nil {
-		m.flashErr("Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.", len(es))
+		m.flashErr(msgContentErrors, len(es))
 	}
 	return m
 }
@@ -327,7 +327,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	if m.saving {
 		m.quitting = true
-		m.flash("Avslutter når lagringen er ferdig …")
+		m.flash(msgQuitAfterSave)
 		return nil
 	}
 	return tea.Quit

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,4 +41,21 @@ func TestScreensNorwegian(t *testing.T) {
 	press(t, m, "n", "?")
 	check("help", strings.Join(m.helpLines(80), "\n"))
 	check("session", SessionSummary([]string{"abc T01: x"}, m.upstream, nil))
+
+	// Every message of the status line, from messages.go.
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		if lit, ok := node.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			check("messages.go", lit.Value)
+			n++
+		}
+		return true
+	})
+	if n < 20 {
+		t.Errorf("only %d messages in messages.go", n)
+	}
 }

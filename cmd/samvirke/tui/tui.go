@@ -462,6 +462,9 @@ func (m *Model) where() string {
 	if m.branch == "" {
 		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
 	}
+	if m.opts.AskFirst != "" && !m.confirmed {
+		return "Ikke laget med «samvirke init»: spør før en lagring blir en commit på grenen " + m.branch + " i " + repo + "."
+	}
 	return "Lagrer som commits på grenen " + m.branch + " i " + repo + "."
 }
 

@@ -487,7 +487,7 @@ func TestAskBeforeFirstSave(t *testing.T) {
 		t.Fatalf("the first save did not ask: modal %T, status %q", m.modal, m.status)
 	}
 	if scr := screen(m); !strings.Contains(scr, "Lagre i dette repoet?") || !strings.Contains(scr, "samvirke demo") ||
-		!strings.Contains(scr, "spør før en lagring blir en commit på grenen main") {
+		!strings.Contains(scr, "Spør før første lagring på grenen main") {
 		t.Errorf("the question:\n%s", scr)
 	}
 	press(t, m, "n")

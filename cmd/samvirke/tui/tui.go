@@ -463,7 +463,7 @@ func (m *Model) where() string {
 		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
 	}
 	if m.opts.AskFirst != "" && !m.confirmed {
-		return "Ikke laget med «samvirke init»: spør før en lagring blir en commit på grenen " + m.branch + " i " + repo + "."
+		return "Spør før første lagring på grenen " + m.branch + " i " + repo + " (ikke laget med «samvirke init»)."
 	}
 	return "Lagrer som commits på grenen " + m.branch + " i " + repo + "."
 }

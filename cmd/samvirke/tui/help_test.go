@@ -52,6 +52,11 @@ func TestHelpScrolls(t *testing.T) {
 	if n := strings.Count(all, "\n  q "); n != 1 {
 		t.Errorf("q is in the help %d times", n)
 	}
+	press(t, m, "g")
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if m.helpScroll != 3 {
+		t.Errorf("the mouse wheel scrolled the help to %d, want 3", m.helpScroll)
+	}
 	press(t, m, "esc")
 	if m.showHelp {
 		t.Error("esc does not close the help")

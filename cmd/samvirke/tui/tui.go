@@ -305,6 +305,8 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	switch {
 	case m.modal != nil:
 		return nil
+	case m.showHelp:
+		m.helpScroll = max(m.helpScroll+delta, 0)
 	case m.detail != nil:
 		if delta < 0 {
 			m.detail.vp.ScrollUp(-delta)

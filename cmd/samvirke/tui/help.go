@@ -191,6 +191,12 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 		return
 	}
 	if d, ok := m.keys.nav(msg, m.bodyHeight()-1, 1000); ok {
-		m.helpScroll += d
+		m.scrollHelp(d)
 	}
+}
+
+// scrollHelp moves the ? screen by d lines, within its length.
+func (m *Model) scrollHelp(d int) {
+	last := max(len(m.helpLines(m.width))-m.bodyHeight(), 0)
+	m.helpScroll = min(max(m.helpScroll+d, 0), last)
 }

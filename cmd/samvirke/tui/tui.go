@@ -306,7 +306,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	case m.modal != nil:
 		return nil
 	case m.showHelp:
-		m.helpScroll = max(m.helpScroll+delta, 0)
+		m.scrollHelp(delta)
 	case m.detail != nil:
 		if delta < 0 {
 			m.detail.vp.ScrollUp(-delta)

@@ -31,4 +31,5 @@ const (
 	msgSaved              = "✓ Lagret %s %s"
 	msgContentErrors      = "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer."
 	msgQuitAfterSave      = "Avslutter når lagringen er ferdig …"
+	msgPickerHint         = "Trykk / for å søke; ↑/↓ eller j/k flytter markøren."
 )

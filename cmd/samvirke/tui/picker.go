@@ -155,7 +155,7 @@ func (p *picker) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		return p.confirm(m)
 	}
 	if kp.Text != "" {
-		p.hint = "Trykk / for å søke; ↑/↓ eller j/k flytter markøren."
+		p.hint = msgPickerHint
 	}
 	return false, nil
 }

@@ -51,7 +51,7 @@ func (r *Repo) changes() (*changeIndex, error) {
 	if err != nil {
 		return &changeIndex{known: map[plumbing.Hash]bool{}}, nil // no commits yet
 	}
-	p := filepath.Join(gitDir, filepath.FromSlash(indexFile))
+	p := r.indexPath(gitDir)
 	idx, err := readIndex(p)
 	if err != nil {
 		idx = &changeIndex{known: map[plumbing.Hash]bool{}}

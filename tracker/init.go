@@ -68,6 +68,13 @@ func InitWithOptions(dir string, src fs.FS, files map[string][]byte, author stri
 			return nil, plumbing.ZeroHash, fmt.Errorf("init: cannot write %q beside the content", p)
 		}
 	}
+	files = maps.Clone(files)
+	if files == nil {
+		files = map[string][]byte{}
+	}
+	if _, ok := files[MarkerFile]; !ok {
+		files[MarkerFile] = []byte(markerText)
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, plumbing.ZeroHash, err

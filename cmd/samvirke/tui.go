@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -27,6 +29,9 @@ Hver lagring er én commit; u angrer den siste med en ny commit. ? viser alle ta
 
 «samvirke» uten kommando åpner dette når både inn- og utdata er en terminal; ellers skriver
 den listen over tiltak, slik at skript som leser utdataene fortsatt virker.
+
+I et repo som ikke er laget med «samvirke init» (for eksempel kildekoden til samvirke), spør
+samvirke før den første lagringen. «samvirke demo» lager et prøverepo der du kan lagre fritt.
 
 Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
 		Args: cobra.NoArgs,
@@ -60,7 +65,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		return opts, err
 	}
 	if src.Embedded {
-		opts.ReadOnly = "fant ingen content/-mappe her eller over, så dette er innholdet som er bygd inn i samvirke (skrivebeskyttet). Åpne et strategi-repo med --repo, eller lag et med «samvirke init»."
+		opts.ReadOnly = "innebygd innhold, skrivebeskyttet (fant ingen content/ her eller over). «samvirke demo» lager et repo du kan endre; --repo åpner et annet."
 	} else {
 		opts.FS = src.FS
 		opts.Dir = filepath.Join(src.Root, measures.Dir)
@@ -68,6 +73,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 			opts.ReadOnly = fmt.Sprintf("%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet).", src.Root)
 		} else {
 			opts.Repo = repo
+			guardForeignRepo(repo, &opts)
 		}
 	}
 	c, err := measures.Load(src.FS)
@@ -79,6 +85,11 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 }
 
 func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {
+	return tuiRunWith(ctx, g, s, author, nil)
+}
+
+// tuiRunWith is tuiRun with a change to the options before the TUI starts.
+func tuiRunWith(ctx context.Context, g *globalOptions, s *IOStreams, author string, adjust func(*tui.Options)) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -86,12 +97,38 @@ func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) 
 	if err != nil {
 		return err
 	}
+	if adjust != nil {
+		adjust(&opts)
+	}
 	commits, err := tui.Run(ctx, opts, tea.WithInput(s.In), tea.WithOutput(s.Out))
-	if len(commits) > 0 {
-		fmt.Fprintf(s.Out, "Lagret i denne økten (%d commits):\n", len(commits))
-		for _, c := range commits {
-			fmt.Fprintln(s.Out, "  "+c)
-		}
+	if len(commits) > 0 && opts.Repo != nil {
+		u, uerr := opts.Repo.Upstream()
+		fmt.Fprint(s.Out, tui.SessionSummary(commits, u, uerr))
 	}
 	return err
+}
+
+// guardForeignRepo protects a repository that «samvirke init» did not make, such as
+// samvirke's own source checkout opened with «go run ./cmd/samvirke»: the first save
+// asks first, and the change index is kept in the user's cache directory rather than
+// written into its .git/.
+func guardForeignRepo(repo *tracker.Repo, opts *tui.Options) {
+	if repo.MadeByInit() {
+		return
+	}
+	opts.AskFirst = fmt.Sprintf("%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt.",
+		repo.Root, tracker.MarkerFile)
+	repo.KeepIndexIn(indexCacheDir(repo.Root))
+}
+
+// indexCacheDir is where the change index of the repository at root lives when it may
+// not be written into the repository: the user's cache directory, one directory per
+// repository path.
+func indexCacheDir(root string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(root))
+	return filepath.Join(base, "samvirke", "endringer", hex.EncodeToString(sum[:8]))
 }

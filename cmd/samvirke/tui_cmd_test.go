@@ -43,13 +43,26 @@ func TestTUIOptions(t *testing.T) {
 			}
 		})
 	}
+	t.Run("not made by init", func(t *testing.T) {
+		dir := t.TempDir()
+		os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../measures/testdata/content"))
+		git(t, dir, "init", "-q", "-b", "main")
+		t.Setenv("XDG_CACHE_HOME", t.TempDir())
+		opts, err := tuiOptions(&globalOptions{Repo: dir}, s, "")
+		if err != nil || opts.Repo == nil || !strings.Contains(opts.AskFirst, "ikke et strategi-repo laget med «samvirke init»") {
+			t.Fatalf("AskFirst %q, %v", opts.AskFirst, err)
+		}
+		if made, _ := tuiOptions(&globalOptions{Repo: repo}, s, ""); made.AskFirst != "" {
+			t.Errorf("a repository made by init asks first: %q", made.AskFirst)
+		}
+	})
 	t.Run("embedded", func(t *testing.T) {
 		t.Chdir(empty)
 		opts, err := tuiOptions(&globalOptions{}, s, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if opts.Repo != nil || opts.Dir != "" || !strings.Contains(opts.ReadOnly, "bygd inn i samvirke") || len(opts.Content.Measures) < 44 {
+		if opts.Repo != nil || opts.Dir != "" || !strings.Contains(opts.ReadOnly, "innebygd innhold, skrivebeskyttet") || len(opts.Content.Measures) < 44 {
 			t.Errorf("embedded: repo %v, dir %q, read-only %q", opts.Repo, opts.Dir, opts.ReadOnly)
 		}
 	})

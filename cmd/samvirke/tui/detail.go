@@ -37,7 +37,7 @@ func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.detail = nil
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpScroll = true, 0
 	case key.Matches(msg, k.Up):
 		d.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):

@@ -20,30 +20,40 @@ import (
 type editorMsg struct {
 	id, file    string
 	title, text string // what the editor started from
+	editor      string // the program run
+	said        string // what was said about it: the plain editor chosen for the user
 	err         error
 }
 
-// editorCommand returns the editor to run: opts.Editor, $VISUAL, $EDITOR or vi.
-func (m *Model) editorCommand() []string {
+// editorCommand returns the editor to run: opts.Editor, $VISUAL, $EDITOR, or else the
+// platform's plain editor, and what to say about it ("" for the user's own choice).
+func (m *Model) editorCommand() (args []string, say string) {
 	for _, e := range []string{m.opts.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
 		if f := strings.Fields(e); len(f) > 0 {
-			return f
+			return f, ""
 		}
 	}
-	return []string{"vi"}
+	d := defaultEditor()
+	say = "Åpner teksten i " + d.name + " (ingen EDITOR er satt)."
+	if d.back != "" {
+		say += " " + d.back
+	}
+	return d.args, say
 }
 
 func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 	f, err := os.CreateTemp("", "samvirke-"+ms.ID+"-*.md")
 	if err != nil {
-		m.flashErr("Kunne ikke lage en midlertidig fil: %v", err)
+		m.flashErr(msgNoTempFile, err)
 		return nil
 	}
 	f.WriteString(editorText(ms.Title, ms.Text))
 	f.Close()
-	args := append(m.editorCommand(), f.Name())
-	base := editorMsg{id: ms.ID, file: f.Name(), title: ms.Title, text: ms.Text}
-	return tea.ExecProcess(exec.Command(args[0], args[1:]...), func(err error) tea.Msg {
+	cmd, say := m.editorCommand()
+	args := append(cmd, f.Name())
+	base := editorMsg{id: ms.ID, file: f.Name(), title: ms.Title, text: ms.Text, editor: args[0], said: say}
+	run := &editorRun{Cmd: exec.Command(args[0], args[1:]...), say: say}
+	return tea.Exec(run, func(err error) tea.Msg {
 		msg := base
 		msg.err = err
 		return msg
@@ -51,6 +61,14 @@ func (m *Model) runEditor(ms *measures.Measure) tea.Cmd {
 }
 
 func editorText(title, text string) string { return "# " + title + "\n\n" + text + "\n" }
+
+// editorNote repeats, after the plain editor chosen for the user, which one it was.
+func editorNote(msg editorMsg) string {
+	if msg.said == "" {
+		return ""
+	}
+	return " (Redigert i " + msg.editor + "; sett EDITOR for å bruke et annet program.)"
+}
 
 var errNoTitle = errors.New("første linje må være «# Tittel»")
 
@@ -71,26 +89,35 @@ func parseEdited(s string) (title, text string, err error) {
 // applyEditor saves what the editor left. The file is removed once it is saved or had
 // no change; whenever nothing is saved, it stays and the message says where.
 func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
+	if errors.Is(msg.err, exec.ErrNotFound) {
+		m.flashErr(msgNoEditor, msg.editor)
+		os.Remove(msg.file)
+		return nil
+	}
 	if msg.err != nil {
-		m.flashErr("Redigeringsprogrammet avsluttet med feil (%v); ingenting er lagret. Teksten ligger i %s.", msg.err, msg.file)
+		why := "med en feil"
+		if ee, ok := errors.AsType[*exec.ExitError](msg.err); ok {
+			why = sprintf("med kode %d", ee.ExitCode())
+		}
+		m.flashErr(msgEditorFailed, msg.editor, why, msg.file)
 		return nil
 	}
 	data, err := os.ReadFile(msg.file)
 	if err != nil {
-		m.flashErr("Kunne ikke lese filen fra redigeringsprogrammet: %v", err)
+		m.flashErr(msgEditorUnreadable, err)
 		return nil
 	}
 	title, text, err := parseEdited(string(data))
 	if err != nil {
-		m.flashErr("Ikke lagret: %v. Teksten ligger i %s.", err, msg.file)
+		m.flashErr(msgEditorInvalid, err, msg.file)
 		return nil
 	}
 	if title == msg.title && text == msg.text {
 		os.Remove(msg.file)
-		m.flash("Ingen endring i tittel eller tekst.")
+		m.flash(msgEditorNoChange, editorNote(msg))
 		return nil
 	}
-	return m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {
+	cmd := m.saveThen(msg.id, func(ms *measures.Measure, _ string) error {
 		if ms.Title != msg.title || ms.Text != msg.text {
 			return changeError(msg.id + ": tittelen eller teksten er endret et annet sted mens du redigerte. Teksten din ligger i " +
 				msg.file + "; åpne tiltaket på nytt med e og før inn endringene dine.")
@@ -102,4 +129,8 @@ func (m *Model) applyEditor(msg editorMsg) tea.Cmd {
 			os.Remove(msg.file)
 		}
 	})
+	if c, ok := m.modal.(*confirmSave); ok {
+		c.kept = " Teksten ligger i " + msg.file + "."
+	}
+	return cmd
 }

@@ -24,7 +24,7 @@ func (m *Model) editKey(msg tea.KeyPressMsg, id string) tea.Cmd {
 	}
 	ms := m.c.Measure(id)
 	if ms == nil {
-		m.flashErr("Velg et tiltak først.")
+		m.flashErr(msgNoMeasure)
 		return nil
 	}
 	switch {
@@ -54,7 +54,7 @@ func newStatusPicker(m *Model, ms *measures.Measure) *picker {
 		if st == ms.Status {
 			label += " (nå)"
 		}
-		items = append(items, pickItem{id: string(st), label: label, search: fold(st.Label() + " " + string(st))})
+		items = append(items, pickItem{id: string(st), label: label, name: st.Label(), search: fold(st.Label() + " " + string(st))})
 	}
 	id, from := ms.ID, ms.Status
 	return newPicker("Ny status for "+id, items, false, nil, func(m *Model, ids []string) tea.Cmd {
@@ -71,7 +71,7 @@ func newOwnersPicker(m *Model, ms *measures.Measure) *picker {
 	return newPicker("Eiere for "+id+" (den første som beholdes, er ansvarlig)", items, true, ms.Owners,
 		func(m *Model, ids []string) tea.Cmd {
 			if len(ids) == 0 {
-				m.flashErr("Ikke lagret: et tiltak må ha minst én eier.")
+				m.flashErr(msgNoOwner)
 				return nil
 			}
 			return m.save(id, func(ms *measures.Measure, _ string) error {
@@ -126,7 +126,7 @@ func newMeasurePicker(m *Model, item *measures.Item) *picker {
 		if slices.Contains(ms.Inputs, item.ID) {
 			mark = " (knyttet)"
 		}
-		items = append(items, pickItem{id: ms.ID, label: cell(ms.ID, 6) + " " + oneLine(ms.Title) + mark,
+		items = append(items, pickItem{id: ms.ID, label: cell(ms.ID, 6) + " " + oneLine(ms.Title) + mark, name: ms.ID,
 			search: m.index.ready().head[ms]})
 	}
 	itemID := item.ID
@@ -206,7 +206,7 @@ func (e *noteEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		if e.confirming {
 			switch {
 			case key.Matches(kp, k.Yes):
-				m.flash("Notatet er forkastet.")
+				m.flash(msgNoteDropped)
 				return true, nil
 			case key.Matches(kp, k.No):
 				e.confirming = false
@@ -216,13 +216,13 @@ func (e *noteEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 		switch {
 		case key.Matches(kp, k.Save):
 			if strings.TrimSpace(e.area.Value()) == "" {
-				m.flashErr("Notatet er tomt; skriv noe eller trykk esc.")
+				m.flashErr(msgNoteEmpty)
 				return false, nil
 			}
 			return true, m.addNote(e.id, e.area.Value())
 		case key.Matches(kp, k.Cancel):
 			if strings.TrimSpace(e.area.Value()) == "" {
-				m.flash("Avbrutt; ingenting er lagret.")
+				m.flash(msgCancelled)
 				return true, nil
 			}
 			e.confirming = true
@@ -265,7 +265,7 @@ func (e *fieldEditor) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(kp, k.Cancel):
-			m.flash("Avbrutt; ingenting er lagret.")
+			m.flash(msgCancelled)
 			return true, nil
 		case key.Matches(kp, k.Confirm):
 			if ok, fb := e.check(e.input.Value()); !ok {

@@ -26,7 +26,7 @@ func TestNoteAfterAFutureLogEntry(t *testing.T) {
 		t.Errorf("note after a future entry: status %q", m.status)
 	}
 	press(t, m, "esc", "s")
-	typeText(t, m, "pågår")
+	search(t, m, "pågår")
 	press(t, m, "enter")
 	if !m.statusErr || !strings.Contains(m.status, "log[0].date") {
 		t.Errorf("status after a future entry: status %q", m.status)

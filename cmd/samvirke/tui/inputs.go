@@ -85,7 +85,7 @@ func (v *inputsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		if it := v.item(); it != nil {
 			m.modal = newMeasurePicker(m, it)
 		} else {
-			m.flashErr("Velg et innspill (ikke en gruppe) for å knytte det til et tiltak.")
+			m.flashErr(msgPickItem)
 		}
 	case key.Matches(msg, k.Open):
 		if it := v.item(); it != nil && len(it.Measures) > 0 {
@@ -93,7 +93,7 @@ func (v *inputsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	default:
 		if key.Matches(msg, k.editKeys()...) {
-			m.flashErr("Endre tiltak fra Tiltak eller detaljvisningen; her knytter l innspill til et tiltak.")
+			m.flashErr(msgEditElsewhere)
 		}
 	}
 	return nil

@@ -18,9 +18,11 @@ type keyMap struct {
 	Progress, Link, Edit, Undo    key.Binding
 	Help, Quit, ForceQuit         key.Binding
 	Save, Toggle, Confirm, Cancel key.Binding
-	PickUp, PickDown              key.Binding
+	PickUp, PickDown, PickMove    key.Binding
+	Search                        key.Binding
 	PickPageUp, PickPageDown      key.Binding
 	Yes, No                       key.Binding
+	HelpScroll, HelpClose         key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -64,8 +66,12 @@ func newKeyMap() keyMap {
 		Cancel:       b([]string{"esc"}, "esc", "avbryt"),
 		PickUp:       b([]string{"up", "ctrl+p"}, "↑", "opp"),
 		PickDown:     b([]string{"down", "ctrl+n"}, "↓", "ned"),
+		PickMove:     b([]string{"up", "down", "j", "k"}, "↑/↓ j/k", "flytt"),
+		Search:       b([]string{"/"}, "/", "søk"),
 		PickPageUp:   b([]string{"pgup"}, "pgup", "side opp"),
 		PickPageDown: b([]string{"pgdown"}, "pgdn", "side ned"),
+		HelpScroll:   b([]string{"up", "down", "j", "k", "pgup", "pgdown"}, "↑/↓ pgup/pgdn", "bla"),
+		HelpClose:    b([]string{"?", "esc", "q"}, "?/esc", "lukk hjelpen"),
 		Yes:          b([]string{"j", "y"}, "j", "ja"),
 		No:           b([]string{"n", "esc"}, "n", "nei"),
 	}

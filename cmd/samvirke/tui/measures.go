@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -19,6 +20,7 @@ type listView struct {
 	cands     []*measures.Measure // base narrowed by the quick filters
 	rows      []*measures.Measure // cands narrowed by the text filter
 	lastQuery string              // the query rows were computed for
+	idW       int                 // the widest id of all measures: the id column never changes width
 	cursor    int
 	offset    int
 
@@ -67,6 +69,10 @@ func newListView() listView {
 func (l *listView) reset(m *Model) {
 	keep := l.selectedID()
 	l.base = slices.Clone(m.c.Measures)
+	l.idW = 3
+	for _, ms := range l.base {
+		l.idW = max(l.idW, ansiWidth(ms.ID))
+	}
 	if k := measures.SortKeys[l.sortIdx]; k != measures.ByID {
 		measures.Sort(l.base, k, m.c)
 	}
@@ -191,14 +197,14 @@ func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			l.input.SetValue("")
 			l.quick = quickFilter{}
 			l.reset(m)
-			m.flash("Filteret er fjernet.")
+			m.flash(msgFilterCleared)
 		}
 	case key.Matches(msg, k.Open):
 		return m.openDetail(l.selectedID())
 	case key.Matches(msg, k.Sort):
 		l.sortIdx = (l.sortIdx + 1) % len(measures.SortKeys)
 		l.reset(m)
-		m.flash("Sortert etter %s.", sortLabels[measures.SortKeys[l.sortIdx]])
+		m.flash(msgSorted, sortLabels[measures.SortKeys[l.sortIdx]])
 	case key.Matches(msg, k.Quick):
 		m.modal = newQuickFilterPicker(m)
 	default:
@@ -210,8 +216,10 @@ func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 // columns are the table's column widths for a terminal width.
 type columns struct{ id, title, status, lead, due, changed int }
 
+// The title gives way first, then the last-change, lead and due columns; the id is cut
+// only when not even a short title and the status fit beside it.
 func tableColumns(w int, idW int) columns {
-	c := columns{id: idW, status: 15, lead: 6, due: 10, changed: 10}
+	c := columns{id: min(idW, max(w-2-15-8-2, 3)), status: 15, lead: 6, due: 10, changed: 10}
 	rest := func() int { return w - 2 - c.id - c.status - c.lead - c.due - c.changed - 5 }
 	if rest() < 24 {
 		c.changed = 0
@@ -229,13 +237,17 @@ func tableColumns(w int, idW int) columns {
 func (l *listView) view(m *Model, w, h int) string {
 	var b strings.Builder
 	// First line: the filter and what is shown.
-	info := sprintf("%d av %d · sortert etter %s", len(l.rows), len(m.c.Measures), sortLabels[measures.SortKeys[l.sortIdx]])
+	order := sortLabels[measures.SortKeys[l.sortIdx]]
+	if strings.TrimSpace(l.input.Value()) != "" {
+		order = "relevans" // the search's order, best match first
+	}
+	info := sprintf("%d av %d · sortert etter %s", len(l.rows), len(m.c.Measures), order)
 	if d := l.quickDescription(m); d != "" {
 		info += " · " + d
 	}
 	switch {
 	case l.filtering:
-		l.input.SetWidth(max(w-ansiWidth(info)-4, 10))
+		l.input.SetWidth(max(w-ansiWidth(info)-6, 10))
 		b.WriteString(l.input.View() + "  " + m.st.Dim.Render(info))
 	case l.input.Value() != "":
 		b.WriteString(sprintf("Filter: «%s» · %s", l.input.Value(), info))
@@ -244,12 +256,7 @@ func (l *listView) view(m *Model, w, h int) string {
 	}
 	b.WriteByte('\n')
 
-	idW := 3
-	for _, ms := range l.rows[l.offset:min(l.offset+h, len(l.rows))] {
-		idW = max(idW, len(ms.ID))
-	}
-	idW = min(idW, 12)
-	c := tableColumns(w, idW)
+	c := tableColumns(w, l.idW)
 	b.WriteString(m.st.Header.Render(l.row(c, "  ", "ID", "Tittel", "Status", "Ansv.", "Frist", "Endret")))
 	b.WriteByte('\n')
 	rows := max(h-2, 1)
@@ -283,7 +290,7 @@ func (l *listView) view(m *Model, w, h int) string {
 }
 
 func (l *listView) row(c columns, marker, id, title, status, lead, due, changed string) string {
-	parts := []string{marker + cell(id, c.id), cell(title, c.title), cell(status, c.status)}
+	parts := []string{marker + idCell(id, c.id), cell(title, c.title), cell(status, c.status)}
 	if c.lead > 0 {
 		parts = append(parts, cell(lead, c.lead))
 	}
@@ -294,6 +301,17 @@ func (l *listView) row(c columns, marker, id, title, status, lead, due, changed 
 		parts = append(parts, cell(changed, c.changed))
 	}
 	return strings.TrimRight(strings.Join(parts, " "), " ")
+}
+
+// idCell fits an id into w cells; one too long is cut in the middle, keeping its end
+// (P-oke-kunn…ap-2), so that two ids that differ at the end still look different.
+func idCell(id string, w int) string {
+	n := ansiWidth(id)
+	if n <= w || w < 8 {
+		return cell(id, w)
+	}
+	tail := min(4, w/3)
+	return ansi.Truncate(id, w-tail-1, "") + "…" + ansi.TruncateLeft(id, n-tail, "")
 }
 
 func (l *listView) quickDescription(m *Model) string {

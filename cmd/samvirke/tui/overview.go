@@ -74,7 +74,7 @@ func (o *overviewView) view(m *Model, w, h int) string {
 	barW := min(max(w/3, 10), 30)
 	for _, g := range groups {
 		lines = append(lines, st.Bold.Render(g.title)+st.Dim.Render(sprintf("  %d", g.total)))
-		lines = append(lines, "  "+o.bar(m, g, barW)+"  "+counts(m, g))
+		lines = append(lines, barLines(o.bar(m, g, barW), counts(m, g), barW, w)...)
 	}
 	lines = append(lines, "", st.Title.Render(sprintf("Fristen er passert (%d)", len(overdue))))
 	if len(overdue) == 0 {
@@ -129,12 +129,42 @@ func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
 	return b.String()
 }
 
-func counts(m *Model, g *areaCount) string {
+// counts are g's counts in words, one per status present: «▒ pågår 5».
+func counts(m *Model, g *areaCount) []string {
 	var parts []string
 	for _, s := range measures.Statuses {
 		if n := g.by[s]; n > 0 {
 			parts = append(parts, barGlyph(s)+" "+m.st.status(s)+" "+itoa(n))
 		}
 	}
-	return strings.Join(parts, "  ")
+	return parts
+}
+
+// barLines puts the counts to the right of the bar, going on under each other on more
+// lines where they do not fit in w, so that no count is cut off.
+func barLines(bar string, parts []string, barW, w int) []string {
+	indent := strings.Repeat(" ", 2+barW+2)
+	room := max(w-len(indent), 12)
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case ansiWidth(line)+2+ansiWidth(p) <= room:
+			line += "  " + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	lines = append(lines, line)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = "  " + bar + "  " + lines[i]
+		} else {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return lines
 }

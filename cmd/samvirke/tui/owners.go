@@ -38,7 +38,7 @@ func (v *ownersView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			m.list.input.SetValue("")
 			m.list.reset(m)
 			m.view = viewMeasures
-			m.flash("Viser tiltakene til %s. esc fjerner filteret.", o.Short)
+			m.flash(msgOwnerFilter, o.Short)
 		}
 	}
 	return nil

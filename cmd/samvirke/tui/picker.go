@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // modal is an editor shown over the body: it takes every key until it closes.
@@ -17,29 +18,36 @@ type modal interface {
 
 type pickItem struct {
 	id, label string
+	name      string // what enter saves, in the help line; the label when ""
 	search    string // folded text to filter on
 	detail    string // shown in full under the list for the item under the cursor
 }
 
-// picker chooses one item, or several (multi), from a list filtered by typing.
+// picker chooses one item, or several (multi), from a list. Every picker works the same
+// way, like the lists behind it: ↑/↓ and j/k move, / starts a search, and only enter in
+// the list (not in the search) saves, while the help line names the item it saves.
+// During a search letters go into the search, ↑/↓ move, enter goes back to the list with
+// the search kept and esc clears it; in a checkbox picker space and tab tick the item
+// under the cursor during a search too.
 type picker struct {
-	title  string
-	items  []pickItem
-	multi  bool
-	chosen map[string]bool
-	input  textinput.Model
-	rows   []int
-	cursor int
-	offset int
-	done   func(m *Model, ids []string) tea.Cmd
-	verb   string // what enter does, for the help line; "lagre" unless set
+	title     string
+	items     []pickItem
+	multi     bool
+	chosen    map[string]bool
+	input     textinput.Model
+	searching bool
+	hint      string // shown under the search line after a key that does nothing here
+	rows      []int
+	cursor    int
+	offset    int
+	done      func(m *Model, ids []string) tea.Cmd
+	verb      string // what enter does, for the help line; "lagre" unless set
 }
 
 func newPicker(title string, items []pickItem, multi bool, chosen []string, done func(*Model, []string) tea.Cmd) *picker {
 	in := newInput()
 	in.Prompt = "Søk: "
-	in.Placeholder = "skriv for å filtrere"
-	in.Focus()
+	in.Placeholder = "trykk / for å søke"
 	p := &picker{title: title, items: items, multi: multi, chosen: map[string]bool{}, input: in, done: done}
 	for _, id := range chosen {
 		p.chosen[id] = true
@@ -76,59 +84,136 @@ func (p *picker) filter() {
 	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
 }
 
+// current is the item under the cursor, or nil when the search matches nothing.
+func (p *picker) current() *pickItem {
+	if p.cursor < len(p.rows) {
+		return &p.items[p.rows[p.cursor]]
+	}
+	return nil
+}
+
+// nav maps a movement key of the list to the rows to move: j/k and the arrows one,
+// pgup/pgdn ten, g/G and home/end to the ends. Space is not a movement key here.
+func (p *picker) nav(k keyMap, kp tea.KeyPressMsg) (int, bool) {
+	switch {
+	case key.Matches(kp, k.Up):
+		return -1, true
+	case key.Matches(kp, k.Down):
+		return 1, true
+	case key.Matches(kp, k.PickPageUp):
+		return -10, true
+	case key.Matches(kp, k.PickPageDown):
+		return 10, true
+	case key.Matches(kp, k.Top):
+		return -len(p.rows), true
+	case key.Matches(kp, k.Bottom):
+		return len(p.rows), true
+	}
+	return 0, false
+}
+
+func (p *picker) move(d int) {
+	p.cursor = min(max(p.cursor+d, 0), max(len(p.rows)-1, 0))
+}
+
+func (p *picker) toggle() {
+	if it := p.current(); it != nil {
+		p.chosen[it.id] = !p.chosen[it.id]
+		if !p.chosen[it.id] {
+			delete(p.chosen, it.id)
+		}
+	}
+}
+
 func (p *picker) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
-	k := m.keys
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
 		return false, cmd
 	}
+	p.hint = ""
+	if p.searching {
+		return false, p.searchKey(m, kp)
+	}
+	k := m.keys
+	if d, ok := p.nav(k, kp); ok {
+		p.move(d)
+		return false, nil
+	}
 	switch {
 	case key.Matches(kp, k.Cancel):
-		m.flash("Avbrutt; ingenting er lagret.")
+		m.flash(msgCancelled)
 		return true, nil
-	case key.Matches(kp, k.PickUp):
-		p.cursor = max(p.cursor-1, 0)
-		return false, nil
-	case key.Matches(kp, k.PickDown):
-		p.cursor = min(p.cursor+1, max(len(p.rows)-1, 0))
-		return false, nil
-	case key.Matches(kp, k.PickPageUp):
-		p.cursor = max(p.cursor-10, 0)
-		return false, nil
-	case key.Matches(kp, k.PickPageDown):
-		p.cursor = min(p.cursor+10, max(len(p.rows)-1, 0))
-		return false, nil
-	case p.multi && key.Matches(kp, k.Toggle) && (kp.Code != tea.KeySpace || p.input.Value() == ""):
-		// Space toggles until a search is typed; then it is part of the search.
-		if p.cursor < len(p.rows) {
-			id := p.items[p.rows[p.cursor]].id
-			p.chosen[id] = !p.chosen[id]
-			if !p.chosen[id] {
-				delete(p.chosen, id)
-			}
-		}
+	case key.Matches(kp, k.Filter):
+		p.searching = true
+		return false, p.input.Focus()
+	case p.multi && key.Matches(kp, k.Toggle):
+		p.toggle()
 		return false, nil
 	case key.Matches(kp, k.Confirm):
-		if p.multi {
-			var ids []string
-			for _, it := range p.items {
-				if p.chosen[it.id] {
-					ids = append(ids, it.id)
-				}
-			}
-			return true, p.done(m, ids)
-		}
-		if p.cursor < len(p.rows) {
-			return true, p.done(m, []string{p.items[p.rows[p.cursor]].id})
-		}
-		return false, nil
+		return p.confirm(m)
+	}
+	if kp.Text != "" {
+		p.hint = msgPickerHint
+	}
+	return false, nil
+}
+
+// searchKey handles a key while the search line has the focus.
+func (p *picker) searchKey(m *Model, kp tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(kp, k.Cancel):
+		p.input.SetValue("")
+		p.filter()
+		p.endSearch()
+		return nil
+	case key.Matches(kp, k.Confirm):
+		p.endSearch()
+		return nil
+	case key.Matches(kp, k.PickUp):
+		p.move(-1)
+		return nil
+	case key.Matches(kp, k.PickDown):
+		p.move(1)
+		return nil
+	case key.Matches(kp, k.PickPageUp):
+		p.move(-10)
+		return nil
+	case key.Matches(kp, k.PickPageDown):
+		p.move(10)
+		return nil
+	case p.multi && key.Matches(kp, k.Toggle):
+		p.toggle()
+		return nil
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(kp)
 	p.filter()
-	return false, cmd
+	return cmd
+}
+
+func (p *picker) endSearch() {
+	p.searching = false
+	p.input.Blur()
+}
+
+// confirm hands the choice to done: the ticked items, or the item under the cursor.
+func (p *picker) confirm(m *Model) (bool, tea.Cmd) {
+	if p.multi {
+		var ids []string
+		for _, it := range p.items {
+			if p.chosen[it.id] {
+				ids = append(ids, it.id)
+			}
+		}
+		return true, p.done(m, ids)
+	}
+	if it := p.current(); it != nil {
+		return true, p.done(m, []string{it.id})
+	}
+	return false, nil
 }
 
 func (p *picker) view(m *Model, w, h int) string {
@@ -138,8 +223,7 @@ func (p *picker) view(m *Model, w, h int) string {
 		b.WriteString(m.st.Dim.Render(sprintf("  (%d valgt)", len(p.chosen))))
 	}
 	b.WriteByte('\n')
-	p.input.SetWidth(max(w-10, 10))
-	b.WriteString(p.input.View())
+	b.WriteString(p.searchLine(m, w))
 	b.WriteByte('\n')
 	var detail string
 	if p.cursor < len(p.rows) {
@@ -191,13 +275,51 @@ func (p *picker) view(m *Model, w, h int) string {
 	return b.String()
 }
 
+// searchLine is the search field while searching, else the kept search or how to start
+// one, and the hint for a key that does nothing in the list.
+func (p *picker) searchLine(m *Model, w int) string {
+	var line string
+	switch {
+	case p.searching:
+		p.input.SetWidth(max(w-10, 10))
+		line = p.input.View()
+	case p.input.Value() != "":
+		line = "Søk: " + p.input.Value() + m.st.Dim.Render(sprintf("  (%d treff; / endrer søket)", len(p.rows)))
+	default:
+		line = m.st.Dim.Render("Søk: trykk / for å søke")
+	}
+	if p.hint != "" {
+		line = ansi.Truncate(line, max(w/3, 20), "…") + "  " + m.st.Notice.Render(p.hint)
+	}
+	return line
+}
+
 func (p *picker) helpKeys(k keyMap) []key.Binding {
+	if p.searching {
+		done := k.Confirm
+		done.SetHelp("enter", "til listen")
+		clear := k.Cancel
+		clear.SetHelp("esc", "tøm søket")
+		if p.multi {
+			return []key.Binding{k.PickUp, k.PickDown, k.Toggle, done, clear}
+		}
+		return []key.Binding{k.PickUp, k.PickDown, done, clear}
+	}
 	confirm := k.Confirm
-	if p.verb != "" {
-		confirm.SetHelp("enter", p.verb)
+	verb := p.verb
+	if verb == "" {
+		verb = "lagre"
 	}
+	if it := p.current(); !p.multi && it != nil {
+		name := it.name
+		if name == "" {
+			name = ansiStrip(it.label)
+		}
+		verb += " «" + name + "»"
+	}
+	confirm.SetHelp("enter", verb)
 	if p.multi {
-		return []key.Binding{k.PickUp, k.PickDown, k.Toggle, confirm, k.Cancel}
+		return []key.Binding{k.PickMove, k.Toggle, k.Search, confirm, k.Cancel}
 	}
-	return []key.Binding{k.PickUp, k.PickDown, confirm, k.Cancel}
+	return []key.Binding{k.PickMove, k.Search, confirm, k.Cancel}
 }

@@ -41,9 +41,10 @@ type reloadedMsg struct {
 
 // extrasMsg carries what comes from git: the last change per measure and the latest log.
 type extrasMsg struct {
-	last   map[string]time.Time
-	log    []tracker.Change
-	branch string
+	last     map[string]time.Time
+	log      []tracker.Change
+	branch   string
+	upstream tracker.Upstream
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -127,19 +128,20 @@ func (m *Model) extrasCmd() tea.Cmd {
 		defer mu.Unlock()
 		last, _ := repo.LastChanged()
 		log, _ := repo.Log(8)
-		return extrasMsg{last: last, log: log, branch: repo.Branch()}
+		up, _ := repo.Upstream()
+		return extrasMsg{last: last, log: log, branch: repo.Branch(), upstream: up}
 	}
 }
 
 func (m *Model) applyReload(msg reloadedMsg) {
 	if msg.c == nil {
-		m.flashErr("Kunne ikke lese innholdet på nytt: %v", msg.err)
+		m.flashErr(msgReloadFailed, msg.err)
 		return
 	}
 	m.setContent(msg.c)
 	if es := measures.AsErrors(msg.err); es != nil {
-		m.flashErr("Innholdet ble endret utenfra og har %d feil; kjør «samvirke validate».", len(es))
+		m.flashErr(msgReloadedWithErrors, len(es))
 	} else if !m.statusErr && m.status == "" {
-		m.flash("Innholdet ble endret utenfra og er lest på nytt.")
+		m.flash(msgReloaded)
 	}
 }

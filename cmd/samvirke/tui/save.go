@@ -26,7 +26,7 @@ type historyMsg struct {
 
 // refuseReadOnly explains why an edit key does nothing.
 func (m *Model) refuseReadOnly() {
-	m.flashErr("Kan ikke endre: %s", m.opts.ReadOnly)
+	m.flashErr(msgReadOnly, m.opts.ReadOnly)
 }
 
 // save runs a change of one measure through tracker.Save in the background.
@@ -41,8 +41,7 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		return nil
 	}
 	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
-	m.saving = true
-	return func() tea.Msg {
+	run := func() tea.Msg {
 		mu.Lock()
 		defer mu.Unlock()
 		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
@@ -51,6 +50,12 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		}
 		return savedMsg{id: id, saved: saved, err: err}
 	}
+	if m.opts.AskFirst != "" && !m.confirmed {
+		m.modal = &confirmSave{id: id, run: run}
+		return nil
+	}
+	m.saving = true
+	return run
 }
 
 // undoLast reverts this session's last save with a new commit.
@@ -60,7 +65,7 @@ func (m *Model) undoLast() tea.Cmd {
 		return nil
 	}
 	if len(m.undo) == 0 {
-		m.flashErr("Ingen lagring å angre i denne økten.")
+		m.flashErr(msgNothingToUndo)
 		return nil
 	}
 	last := m.undo[len(m.undo)-1]
@@ -80,7 +85,7 @@ func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.err != nil {
-		m.flashErr("Ikke lagret: %s", m.explain(msg))
+		m.flashErr(msgNotSaved, m.explain(msg))
 		if _, ok := errors.AsType[changeError](msg.err); ok {
 			return m.reloadCmd() // show what changed elsewhere at once
 		}
@@ -90,10 +95,10 @@ func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	m.commits = append(m.commits, short+" "+msg.saved.Message)
 	if msg.revert {
 		m.undo = m.undo[:len(m.undo)-1]
-		m.flash("✓ Angret: %s %s", short, msg.saved.Message)
+		m.flash(msgUndone, short, msg.saved.Message)
 	} else {
 		m.undo = append(m.undo, savedEntry{id: msg.id, hash: msg.saved.Hash.String(), message: msg.saved.Message})
-		m.flash("✓ Lagret %s %s", short, msg.saved.Message)
+		m.flash(msgSaved, short, msg.saved.Message)
 	}
 	// Read the content again at once rather than waiting for the poll.
 	cmds := []tea.Cmd{m.reloadCmd(), m.extrasCmd()}

@@ -56,7 +56,7 @@ func TestEditsCommit(t *testing.T) {
 		subject string
 		check   func(ms *measures.Measure) bool
 	}{
-		{"status", func() { press(t, m, "j", "s"); typeText(t, m, "pågår"); press(t, m, "enter") },
+		{"status", func() { press(t, m, "j", "s"); search(t, m, "pågår"); press(t, m, "enter") },
 			"T02: status ikke vurdert → pågår",
 			func(ms *measures.Measure) bool {
 				e := ms.LastLog()
@@ -71,9 +71,9 @@ func TestEditsCommit(t *testing.T) {
 			"T02: frist – → 2027-06-30", func(ms *measures.Measure) bool { return ms.Due != nil && ms.Due.String() == "2027-06-30" }},
 		{"progress", func() { press(t, m, "p", "ctrl+u"); typeText(t, m, "40"); press(t, m, "enter") },
 			"", func(ms *measures.Measure) bool { return ms.Progress != nil && *ms.Progress == 40 }},
-		{"owners", func() { press(t, m, "w"); typeText(t, m, "nav"); press(t, m, "tab", "enter") },
+		{"owners", func() { press(t, m, "w", "/"); typeText(t, m, "nav"); press(t, m, "space", "enter", "enter") },
 			"", func(ms *measures.Measure) bool { return strings.Join(ms.Owners, ",") == "hdir,nav" }},
-		{"link", func() { press(t, m, "l"); typeText(t, m, "ingen tiltak"); press(t, m, "tab", "enter") },
+		{"link", func() { press(t, m, "l", "/"); typeText(t, m, "ingen"); press(t, m, "space", "enter", "enter") },
 			"", func(ms *measures.Measure) bool { return strings.Join(ms.Inputs, ",") == "aa2020-1.1/1,aa2020-1.1/3" }},
 	}
 	for _, tt := range tests {
@@ -142,7 +142,7 @@ func TestEditErrorsWriteNothing(t *testing.T) {
 	data, _ := os.ReadFile(f)
 	os.WriteFile(f, append(data, "Lokal endring.\n"...), 0o644)
 	press(t, m, "s")
-	typeText(t, m, "gjennomført")
+	search(t, m, "gjennomført")
 	press(t, m, "enter")
 	if !m.statusErr || !strings.Contains(m.status, "Ikke lagret") {
 		t.Errorf("dirty file: status %q", m.status)
@@ -351,7 +351,7 @@ func TestGoldenAfterSave(t *testing.T) {
 	m, dir := newTestModel(t, true)
 	m.opts.Now = time.Now // after the first commit, which tracker.Init dates now
 	press(t, m, "j", "s")
-	typeText(t, m, "forsinket")
+	search(t, m, "forsinket")
 	press(t, m, "enter")
 	hash := git(t, dir, "rev-parse", "--short=7", "HEAD")
 	if got, want := m.lastChanged["T02"].Unix(), git(t, dir, "log", "-1", "--format=%ct"); strconv.FormatInt(got, 10) != want {
@@ -400,7 +400,7 @@ func TestNoSilentOverwrite(t *testing.T) {
 		m, dir := newTestModel(t, true)
 		press(t, m, "j", "s") // T02, ikke vurdert
 		head := colleague(t, dir, func(ms *measures.Measure) { ms.Status = measures.Delayed })
-		typeText(t, m, "pågår")
+		search(t, m, "pågår")
 		press(t, m, "enter")
 		refused(t, m, dir, head, "«forsinket»")
 		if m.c.Measure("T02").Status != measures.Delayed {
@@ -473,5 +473,34 @@ func TestStatusLineSaysWhereSavesGo(t *testing.T) {
 	run(t, m, m.extrasCmd())
 	if s := screen(m); !strings.Contains(s, "uten gren (detached HEAD)") {
 		t.Errorf("on a detached HEAD:\n%s", s)
+	}
+}
+
+// TestAskBeforeFirstSave: in a repository not made by «samvirke init» the first save of
+// the session asks, n saves nothing, j saves, and the next save does not ask again.
+func TestAskBeforeFirstSave(t *testing.T) {
+	m, dir := newTestModel(t, true)
+	m.opts.AskFirst = "Dette repoet er ikke laget med «samvirke init»."
+	head := git(t, dir, "rev-parse", "HEAD")
+	press(t, m, "j", "s", "j", "enter")
+	if _, ok := m.modal.(*confirmSave); !ok || git(t, dir, "rev-parse", "HEAD") != head {
+		t.Fatalf("the first save did not ask: modal %T, status %q", m.modal, m.status)
+	}
+	if scr := screen(m); !strings.Contains(scr, "Lagre i dette repoet?") || !strings.Contains(scr, "samvirke demo") ||
+		!strings.Contains(scr, "Spør før første lagring på grenen main") {
+		t.Errorf("the question:\n%s", scr)
+	}
+	press(t, m, "n")
+	if m.modal != nil || git(t, dir, "rev-parse", "HEAD") != head || !strings.Contains(m.status, "Ikke lagret") {
+		t.Fatalf("n: modal %T, status %q", m.modal, m.status)
+	}
+	press(t, m, "s", "j", "enter", "j")
+	if git(t, dir, "rev-parse", "HEAD") == head || readMeasure(t, dir, "T02").Status != measures.Proposed {
+		t.Fatalf("j did not save; status %q", m.status)
+	}
+	head = git(t, dir, "rev-parse", "HEAD")
+	press(t, m, "s", "j", "enter")
+	if m.modal != nil || git(t, dir, "rev-parse", "HEAD") == head {
+		t.Errorf("the second save asked again or did not save: modal %T, status %q", m.modal, m.status)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -86,22 +87,29 @@ func (s Styles) status(st measures.Status) string {
 	return st.Label()
 }
 
+// wrapPlain wraps text to w cells at word boundaries, without padding.
+func (s Styles) wrapPlain(text string, w int) string { return ansi.Wordwrap(text, w, "") }
+
 // wrap is a style that wraps text to w cells (at least 20).
 func (s Styles) wrap(w int) lipgloss.Style { return lipgloss.NewStyle().Width(max(w, 20)) }
 
-// barGlyph is the character for a status's segment of a bar: distinct without colour.
+// barGlyphs are the characters for the statuses' segments of a bar, one of its own for
+// each status, so the bars read without colour (NO_COLOR) too.
+var barGlyphs = map[measures.Status]string{
+	measures.NotAssessed: "·",
+	measures.Proposed:    "+",
+	measures.NotStarted:  "░",
+	measures.InProgress:  "▒",
+	measures.Delayed:     "!",
+	measures.Done:        "█",
+	measures.InOperation: "▓",
+	measures.Cancelled:   "×",
+}
+
+// barGlyph is the character for a status's segment of a bar.
 func barGlyph(st measures.Status) string {
-	switch st {
-	case measures.Done, measures.InOperation:
-		return "█"
-	case measures.InProgress:
-		return "▓"
-	case measures.Delayed:
-		return "▒"
-	case measures.NotStarted, measures.Proposed:
-		return "░"
-	case measures.Cancelled:
-		return "×"
+	if g, ok := barGlyphs[st]; ok {
+		return g
 	}
-	return "·"
+	return "?"
 }

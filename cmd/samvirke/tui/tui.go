@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
@@ -39,6 +40,11 @@ type Options struct {
 	// Explain turns a tracker error into a Norwegian message for people (the CLI's).
 	Explain func(id string, err error) error
 	Poll    time.Duration // how often to look for outside changes; 0 for 2 s
+	// AskFirst, when not "", says in Norwegian why the first save of the session asks
+	// before it commits: the repository was not made by «samvirke init».
+	AskFirst string
+	// Greeting is the status line's first message, e.g. where a demo repository is.
+	Greeting string
 }
 
 // The views, in tab order.
@@ -64,6 +70,7 @@ type Model struct {
 	width, height int
 	view          int
 	showHelp      bool
+	helpScroll    int
 	status        string
 	statusErr     bool
 
@@ -77,6 +84,7 @@ type Model struct {
 	lastChanged map[string]time.Time
 	log         []tracker.Change
 	branch      string // the branch HEAD is on, "" when detached
+	upstream    tracker.Upstream
 	undo        []savedEntry
 	commits     []string // every commit of this session, «hash message»
 	sigQuick    string   // see reload.go
@@ -87,11 +95,12 @@ type Model struct {
 	// concurrent use, and a save must not wait behind a slow read such as building the
 	// change index of a long history. Saves are serialized across processes by the
 	// tracker's lock file.
-	repoMu   *sync.Mutex
-	writer   *tracker.Repo
-	writerMu *sync.Mutex
-	saving   bool
-	quitting bool // quit once the save in flight is done
+	repoMu    *sync.Mutex
+	writer    *tracker.Repo
+	writerMu  *sync.Mutex
+	saving    bool
+	confirmed bool // the user said yes to AskFirst
+	quitting  bool // quit once the save in flight is done
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
@@ -129,8 +138,11 @@ func New(opts Options) *Model {
 	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
 	m.list = newListView()
 	m.setContent(opts.Content)
+	if opts.Greeting != "" {
+		m.flash("%s", opts.Greeting)
+	}
 	if es := measures.AsErrors(opts.LoadErr); es != nil {
-		m.flashErr("Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.", len(es))
+		m.flashErr(msgContentErrors, len(es))
 	}
 	return m
 }
@@ -171,7 +183,7 @@ func (m *Model) flashErr(format string, a ...any) {
 }
 
 // bodyHeight is the number of lines between the tab bar and the status and help lines.
-func (m *Model) bodyHeight() int { return max(m.height-3, 3) }
+func (m *Model) bodyHeight() int { return max(m.height-2-m.statusLines(), 3) }
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -202,7 +214,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applyReload(msg)
 		return m, m.extrasCmd()
 	case extrasMsg:
-		m.lastChanged, m.log, m.branch = msg.last, msg.log, msg.branch
+		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)
@@ -230,17 +242,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if m.modal != nil {
-		closed, cmd := m.modal.update(m, msg)
-		if closed {
+	if cur := m.modal; cur != nil {
+		closed, cmd := cur.update(m, msg)
+		if closed && m.modal == cur { // a closing editor may open the next (confirmSave)
 			m.modal = nil
 		}
 		return cmd
 	}
 	if m.showHelp {
-		if key.Matches(msg, m.keys.Help, m.keys.Back) {
-			m.showHelp = false
-		}
+		m.helpKey(msg)
 		return nil
 	}
 	if m.detail != nil {
@@ -252,7 +262,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
-		m.showHelp = true
+		m.showHelp, m.helpScroll = true, 0
 		return nil
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -295,6 +305,8 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	switch {
 	case m.modal != nil:
 		return nil
+	case m.showHelp:
+		m.scrollHelp(delta)
 	case m.detail != nil:
 		if delta < 0 {
 			m.detail.vp.ScrollUp(-delta)
@@ -317,7 +329,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	if m.saving {
 		m.quitting = true
-		m.flash("Avslutter når lagringen er ferdig …")
+		m.flash(msgQuitAfterSave)
 		return nil
 	}
 	return tea.Quit
@@ -347,7 +359,7 @@ func (m *Model) render() string {
 	var body string
 	switch {
 	case m.showHelp:
-		body = m.fullHelp()
+		body = m.fullHelp(m.width, h)
 	case m.modal != nil:
 		body = m.modal.view(m, m.width, h)
 	case m.detail != nil:
@@ -371,7 +383,7 @@ func (m *Model) render() string {
 	b.WriteByte('\n')
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
-	b.WriteString(ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…"))
+	b.WriteString(ansi.Truncate(m.helpLine(), m.width, "…"))
 	return b.String()
 }
 
@@ -392,28 +404,54 @@ func (m *Model) tabBar() string {
 	if m.readOnly() {
 		bar += " " + m.st.Notice.Render("[skrivebeskyttet]")
 	}
+	if u := upstreamShort(m.upstream); u != "" && m.upstream.Branch == m.branch {
+		if gap := m.width - ansi.StringWidth(bar) - ansi.StringWidth(u) - 1; gap >= 1 {
+			bar += strings.Repeat(" ", gap) + m.st.Notice.Render(u)
+		}
+	}
 	return ansi.Truncate(bar, m.width, "…")
 }
 
-func (m *Model) statusLine() string {
+// statusText is what the status line says now and its style.
+func (m *Model) statusText() (string, lipgloss.Style) {
 	s := m.status
 	switch {
 	case m.saving:
-		s = "Lagrer …"
+		return "Lagrer …", m.st.OK
 	case s == "" && m.readOnly():
-		s = m.opts.ReadOnly
+		return m.opts.ReadOnly, m.st.Notice
 	case s == "":
-		return m.st.Dim.Render(ansi.Truncate(m.where(), m.width, "…"))
+		return m.where(), m.st.Dim
+	case m.statusErr:
+		return strings.ReplaceAll(s, "\n", " "), m.st.Error
 	}
-	s = strings.ReplaceAll(s, "\n", " ")
-	s = ansi.Truncate(s, m.width, "…")
-	if m.statusErr {
-		return m.st.Error.Render(s)
+	return strings.ReplaceAll(s, "\n", " "), m.st.OK
+}
+
+// statusLines is how many lines the status line takes: two when its text is wider than
+// the terminal, so that a message is not cut before it says what to do.
+func (m *Model) statusLines() int {
+	if s, _ := m.statusText(); ansi.StringWidth(s) > m.width && m.height >= 12 {
+		return 2
 	}
-	if m.readOnly() && m.status == "" {
-		return m.st.Notice.Render(s)
+	return 1
+}
+
+// statusLine is the status text, wrapped to statusLines lines of the terminal's width.
+func (m *Model) statusLine() string {
+	s, style := m.statusText()
+	if m.statusLines() == 1 {
+		return style.Render(ansi.Truncate(s, m.width, "…"))
 	}
-	return m.st.OK.Render(s)
+	lines := strings.SplitN(ansi.Wordwrap(s, m.width, ""), "\n", 2)
+	lines[0] = ansi.Truncate(lines[0], m.width, "…")
+	if len(lines) == 2 {
+		lines[1] = ansi.Truncate(strings.ReplaceAll(lines[1], "\n", " "), m.width, "…")
+	}
+	for i := range lines {
+		lines[i] = style.Render(lines[i])
+	}
+	return strings.Join(lines, "\n")
 }
 
 // where says, when nothing else is on the status line, where a save goes: the repository
@@ -425,6 +463,9 @@ func (m *Model) where() string {
 	repo := filepath.Base(m.opts.Repo.Root)
 	if m.branch == "" {
 		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
+	}
+	if m.opts.AskFirst != "" && !m.confirmed {
+		return "Spør før første lagring på grenen " + m.branch + " i " + repo + " (ikke laget med «samvirke init»)."
 	}
 	return "Lagrer som commits på grenen " + m.branch + " i " + repo + "."
 }

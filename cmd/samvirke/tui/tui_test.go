@@ -96,7 +96,7 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 // keyMsg builds a key press from its name: "enter", "esc", "ctrl+s", "shift+tab", "å".
 func keyMsg(k string) tea.KeyPressMsg {
 	special := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace, "backspace": tea.KeyBackspace}
+		"up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace, "backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown}
 	var mod tea.KeyMod
 	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
 		mod, k = tea.ModCtrl, rest
@@ -116,6 +116,15 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: r, Mod: mod}
 	}
 	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// search starts a picker's search with /, types query and goes back to the list with
+// enter, so that the next enter saves the item under the cursor.
+func search(t testing.TB, m *Model, query string) {
+	t.Helper()
+	press(t, m, "/")
+	typeText(t, m, query)
+	press(t, m, "enter")
 }
 
 // typeText presses one key per letter.

@@ -26,9 +26,9 @@ func TestGoldenViews(t *testing.T) {
 		{"measures-filter-kept", func(t *testing.T, m *Model) { press(t, m, "/"); typeText(t, m, "sektor"); press(t, m, "enter") }},
 		{"measures-sort-title", func(t *testing.T, m *Model) { press(t, m, "o") }},
 		{"measures-quick-filter", func(t *testing.T, m *Model) {
-			press(t, m, "f")
+			press(t, m, "f", "/")
 			typeText(t, m, "pågår")
-			press(t, m, "tab", "enter")
+			press(t, m, "space", "enter", "enter")
 		}},
 		{"quick-filter-picker", func(t *testing.T, m *Model) { press(t, m, "f") }},
 		{"overview", func(t *testing.T, m *Model) {
@@ -51,14 +51,14 @@ func TestGoldenViews(t *testing.T) {
 		}},
 		{"help", func(t *testing.T, m *Model) { press(t, m, "?") }},
 		{"status-picker", func(t *testing.T, m *Model) { press(t, m, "j", "s") }},
-		{"status-picker-typed", func(t *testing.T, m *Model) { press(t, m, "j", "s"); typeText(t, m, "gjen") }},
+		{"status-picker-typed", func(t *testing.T, m *Model) { press(t, m, "j", "s", "/"); typeText(t, m, "gjen") }},
 		{"note-editor", func(t *testing.T, m *Model) { press(t, m, "n"); typeText(t, m, "Møte med NAV") }},
 		{"note-confirm-drop", func(t *testing.T, m *Model) { press(t, m, "n"); typeText(t, m, "Utkast"); press(t, m, "esc") }},
 		{"owners-picker", func(t *testing.T, m *Model) { press(t, m, "w", "down", "space") }},
 		{"due-editor-invalid", func(t *testing.T, m *Model) { press(t, m, "d", "ctrl+u"); typeText(t, m, "2026-13-40") }},
 		{"due-editor-valid", func(t *testing.T, m *Model) { press(t, m, "d", "ctrl+u"); typeText(t, m, "2027-06-30") }},
 		{"progress-editor", func(t *testing.T, m *Model) { press(t, m, "p", "ctrl+u"); typeText(t, m, "40") }},
-		{"link-picker", func(t *testing.T, m *Model) { press(t, m, "l"); typeText(t, m, "tidlig") }},
+		{"link-picker", func(t *testing.T, m *Model) { press(t, m, "l", "/"); typeText(t, m, "tidlig") }},
 		{"wide-120x30", func(t *testing.T, m *Model) { m.Update(tea.WindowSizeMsg{Width: 120, Height: 30}) }},
 		{"narrow-60x20", func(t *testing.T, m *Model) { m.Update(tea.WindowSizeMsg{Width: 60, Height: 20}) }},
 		{"detail-narrow-40x20", func(t *testing.T, m *Model) {

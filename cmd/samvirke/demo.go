@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/samvirke/samvirke/cmd/samvirke/repotemplate"
+	"github.com/samvirke/samvirke/cmd/samvirke/tui"
+	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+// demoAuthor signs the demo repository's commits when git has no identity configured,
+// so that a first try needs no set-up.
+const demoAuthor = "Prøvebruker <prove@samvirke.invalid>"
+
+func newDemoCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	var author string
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Prøv samvirke i et nytt prøverepo i en midlertidig mappe",
+		Long: `Lager et nytt strategi-repo med innholdet som er bygd inn i samvirke, i en ny midlertidig
+mappe (som «samvirke init»), sier hvor det ligger og åpner grensesnittet der. Det du lagrer,
+blir commits bare i prøverepoet; ingen andre repoer endres. Slett mappen når du er ferdig.
+
+Uten git-identitet signeres commitene som «` + demoAuthor + `».
+Når inn- eller utdata ikke er en terminal, lager den bare repoet og skriver hvor det ligger.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			root, who, err := makeDemoRepo(author)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(s.Out, "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n", root)
+			if !interactive(s) {
+				fmt.Fprintf(s.Out, "Åpne det med «samvirke --repo %s».\n", root)
+				return nil
+			}
+			demo := *g
+			demo.Repo = root
+			err = tuiRunWith(cmd.Context(), &demo, s, who, func(o *tui.Options) {
+				o.Greeting = "Prøverepo: " + root + " (lagre fritt; slett mappen etterpå)"
+			})
+			fmt.Fprintf(s.Out, "Prøverepoet ligger i %s.\n", root)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&author, "author", "", "forfatter av commitene, «Navn <e-post>» (standard: git-oppsettet, ellers en prøvebruker)")
+	return cmd
+}
+
+// makeDemoRepo makes a strategy repository in a new temporary directory and returns its
+// path and the author to save as: author, the git identity, or demoAuthor without one.
+func makeDemoRepo(author string) (root, who string, err error) {
+	dir, err := os.MkdirTemp("", "samvirke-demo-")
+	if err != nil {
+		return "", "", fmt.Errorf("kunne ikke lage en midlertidig mappe: %w", err)
+	}
+	files, err := repotemplate.Files(repotemplate.InstallFor(releaseVersion()))
+	if err != nil {
+		return "", "", err
+	}
+	root = filepath.Join(dir, "strategi")
+	who = author
+	repo, _, err := tracker.InitWithFiles(root, content.FS(), files, who)
+	if errors.Is(err, tracker.ErrNoIdentity) && author == "" {
+		who = demoAuthor
+		repo, _, err = tracker.InitWithFiles(root, content.FS(), files, who)
+	}
+	if errors.Is(err, tracker.ErrNoIdentity) {
+		return "", "", errors.New(noIdentityMsg)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("kunne ikke lage prøverepoet i %s: %w", root, err)
+	}
+	return repo.Root, who, nil
+}

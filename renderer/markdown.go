@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/samvirke/samvirke/measures"
 )
@@ -75,23 +76,151 @@ func LogLine(e measures.LogEntry) string {
 	return s
 }
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
-	"*", `\*`, "_", `\_`, "`", "\\`", "\n", " ")
-
 // Escape makes untrusted text safe as inline Markdown and in a table cell: no HTML, no
-// links, no emphasis, no line breaks.
-func Escape(s string) string { return mdReplacer.Replace(s) }
+// links, no emphasis, no line breaks (CR and LF become spaces) and no «::» a CI runner
+// would read as a workflow command.
+func Escape(s string) string {
+	t := &mdText{oneLine: true}
+	t.text(s)
+	return t.String()
+}
+
+// escapeHeading is Escape for the text of a heading, where # is escaped too.
+func escapeHeading(s string) string {
+	t := &mdText{oneLine: true, heading: true}
+	t.text(s)
+	return t.String()
+}
+
+// mdText builds inline Markdown: text from content goes in through text, escaped; the
+// Markdown samvirke makes around it through raw.
+type mdText struct {
+	b         strings.Builder
+	lineStart bool // nothing but blanks written on this line yet
+	oneLine   bool // a line break becomes a space (headings, table cells, fields)
+	heading   bool // escape # too
+	cell      bool // escape | inside code too
+	colon     bool // a : next would make the footnote reference at the line's start a definition
+}
+
+func (t *mdText) String() string { return t.b.String() }
+
+func (t *mdText) last() byte {
+	if t.b.Len() == 0 {
+		return 0
+	}
+	return t.b.String()[t.b.Len()-1]
+}
+
+// raw writes Markdown samvirke made.
+func (t *mdText) raw(s string) {
+	t.colon = false
+	if s != "" {
+		t.b.WriteString(s)
+		t.lineStart = strings.HasSuffix(s, "\n")
+	}
+}
+
+// lineBreak ends the line (a soft break), or writes a space on one line.
+func (t *mdText) lineBreak() {
+	if t.oneLine {
+		t.b.WriteByte(' ')
+		t.lineStart = false
+		return
+	}
+	t.b.WriteByte('\n')
+	t.lineStart = true
+}
+
+// text writes s escaped: every character that Markdown or HTML would act on is
+// backslash-escaped or an entity, blanks at a line's start are dropped, and a line
+// cannot start a block (#, -, +, =, 1.) nor anything start a workflow command (::).
+func (t *mdText) text(s string) {
+	defer func() { t.colon = false }()
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			t.lineBreak()
+		case t.lineStart && (r == ' ' || r == '\t'):
+		case t.lineStart && strings.ContainsRune("#-+=", r):
+			t.b.WriteString(`\` + string(r))
+			t.lineStart = false
+		case t.lineStart && r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			t.b.WriteString(s[i:j])
+			if j < len(s) && (s[j] == '.' || s[j] == ')') {
+				t.b.WriteString(`\` + s[j:j+1])
+				j++
+			}
+			t.lineStart = false
+			i = j
+			continue
+		default:
+			t.rune(r, i+size == len(s))
+			t.lineStart = false
+		}
+		i += size
+	}
+}
+
+// rune writes one character of text escaped; end says it is the text's last.
+func (t *mdText) rune(r rune, end bool) {
+	switch {
+	case strings.ContainsRune("\\`*_[]|~", r), r == '#' && t.heading, r == '!' && end,
+		r == ':' && (t.last() == ':' || t.colon):
+		t.b.WriteByte('\\')
+		t.b.WriteRune(r)
+	case r == '<':
+		t.b.WriteString("&lt;")
+	case r == '>':
+		t.b.WriteString("&gt;")
+	case r == '&':
+		t.b.WriteString("&amp;")
+	case r == 0:
+		t.b.WriteRune(utf8.RuneError)
+	default:
+		t.b.WriteRune(r)
+	}
+}
+
+// code writes s as a code span, fenced with more backticks than it holds in a row.
+func (t *mdText) code(s string) {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if t.cell {
+		s = strings.ReplaceAll(s, "|", `\|`)
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || (strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") && strings.TrimSpace(s) != "") {
+		s = " " + s + " "
+	}
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	t.raw(fence + s + fence)
+}
+
+// codeSpan is s as a code span on one line.
+func codeSpan(s string) string {
+	t := &mdText{oneLine: true}
+	t.code(s)
+	return t.String()
+}
 
 // MeasureMarkdown writes one measure as GFM: heading, a field table, the text, the log
-// and the linked inputs with their text. The measure's own Markdown body is included as
-// Markdown; titles, fields, notes and input texts are escaped.
+// and the linked inputs with their text. The measure's own Markdown body is written out
+// again from its parse tree as the strategy's is (see parsed.markdown), its headings
+// under the measure's; titles, fields, notes and input texts are escaped.
 func MeasureMarkdown(w io.Writer, c *measures.Content, m *measures.Measure) {
-	fmt.Fprintf(w, "## %s %s\n\n", m.ID, Escape(m.Title))
+	fmt.Fprintf(w, "## %s %s\n\n", escapeHeading(m.ID), escapeHeading(m.Title))
 	fmt.Fprintln(w, "| Felt | Verdi |\n|---|---|")
 	for _, f := range Fields(c, m) {
 		fmt.Fprintf(w, "| %s | %s |\n", f.Label, Escape(f.Value))
 	}
-	fmt.Fprintf(w, "\n%s\n", m.Text)
+	body := parse(newMarkdown(c, nil), m.Text, newHeadingIDs(), "")
+	body.shiftHeadings(2)
+	fmt.Fprintf(w, "\n%s\n", body.markdown(mdHooks{ref: func(n *MeasureRef) string { return plainRef(c, n.ID) }}))
 	if len(m.Log) > 0 {
 		fmt.Fprintln(w, "\n### Logg")
 		fmt.Fprintln(w)
@@ -103,17 +232,28 @@ func MeasureMarkdown(w io.Writer, c *measures.Content, m *measures.Measure) {
 		fmt.Fprintln(w, "\n### Innspill fra Åpen arena")
 		fmt.Fprintln(w)
 		for _, id := range m.Inputs {
-			fmt.Fprintf(w, "- `%s` %s\n", id, Escape(ItemText(c, id)))
+			fmt.Fprintf(w, "- %s %s\n", codeSpan(id), Escape(ItemText(c, id)))
 		}
 	}
 }
 
-// DiffMarkdown writes a diff as a GFM summary for a pull-request comment.
-func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
-	if until == "" {
-		until = "arbeidskopien"
+// plainRef is a [[T14]] reference as text: the measure's id and title, or the
+// reference as written when there is no such measure.
+func plainRef(c *measures.Content, id string) string {
+	if m := c.Measure(id); m != nil {
+		return Escape(m.ID + " " + m.Title)
 	}
-	fmt.Fprintf(w, "### Endringer fra %s til %s\n\n", Escape(since), Escape(until))
+	return Escape("[[" + id + "]]")
+}
+
+// DiffMarkdown writes a diff as a GFM summary for a pull-request comment; since and
+// until are the revisions compared, "" for until the working tree.
+func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
+	to := "arbeidskopien"
+	if until != "" {
+		to = codeSpan(until)
+	}
+	fmt.Fprintf(w, "### Endringer fra %s til %s\n\n", codeSpan(since), to)
 	if d.Empty() {
 		fmt.Fprintln(w, "Ingen endringer i innholdet.")
 		return
@@ -121,20 +261,20 @@ func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
 	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
 		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
 		for _, m := range d.Added {
-			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", Escape(m.ID), Escape(m.Title), m.Status.Label())
 		}
 		for _, m := range d.Removed {
-			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", Escape(m.ID), Escape(m.Title), m.Status.Label())
 		}
 		for _, r := range d.Renamed {
-			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", r.From, r.To)
+			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", Escape(r.From), Escape(r.To))
 		}
 		fmt.Fprintln(w)
 	}
 	if len(d.Changed) > 0 {
 		fmt.Fprintln(w, "| Tiltak | Tittel | Endringer |\n|---|---|---|")
 		for _, c := range d.Changed {
-			fmt.Fprintf(w, "| %s | %s | %s |\n", c.ID, Escape(c.Title), Escape(strings.Join(c.Changes, ", ")))
+			fmt.Fprintf(w, "| %s | %s | %s |\n", Escape(c.ID), Escape(c.Title), Escape(strings.Join(c.Changes, ", ")))
 		}
 		fmt.Fprintln(w)
 	}
@@ -145,6 +285,6 @@ func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
 		} else if g.Removed {
 			state = "fjernet"
 		}
-		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", g.ID, state, Escape(g.Title))
+		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", Escape(g.ID), state, Escape(g.Title))
 	}
 }

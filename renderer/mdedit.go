@@ -1,113 +1,377 @@
 package renderer
 
 import (
-	"bytes"
-	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
-
-// rawEscaper escapes raw HTML for Markdown output, keeping line breaks.
-var rawEscaper = strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
-	"*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "&", "&amp;")
-
-// edit replaces src[start:end] with text when the Markdown is written out.
-type edit struct {
-	start, end int
-	text       string
-}
 
 // mdHooks say what a rewritten Markdown text holds in place of the samvirke nodes.
 type mdHooks struct {
-	ref       func(n *MeasureRef) string
-	directive func(n *MeasureList) string
-	shift     int    // heading levels to add (ATX headings)
-	footnote  string // prefix for footnote labels, so the chapters of one file keep theirs apart
+	ref       func(n *MeasureRef) string  // [[T14]]; nil: the reference as text
+	directive func(n *MeasureList) string // ::: tiltak; nil: the line as text
+	footnote  string                      // prefix for footnote labels, so the chapters of one file keep theirs apart
 }
 
-// markdown writes p back as GFM for GitHub and GitLab, rewritten from the parse tree:
-// [[T14]] and ::: tiltak become what hooks return, headings move down by hooks.shift,
-// footnote labels get hooks.footnote in front, raw HTML is escaped so it shows as text,
-// and the links, images and autolinks NewSafeLinks took apart lose their link syntax
-// (their opening bracket is escaped). All else is the source as written.
+// markdown writes p out again as GFM for GitHub and GitLab, from the parse tree and
+// never from the source: every text is escaped (so nothing in it becomes HTML, a link,
+// emphasis, a block or a workflow command), raw HTML shows as text, links are written
+// inline with a target SafeURL accepts (link reference definitions are dropped; the
+// links NewSafeLinks took apart are plain text), [[T14]] and ::: tiltak become what
+// hooks return, footnote labels get hooks.footnote in front, and each heading is written
+// at its level with the GitLab anchor it needs. This is the one place Markdown from
+// content is written; every Markdown output goes through it or through Escape.
 func (p parsed) markdown(h mdHooks) string {
-	src := p.src
-	var edits []edit
-	// Raw HTML becomes text: every character Markdown or HTML would act on is escaped,
-	// so neither the tag nor a link written inside it comes alive once it is not HTML.
-	escapeRaw := func(seg text.Segment) {
-		edits = append(edits, edit{seg.Start, seg.Stop, rawEscaper.Replace(string(seg.Value(src)))})
-	}
+	w := &mdWriter{src: p.src, h: h, notes: map[int]string{}}
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		pos := n.Pos()
-		switch n := n.(type) {
-		case *MeasureRef:
-			if pos >= 0 && h.ref != nil {
-				edits = append(edits, edit{pos, pos + n.Len, h.ref(n)})
-			}
-		case *MeasureList:
-			if pos >= 0 && h.directive != nil {
-				edits = append(edits, edit{pos, pos + n.Len, h.directive(n)})
-			}
-		case *ast.Heading:
-			if pos >= 0 && pos < len(src) && src[pos] == '#' {
-				id, _ := n.AttributeString("id")
-				idb, _ := id.([]byte)
-				if ins := gitlabAnchor(string(idb)) + strings.Repeat("#", h.shift); ins != "" {
-					edits = append(edits, edit{pos, pos, ins})
-				}
-			}
-		case *ast.RawHTML:
-			for i := 0; i < n.Segments.Len(); i++ {
-				escapeRaw(n.Segments.At(i))
-			}
-		case *ast.HTMLBlock:
-			lines := n.Lines()
-			for i := 0; i < lines.Len(); i++ {
-				escapeRaw(lines.At(i))
-			}
-			if n.HasClosure() {
-				escapeRaw(n.ClosureLine)
-			}
-		case *east.FootnoteLink, *east.Footnote:
-			if h.footnote != "" && pos >= 0 && bytes.HasPrefix(src[pos:], []byte("[^")) {
-				edits = append(edits, edit{pos + 2, pos + 2, h.footnote})
-			}
+		if fn, ok := n.(*east.Footnote); ok && entering {
+			w.notes[fn.Index] = footnoteLabel(fn.Ref, fn.Index)
 		}
 		return ast.WalkContinue, nil
 	})
-	unlinked, _ := p.doc.Meta()[metaUnlinked].([]int)
-	for _, pos := range unlinked {
-		if pos >= 0 && pos < len(src) && src[pos] == '!' {
-			pos++
-		}
-		if pos >= 0 && pos < len(src) && (src[pos] == '[' || src[pos] == '<') {
-			edits = append(edits, edit{pos, pos, `\`})
+	return w.blocks(p.doc, "\n\n")
+}
+
+// mdWriter writes the blocks of one parsed text.
+type mdWriter struct {
+	src   []byte
+	h     mdHooks
+	notes map[int]string // footnote index → label
+}
+
+// blocks writes the children of n, sep between them.
+func (w *mdWriter) blocks(n ast.Node, sep string) string {
+	var parts []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := w.block(c); s != "" {
+			parts = append(parts, s)
 		}
 	}
-	pictures, _ := p.doc.Meta()[metaPictures].([]int)
-	for _, pos := range pictures {
-		if pos >= 0 && pos < len(src) && src[pos] == '!' {
-			edits = append(edits, edit{pos, pos + 1, ""})
+	return strings.Join(parts, sep)
+}
+
+func (w *mdWriter) block(n ast.Node) string {
+	if n.Type() == ast.TypeInline { // a footnote's back link after a block that is no paragraph
+		t := &mdText{}
+		w.inline(t, n)
+		return t.String()
+	}
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return w.inlines(n, inlineBlock)
+	case *ast.Heading:
+		id, _ := n.AttributeString("id")
+		idb, _ := id.([]byte)
+		return strings.TrimRight(gitlabAnchor(string(idb))+strings.Repeat("#", n.Level)+" "+w.inlines(n, inlineHeading), " ")
+	case *ast.ThematicBreak:
+		return "---"
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		return w.code(n)
+	case *ast.Blockquote:
+		return prefixLines(w.blocks(n, "\n\n"), "> ", "> ")
+	case *ast.List:
+		return w.list(n)
+	case *ast.HTMLBlock:
+		return w.rawBlock(n)
+	case *ast.LinkReferenceDefinition:
+		return "" // every link is written inline
+	case *east.Table:
+		return w.table(n)
+	case *east.FootnoteList:
+		return w.footnotes(n)
+	case *MeasureList:
+		if w.h.directive != nil {
+			return w.h.directive(n)
+		}
+		return w.rawBlock(n)
+	}
+	if n.HasChildren() {
+		return w.blocks(n, "\n\n")
+	}
+	return w.rawBlock(n)
+}
+
+// rawBlock writes the source lines of a block (raw HTML, or a block samvirke has no
+// Markdown for) as escaped text, a paragraph per run of non-blank lines.
+func (w *mdWriter) rawBlock(n ast.Node) string {
+	var lines []string
+	add := func(s string) {
+		lines = append(lines, strings.Split(strings.TrimRight(s, "\r\n"), "\n")...)
+	}
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		add(string(seg.Value(w.src)))
+	}
+	if hb, ok := n.(*ast.HTMLBlock); ok && hb.HasClosure() {
+		add(string(hb.ClosureLine.Value(w.src)))
+	}
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, "\n"))
+			cur = nil
 		}
 	}
-	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
-	var b strings.Builder
-	at := 0
-	for _, e := range edits {
-		if e.start < at || e.start < 0 {
-			continue // overlapping or without position: keep the source
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
 		}
-		b.Write(src[at:e.start])
-		b.WriteString(e.text)
-		at = e.end
+		t := &mdText{lineStart: true}
+		t.text(l)
+		cur = append(cur, t.String())
 	}
-	b.Write(src[at:])
-	return b.String()
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// code writes a code block fenced with more backticks than its text holds in a row.
+func (w *mdWriter) code(n ast.Node) string {
+	var body strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		body.Write(seg.Value(w.src))
+	}
+	text := strings.TrimRight(body.String(), "\n")
+	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+	info := ""
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		info = strings.Map(func(r rune) rune {
+			if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+-_.", r)) {
+				return r
+			}
+			return -1
+		}, string(f.Language(w.src)))
+	}
+	if text == "" {
+		return fence + info + "\n" + fence
+	}
+	return fence + info + "\n" + text + "\n" + fence
+}
+
+func (w *mdWriter) list(n *ast.List) string {
+	sep, inner := "\n\n", "\n\n"
+	if n.IsTight {
+		sep, inner = "\n", "\n"
+	}
+	var items []string
+	i := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		marker := string(n.Marker)
+		if n.IsOrdered() {
+			marker = strconv.Itoa(n.Start+i) + marker
+		}
+		i++
+		body := w.blocks(c, inner)
+		if body == "" {
+			items = append(items, marker)
+			continue
+		}
+		items = append(items, prefixLines(body, marker+" ", strings.Repeat(" ", len(marker)+1)))
+	}
+	return strings.Join(items, sep)
+}
+
+func (w *mdWriter) table(n *east.Table) string {
+	var rows []string
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []string
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, w.inlines(c, inlineCell))
+		}
+		rows = append(rows, "| "+strings.Join(cells, " | ")+" |")
+		if _, ok := r.(*east.TableHeader); ok {
+			var delims []string
+			for _, a := range n.Alignments {
+				delims = append(delims, map[east.Alignment]string{east.AlignLeft: ":---", east.AlignRight: "---:", east.AlignCenter: ":---:"}[a])
+				if delims[len(delims)-1] == "" {
+					delims[len(delims)-1] = "---"
+				}
+			}
+			rows = append(rows, "|"+strings.Join(delims, "|")+"|")
+		}
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (w *mdWriter) footnotes(n *east.FootnoteList) string {
+	var out []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		head := "[^" + w.h.footnote + w.notes[fn.Index] + "]: "
+		out = append(out, strings.TrimRight(prefixLines(w.blocks(fn, "\n\n"), head, "    "), " "))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// footnoteLabel keeps a footnote's label when it is letters, digits, - and _ only.
+func footnoteLabel(ref []byte, index int) string {
+	ok := len(ref) > 0
+	for _, r := range string(ref) {
+		ok = ok && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_')
+	}
+	if ok {
+		return string(ref)
+	}
+	return "n" + strconv.Itoa(index)
+}
+
+// prefixLines puts first before the first line of s and rest before every other
+// non-blank one (a blank line inside a quote gets a bare «>»).
+func prefixLines(s, first, rest string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		p := rest
+		if i == 0 {
+			p = first
+		}
+		if l == "" {
+			p = strings.TrimRight(p, " ")
+		}
+		lines[i] = p + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func longestRun(s string, c byte) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// Where inline content is written: a paragraph's lines, a heading or a table cell (both
+// one line, and a cell escapes | even inside code).
+const (
+	inlineBlock = iota
+	inlineHeading
+	inlineCell
+)
+
+// inlines writes the inline children of n.
+func (w *mdWriter) inlines(n ast.Node, where int) string {
+	t := &mdText{lineStart: where == inlineBlock, oneLine: where != inlineBlock, heading: where == inlineHeading,
+		cell: where == inlineCell}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inline(t, c)
+	}
+	return strings.TrimRight(t.String(), " \n\\")
+}
+
+func (w *mdWriter) inline(t *mdText, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		t.text(unescape(n.Segment.Value(w.src)))
+		switch {
+		case n.HardLineBreak() && !t.oneLine:
+			t.raw("\\\n")
+		case n.SoftLineBreak() || n.HardLineBreak():
+			t.lineBreak()
+		}
+	case *ast.String:
+		t.text(unescape(n.Value))
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(w.src))
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		t.code(b.String())
+	case *ast.Emphasis:
+		d := strings.Repeat("*", n.Level)
+		t.raw(d)
+		w.children(t, n)
+		t.raw(d)
+	case *east.Strikethrough:
+		t.raw("~~")
+		w.children(t, n)
+		t.raw("~~")
+	case *ast.Link:
+		w.link(t, func() { w.children(t, n) }, string(util.URLEscape(n.Destination, true)), n.Title)
+	case *ast.AutoLink:
+		url := string(n.URL(w.src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+			url = "mailto:" + url
+		}
+		label := string(n.Label(w.src))
+		w.link(t, func() { t.text(label) }, string(util.URLEscape([]byte(url), false)), nil)
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			t.text(string(seg.Value(w.src)))
+		}
+	case *east.TaskCheckBox:
+		if n.IsChecked {
+			t.raw("[x] ")
+		} else {
+			t.raw("[ ] ")
+		}
+	case *east.FootnoteLink:
+		start := t.lineStart
+		t.raw("[^" + w.h.footnote + w.notes[n.Index] + "]")
+		t.colon = start
+	case *east.FootnoteBacklink:
+	case *MeasureRef:
+		if w.h.ref != nil {
+			t.raw(w.h.ref(n))
+		} else {
+			t.text("[[" + n.ID + "]]")
+		}
+	default: // an image NewSafeLinks left, or a node samvirke does not know: its text
+		if n.HasChildren() {
+			w.children(t, n)
+		}
+	}
+}
+
+func (w *mdWriter) children(t *mdText, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inline(t, c)
+	}
+}
+
+// link writes [text](dest "title"), or only the text when dest is not safe.
+func (w *mdWriter) link(t *mdText, text func(), dest string, title []byte) {
+	if !SafeURL(dest) {
+		text()
+		return
+	}
+	t.raw("[")
+	text()
+	t.raw("](" + destEscaper.Replace(dest))
+	if len(title) > 0 {
+		t.raw(` "` + titleEscaper.Replace(unescape(title)) + `"`)
+	}
+	t.raw(")")
+}
+
+var (
+	// destEscaper percent-encodes what would end or change a link destination; & becomes
+	// an entity, so a reader resolves it back to the very URL SafeURL accepted.
+	destEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", `"`, "%22",
+		"|", "%7C", "`", "%60", "&", "&amp;", "\n", "", "\r", "")
+	titleEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ")
+)
+
+// unescape resolves backslash escapes and character references as a renderer does.
+func unescape(b []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
 }

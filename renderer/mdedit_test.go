@@ -9,28 +9,50 @@ func TestMarkdownRewrite(t *testing.T) {
 	hooks := mdHooks{
 		ref:       func(n *MeasureRef) string { return "<" + n.ID + ">" },
 		directive: func(n *MeasureList) string { return "LISTE" },
-		shift:     1,
 		footnote:  "k2-",
 	}
 	tests := []struct{ name, in, want string }{
 		{"reference", "Se [[T01]].", "Se <T01>."},
 		{"directive", "A\n\n::: tiltak T01\n\nB", "A\n\nLISTE\n\nB"},
 		{"heading moved down", "## Tittel\n\n### Under", "### Tittel\n\n#### Under"},
+		{"setext heading moved down too", "Tittel\n======", "## Tittel"},
+		{"heading text escaped", "# C# og *x* #", "## C\\# og *x*"},
 		{"footnotes kept apart", "Tekst[^1].\n\n[^1]: Note.", "Tekst[^k2-1].\n\n[^k2-1]: Note."},
 		{"inline raw html escaped", "a <b onclick=x>b</b>", "a &lt;b onclick=x&gt;b&lt;/b&gt;"},
 		{"html block escaped whole", "<div>\n[x](javascript:y)\n</div>", "&lt;div&gt;\n\\[x\\](javascript:y)\n&lt;/div&gt;"},
-		{"unsafe link loses its syntax", "[x](javascript:alert(1))", `\[x](javascript:alert(1))`},
-		{"unsafe image too", "![x](data:text/html,y)", `!\[x](data:text/html,y)`},
-		{"unsafe autolink", "<javascript:alert(1)>", `\<javascript:alert(1)>`},
-		{"safe image becomes a link", "![kart](https://example.com/k.png)", "[kart](https://example.com/k.png)"},
-		{"safe link kept", "[NAV](https://www.nav.no)", "[NAV](https://www.nav.no)"},
-		{"code untouched", "`<b>[[T01]]</b>`", "`<b>[[T01]]</b>`"},
+		{"html block with a blank line", "<script>\n\nalert(1)\n</script>", "&lt;script&gt;\n\nalert(1)\n&lt;/script&gt;"},
+		{"unsafe link becomes its text", "[x](javascript:alert(1))", "x"},
+		{"unsafe image too", "![x](data:text/html,y)", "*bilde: x*"},
+		{"unsafe autolink", "<javascript:alert(1)>", "javascript:alert(1)"},
+		{"safe autolink", "<https://www.nav.no/a_b>", "[https://www.nav.no/a\\_b](https://www.nav.no/a_b)"},
+		{"email autolink", "<post@nav.no>", "[post@nav.no](mailto:post@nav.no)"},
+		{"safe image becomes a link", "![kart](https://example.com/k.png)", "[bilde: kart](https://example.com/k.png)"},
+		{"safe link kept", `[NAV](https://www.nav.no "Hjem")`, `[NAV](https://www.nav.no "Hjem")`},
+		{"destination escaped", "[a](<https://x.no/a b(c)?d=1&e=2>)", "[a](https://x.no/a%20b%28c%29?d=1&amp;e=2)"},
+		{"reference definition dropped, link inline", "[a][r] [b][s]\n\n[r]: https://www.nav.no\n[s]: javascript:x", "[a](https://www.nav.no) b"},
+		{"definition of no use dropped", "Tekst.\n\n[r]: javascript:alert(1)", "Tekst."},
+		{"text escaped", "a \\* b \\_ \\[c\\] &lt;d&gt; &amp; e \\| f \\~g\\~", "a \\* b \\_ \\[c\\] &lt;d&gt; &amp; e \\| f \\~g\\~"},
+		{"no line starts a block", "a\n\\- b\n\\# c\n1\\. d\n\\+ e\n\\=", "a\n\\- b\n\\# c\n1\\. d\n\\+ e\n\\="},
+		{"no workflow command", "::error file=x::y", ":\\:error file=x:\\:y"},
+		{"emphasis and code", "*a* **b** ~~c~~ `d|e` `` f`g ``", "*a* **b** ~~c~~ `d|e` ``f`g``"},
+		{"lists", "- a\n- b\n  1. c\n  2. d\n\n* e", "- a\n- b\n  1. c\n  2. d\n\n* e"},
+		{"loose list", "1) a\n\n2) b", "1) a\n\n2) b"},
+		{"task list", "- [x] ferdig\n- [ ] ikke", "- [x] ferdig\n- [ ] ikke"},
+		{"quote", "> a\n>\n> b", "> a\n>\n> b"},
+		{"code block", "```go\nx := `y`\n<b>\n```\n\n    inn", "```go\nx := `y`\n<b>\n```\n\n```\ninn\n```"},
+		{"table", "| a | b |\n|:--|--:|\n| `x\\|y` | <i>z</i> |", "| a | b |\n|:---|---:|\n| `x\\|y` | &lt;i&gt;z&lt;/i&gt; |"},
+		{"footnote reference at a line's start", "a\n[^1]\\: b\n\n[^1]: c", "a\n[^k2-1]\\: b\n\n[^k2-1]: c"},
+		{"hard break", "a  \nb", "a\\\nb"},
+		{"typographer", `"sitat" -- ja...`, "«sitat» – ja…"},
+		{"thematic break", "a\n\n***\n\nb", "a\n\n---\n\nb"},
 	}
 	md := newMarkdown(c, nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := parse(md, tt.in, newHeadingIDs(), "").markdown(hooks); got != tt.want {
-				t.Errorf("markdown(%q) = %q, want %q", tt.in, got, tt.want)
+			p := parse(md, tt.in, newHeadingIDs(), "")
+			p.shiftHeadings(1)
+			if got := p.markdown(hooks); got != tt.want {
+				t.Errorf("markdown(%q) =\n%q, want\n%q", tt.in, got, tt.want)
 			}
 		})
 	}

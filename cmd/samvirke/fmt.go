@@ -87,7 +87,7 @@ func fmtRun(opts *fmtOptions) error {
 			continue
 		}
 		changed++
-		fmt.Fprintln(w, file)
+		fmt.Fprintln(w, oneLine(file))
 		if opts.Check {
 			continue
 		}

@@ -115,6 +115,11 @@ func (t *mdText) last() byte {
 // raw writes Markdown samvirke made.
 func (t *mdText) raw(s string) {
 	t.colon = false
+	if strings.HasPrefix(s, "[") && t.last() == '!' { // text's «!» would make a link an image
+		done := t.b.String()
+		t.b.Reset()
+		t.b.WriteString(done[:len(done)-1] + `\!`)
+	}
 	if s != "" {
 		t.b.WriteString(s)
 		t.lineStart = strings.HasSuffix(s, "\n")
@@ -161,17 +166,17 @@ func (t *mdText) text(s string) {
 			i = j
 			continue
 		default:
-			t.rune(r, i+size == len(s))
+			t.rune(r)
 			t.lineStart = false
 		}
 		i += size
 	}
 }
 
-// rune writes one character of text escaped; end says it is the text's last.
-func (t *mdText) rune(r rune, end bool) {
+// rune writes one character of text escaped.
+func (t *mdText) rune(r rune) {
 	switch {
-	case strings.ContainsRune("\\`*_[]|~", r), r == '#' && t.heading, r == '!' && end,
+	case strings.ContainsRune("\\`*_[]|~", r), r == '#' && t.heading,
 		r == ':' && (t.last() == ':' || t.colon):
 		t.b.WriteByte('\\')
 		t.b.WriteRune(r)

@@ -188,15 +188,25 @@ func (w *mdWriter) table(n *east.Table) string {
 		if _, ok := r.(*east.TableHeader); ok {
 			var delims []string
 			for _, a := range n.Alignments {
-				delims = append(delims, map[east.Alignment]string{east.AlignLeft: ":---", east.AlignRight: "---:", east.AlignCenter: ":---:"}[a])
-				if delims[len(delims)-1] == "" {
-					delims[len(delims)-1] = "---"
-				}
+				delims = append(delims, delimiter(a))
 			}
 			rows = append(rows, "|"+strings.Join(delims, "|")+"|")
 		}
 	}
 	return strings.Join(rows, "\n")
+}
+
+// delimiter is a table's delimiter cell for an alignment.
+func delimiter(a east.Alignment) string {
+	switch a {
+	case east.AlignLeft:
+		return ":---"
+	case east.AlignRight:
+		return "---:"
+	case east.AlignCenter:
+		return ":---:"
+	}
+	return "---"
 }
 
 func (w *mdWriter) footnotes(n *east.FootnoteList) string {

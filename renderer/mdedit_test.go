@@ -1,7 +1,13 @@
 package renderer
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/measures"
+	"github.com/yuin/goldmark"
+	"golang.org/x/net/html"
 )
 
 func TestMarkdownRewrite(t *testing.T) {
@@ -42,6 +48,7 @@ func TestMarkdownRewrite(t *testing.T) {
 		{"code block", "```go\nx := `y`\n<b>\n```\n\n    inn", "```go\nx := `y`\n<b>\n```\n\n```\ninn\n```"},
 		{"table", "| a | b |\n|:--|--:|\n| `x\\|y` | <i>z</i> |", "| a | b |\n|:---|---:|\n| `x\\|y` | &lt;i&gt;z&lt;/i&gt; |"},
 		{"footnote reference at a line's start", "a\n[^1]\\: b\n\n[^1]: c", "a\n[^k2-1]\\: b\n\n[^k2-1]: c"},
+		{"no image from text and a link", "Hei\\![a](https://www.nav.no) !<https://www.nav.no>", "Hei\\![a](https://www.nav.no) \\![https://www.nav.no](https://www.nav.no)"},
 		{"hard break", "a  \nb", "a\\\nb"},
 		{"typographer", `"sitat" -- ja...`, "«sitat» – ja…"},
 		{"thematic break", "a\n\n***\n\nb", "a\n\n---\n\nb"},
@@ -56,4 +63,57 @@ func TestMarkdownRewrite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMarkdownSaysWhatTheHTMLSays writes every chapter and measure text of the
+// embedded content out again as Markdown and checks that it renders to the same HTML
+// as the text itself: the writer escapes without changing what a reader sees.
+func TestMarkdownSaysWhatTheHTMLSays(t *testing.T) {
+	c, err := measures.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := newMarkdown(c, nil)
+	texts := map[string]string{}
+	for _, ch := range c.Strategy {
+		texts[ch.File] = ch.Text
+	}
+	for _, m := range c.Measures {
+		texts[m.ID] = m.Text
+	}
+	for name, text := range texts {
+		want := normalHTML(t, md, text)
+		hooks := mdHooks{ref: func(n *MeasureRef) string { return "[[" + n.ID + "]]" },
+			directive: func(n *MeasureList) string { return text[n.Pos() : n.Pos()+n.Len] }}
+		again := parse(md, text, newHeadingIDs(), "").markdown(hooks)
+		// The <a id> a heading gets for GitLab is the one raw HTML the writer adds.
+		got := strings.ReplaceAll(normalHTML(t, md, again), "<p><!-- raw HTML omitted --><!-- raw HTML omitted --></p>\n", "")
+		if got != want {
+			t.Errorf("%s: the Markdown written out renders differently:\n%s\nwant\n%s", name, firstDiff(got, want), firstDiff(want, got))
+		}
+	}
+}
+
+// normalHTML renders text with md and serialises the parsed DOM, so entities and
+// literal characters compare equal.
+func normalHTML(t *testing.T, md goldmark.Markdown, text string) string {
+	t.Helper()
+	h, err := parse(md, text, newHeadingIDs(), "").html(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := html.Render(&b, dom(t, h)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// firstDiff returns a's text around the first byte where it differs from b.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return a[max(0, i-80):min(len(a), i+80)]
 }

@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -80,10 +81,16 @@ func LogLine(e measures.LogEntry) string {
 // links, no emphasis, no line breaks (CR and LF become spaces) and no «::» a CI runner
 // would read as a workflow command.
 func Escape(s string) string {
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
 	t := &mdText{oneLine: true}
 	t.text(s)
 	return t.String()
 }
+
+// mdSpecial holds every character mdText.text does more with than copy it.
+const mdSpecial = "\\`*_[]|~<>&:#!\r\n\u2028\u2029\u0085\x00"
 
 // escapeHeading is Escape for the text of a heading, where # is escaped too.
 func escapeHeading(s string) string {
@@ -142,6 +149,10 @@ func (t *mdText) lineBreak() {
 // cannot start a block (#, -, +, =, 1.) nor anything start a workflow command (::).
 func (t *mdText) text(s string) {
 	defer func() { t.colon = false }()
+	if s != "" && !t.lineStart && !t.colon && !strings.ContainsAny(s, mdSpecial) {
+		t.b.WriteString(s)
+		return
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -171,6 +182,15 @@ func (t *mdText) text(s string) {
 		}
 		i += size
 	}
+}
+
+// bytes is text for a []byte, copied without a conversion when nothing needs escaping.
+func (t *mdText) bytes(b []byte) {
+	if len(b) > 0 && !t.lineStart && !t.colon && !bytes.ContainsAny(b, mdSpecial) {
+		t.b.Write(b)
+		return
+	}
+	t.text(string(b))
 }
 
 // rune writes one character of text escaped.

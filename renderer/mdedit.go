@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -285,7 +286,7 @@ func (w *mdWriter) inlines(n ast.Node, where int) string {
 func (w *mdWriter) inline(t *mdText, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		t.text(unescape(n.Segment.Value(w.src)))
+		t.bytes(unescape(n.Segment.Value(w.src)))
 		switch {
 		case n.HardLineBreak() && !t.oneLine:
 			t.raw("\\\n")
@@ -293,7 +294,7 @@ func (w *mdWriter) inline(t *mdText, n ast.Node) {
 			t.lineBreak()
 		}
 	case *ast.String:
-		t.text(unescape(n.Value))
+		t.bytes(unescape(n.Value))
 	case *ast.CodeSpan:
 		var b strings.Builder
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -368,7 +369,7 @@ func (w *mdWriter) link(t *mdText, text func(), dest string, title []byte) {
 	text()
 	t.raw("](" + destEscaper.Replace(dest))
 	if len(title) > 0 {
-		t.raw(` "` + titleEscaper.Replace(unescape(title)) + `"`)
+		t.raw(` "` + titleEscaper.Replace(string(unescape(title))) + `"`)
 	}
 	t.raw(")")
 }
@@ -382,6 +383,9 @@ var (
 )
 
 // unescape resolves backslash escapes and character references as a renderer does.
-func unescape(b []byte) string {
-	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
+func unescape(b []byte) []byte {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return b
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
 }

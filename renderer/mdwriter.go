@@ -367,7 +367,11 @@ func (w *mdWriter) link(t *mdText, text func(), dest string, title []byte) {
 	}
 	t.raw("[")
 	text()
-	t.raw("](" + destEscaper.Replace(dest))
+	d := destEscaper.Replace(dest)
+	if strings.ContainsAny(d, "()") {
+		d = "<" + d + ">" // parentheses stay as they are between brackets
+	}
+	t.raw("](" + d)
 	if len(title) > 0 {
 		t.raw(` "` + titleEscaper.Replace(string(unescape(title))) + `"`)
 	}
@@ -377,7 +381,7 @@ func (w *mdWriter) link(t *mdText, text func(), dest string, title []byte) {
 var (
 	// destEscaper percent-encodes what would end or change a link destination; & becomes
 	// an entity, so a reader resolves it back to the very URL SafeURL accepted.
-	destEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", `"`, "%22",
+	destEscaper = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E", `\`, "%5C", `"`, "%22",
 		"|", "%7C", "`", "%60", "&", "&amp;", "\n", "", "\r", "")
 	titleEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ")
 )

@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestMarkdownRewrite(t *testing.T) {
 		{"email autolink", "<post@nav.no>", "[post@nav.no](mailto:post@nav.no)"},
 		{"safe image becomes a link", "![kart](https://example.com/k.png)", "[bilde: kart](https://example.com/k.png)"},
 		{"safe link kept", `[NAV](https://www.nav.no "Hjem")`, `[NAV](https://www.nav.no "Hjem")`},
-		{"destination escaped", "[a](<https://x.no/a b(c)?d=1&e=2>)", "[a](https://x.no/a%20b%28c%29?d=1&amp;e=2)"},
+		{"destination escaped", "[a](<https://x.no/a b(c)?d=1&e=2>)", "[a](<https://x.no/a%20b(c)?d=1&amp;e=2>)"},
 		{"reference definition dropped, link inline", "[a][r] [b][s]\n\n[r]: https://www.nav.no\n[s]: javascript:x", "[a](https://www.nav.no) b"},
 		{"definition of no use dropped", "Tekst.\n\n[r]: javascript:alert(1)", "Tekst."},
 		{"text escaped", "a \\* b \\_ \\[c\\] &lt;d&gt; &amp; e \\| f \\~g\\~", "a \\* b \\_ \\[c\\] &lt;d&gt; &amp; e \\| f \\~g\\~"},
@@ -80,6 +81,15 @@ func TestMarkdownSaysWhatTheHTMLSays(t *testing.T) {
 	}
 	for _, m := range c.Measures {
 		texts[m.ID] = m.Text
+	}
+	for i, text := range []string{"`kode\nover linjer`", "- a\n  - b\n    1. c\n\n  d\n- e", "> - a\n> - b\n>\n> c",
+		"x[^1]\n\n[^1]: a\n\n    b\n\n        kode", "| a | b | c |\n|:-|:-:|-:|\n| 1 | 2 | 3 |", "1\\. ikke liste\n2) heller ikke",
+		"**fet**tekst og *kursiv*, a_b_c og snake_case_ord", "C# og F#\n# Overskrift #", "&copy; &#169; &#xA9; \\& &amp;amp;",
+		"linje  \nbrudd\\\nbrudd", "Tekst\n---\n\nmer\n===", "* * *\n\n___", "<https://www.nav.no/a?b=1&c=2> og post@nav.no og www.nav.no",
+		"[lenke](https://www.nav.no/a_(b) \"tittel \\\" med\") [ref]\n\n[ref]: <https://x.no/a b> 'tittel'", "~~borte~~ og ~en~",
+		"- [ ] a\n- [x] b", "```\n```` \n```", "    innrykk\n      mer", "Tekst med :: og :::", "+ a\n+ b\n\n- c",
+		"3. tre\n4. fire", "a\n\n\n\nb", "\\[[T01]] og \\<b\\>", "«sitat» og \"sitat\" og 'enkelt'"} {
+		texts[fmt.Sprintf("case %d", i)] = text
 	}
 	for name, text := range texts {
 		want := normalHTML(t, md, text)

@@ -66,19 +66,10 @@ func repoPrefix(root string) string {
 	}
 }
 
-// text is the problem on one line of text output, as validate and check-pr print it.
 func (p problem) text() string {
 	e := measures.Error{File: p.File, Pos: measures.Pos{Line: p.Line, Col: p.Column}, Key: p.Key, Msg: p.Message}
-	return oneLine(e.Error())
+	return e.Error()
 }
-
-// lineBreakEscaper writes the line breaks of a value as escapes (\n, \r …).
-var lineBreakEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`, "\v", `\v`, "\f", `\f`,
-	"\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`)
-
-// oneLine keeps a value from content on the line it is printed on, so a file name, id or
-// title cannot start a line of its own in a log (where a CI runner would obey a «::error::»).
-func oneLine(s string) string { return lineBreakEscaper.Replace(s) }
 
 // writeGitHub writes GitHub Actions workflow commands (::error file=…,line=…::message),
 // escaped as the runner expects: %, CR and LF in the message, and also : and , in

@@ -87,7 +87,7 @@ func fmtRun(opts *fmtOptions) error {
 			continue
 		}
 		changed++
-		fmt.Fprintln(w, oneLine(file))
+		fmt.Fprintln(w, file)
 		if opts.Check {
 			continue
 		}

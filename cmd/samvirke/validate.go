@@ -87,7 +87,7 @@ func validateRun(opts *validateOptions) error {
 		}
 		files := map[string]bool{}
 		for _, e := range es {
-			fmt.Fprintln(w, oneLine(e.Error()))
+			fmt.Fprintln(w, e.Error())
 			files[e.File] = true
 		}
 		fmt.Fprintf(w, "\n%d feil i %d filer.\n", len(es), len(files))

@@ -88,7 +88,12 @@ func (w *mdWriter) block(n ast.Node) string {
 		if w.h.directive != nil {
 			return w.h.directive(n)
 		}
-		return w.rawBlock(n)
+		if p := n.Pos(); p >= 0 && p+n.Len <= len(w.src) {
+			t := &mdText{lineStart: true}
+			t.text(string(w.src[p : p+n.Len]))
+			return t.String()
+		}
+		return ""
 	}
 	if n.HasChildren() {
 		return w.blocks(n, "\n\n")
@@ -280,7 +285,17 @@ func (w *mdWriter) inlines(n ast.Node, where int) string {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		w.inline(t, c)
 	}
-	return strings.TrimRight(t.String(), " \n\\")
+	out := t.String()
+	for {
+		switch {
+		case strings.HasSuffix(out, "\\\n"): // a hard break ends nothing
+			out = out[:len(out)-2]
+		case strings.HasSuffix(out, "\n"), strings.HasSuffix(out, " "):
+			out = out[:len(out)-1]
+		default:
+			return out
+		}
+	}
 }
 
 func (w *mdWriter) inline(t *mdText, n ast.Node) {

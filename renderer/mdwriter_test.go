@@ -51,10 +51,16 @@ func TestMarkdownRewrite(t *testing.T) {
 		{"footnote reference at a line's start", "a\n[^1]\\: b\n\n[^1]: c", "a\n[^k2-1]\\: b\n\n[^k2-1]: c"},
 		{"no image from text and a link", "Hei\\![a](https://www.nav.no) !<https://www.nav.no>", "Hei\\![a](https://www.nav.no) \\![https://www.nav.no](https://www.nav.no)"},
 		{"hard break", "a  \nb", "a\\\nb"},
+		{"backslashes at a paragraph's end are text", "a\\\\\\\n\nb\\\\", "a\\\\\\\\\n\nb\\\\"},
 		{"typographer", `"sitat" -- ja...`, "«sitat» – ja…"},
 		{"thematic break", "a\n\n***\n\nb", "a\n\n---\n\nb"},
 	}
 	md := newMarkdown(c, nil)
+	t.Run("directive without a hook is text", func(t *testing.T) {
+		if got := parse(md, "::: tiltak T01", newHeadingIDs(), "").markdown(mdHooks{}); got != `:\:\: tiltak T01` {
+			t.Errorf("markdown = %q", got)
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := parse(md, tt.in, newHeadingIDs(), "")

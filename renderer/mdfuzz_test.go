@@ -28,7 +28,7 @@ func FuzzMarkdownSafe(f *testing.F) {
 	c := &measures.Content{}
 	md := newMarkdown(c, nil)
 	f.Fuzz(func(t *testing.T, text string) {
-		out := parse(md, text, newHeadingIDs(), "").markdown(mdHooks{footnote: "f-"})
+		out := parse(md, text, newHeadingIDs(), "").markdown(mdHooks{footnote: "f-]\n<b>"})
 		if bad := unsafeParts(dom(t, markdownAsHTML(t, out))); len(bad) > 0 {
 			t.Errorf("markdown(%q) = %q has unsafe parts %q", text, out, bad)
 		}

@@ -27,6 +27,12 @@ type mdHooks struct {
 // at its level with the GitLab anchor it needs. This is the one place Markdown from
 // content is written; every Markdown output goes through it or through Escape.
 func (p parsed) markdown(h mdHooks) string {
+	h.footnote = strings.Map(func(r rune) rune { // it holds ids from content
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return r
+		}
+		return -1
+	}, h.footnote)
 	w := &mdWriter{src: p.src, h: h, notes: map[int]string{}}
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fn, ok := n.(*east.Footnote); ok && entering {

@@ -21,14 +21,15 @@ type Rename struct {
 
 // MeasureChange is what changed in one measure present in both snapshots.
 type MeasureChange struct {
-	ID            string     `json:"id"`
-	Title         string     `json:"title"`
-	Changes       []string   `json:"changes"` // Norwegian, see Changes
-	OldStatus     Status     `json:"old_status,omitempty"`
-	NewStatus     Status     `json:"new_status,omitempty"` // set when the status changed
-	NewLog        []LogEntry `json:"new_log,omitempty"`
-	InputsAdded   []string   `json:"inputs_added,omitempty"`
-	InputsRemoved []string   `json:"inputs_removed,omitempty"`
+	ID            string        `json:"id"`
+	Title         string        `json:"title"`
+	Changes       []string      `json:"changes"` // Norwegian, see Changes
+	Fields        []FieldChange `json:"fields"`  // the same as data, see FieldChanges
+	OldStatus     Status        `json:"old_status,omitempty"`
+	NewStatus     Status        `json:"new_status,omitempty"` // set when the status changed
+	NewLog        []LogEntry    `json:"new_log"`
+	InputsAdded   []string      `json:"inputs_added"`
+	InputsRemoved []string      `json:"inputs_removed"`
 }
 
 // GroupChange is an input group that is new or whose bullets changed.
@@ -54,11 +55,11 @@ func Compare(old, new *Content) *Diff {
 			d.Added = append(d.Added, m)
 			continue
 		}
-		ch := Changes(o, m)
-		if len(ch) == 0 {
+		fields := FieldChanges(o, m)
+		if len(fields) == 0 {
 			continue
 		}
-		mc := MeasureChange{ID: m.ID, Title: m.Title, Changes: ch}
+		mc := MeasureChange{ID: m.ID, Title: m.Title, Changes: Summaries(fields), Fields: fields}
 		if o.Status != m.Status {
 			mc.OldStatus, mc.NewStatus = o.Status, m.Status
 		}

@@ -32,6 +32,11 @@ var (
 	ErrSymlink = errors.New("symbolic link")
 	// ErrOutside: a path outside the content directory.
 	ErrOutside = errors.New("path outside content")
+	// ErrUnsafeText: a control character or a bidi override in a value or a body (see
+	// [UnsafeRune]).
+	ErrUnsafeText = errors.New("control or bidi character")
+	// ErrFutureDate: a log entry dated after today (see [Content.CheckDates]).
+	ErrFutureDate = errors.New("date in the future")
 )
 
 // Code returns a short stable English code for the sentinel an error wraps, for JSON
@@ -45,6 +50,7 @@ func Code(err error) string {
 		{ErrInvalidValue, "invalid-value"}, {ErrDuplicate, "duplicate"}, {ErrReference, "reference"},
 		{ErrFileName, "file-name"}, {ErrEncoding, "encoding"}, {ErrTooLarge, "too-large"},
 		{ErrSymlink, "symlink"}, {ErrOutside, "outside-content"},
+		{ErrUnsafeText, "unsafe-character"}, {ErrFutureDate, "future-date"},
 	} {
 		if errors.Is(err, c.err) {
 			return c.code
@@ -117,6 +123,9 @@ func (es Errors) Unwrap() []error {
 	}
 	return out
 }
+
+// Sort orders es by file and position, as [Load] returns them.
+func (es Errors) Sort() { es.sort() }
 
 func (es Errors) sort() {
 	sort.SliceStable(es, func(i, j int) bool {

@@ -64,7 +64,7 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 		return document{}, false
 	}
 	rest := s[4:]
-	var fm, body string
+	var body string
 	end := -1
 	if strings.HasPrefix(rest, "---\n") || rest == "---" {
 		end = 0
@@ -77,11 +77,13 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 		c.add(ErrSyntax, Pos{Line: 1, Col: 1}, "", "front matter avsluttes ikke: mangler en linje «---» etter nøklene")
 		return document{}, false
 	}
-	fm = rest[:end]
+	fm := rest[:end]
 	body = strings.TrimPrefix(rest[end:], "---")
 	body = strings.TrimPrefix(body, "\n")
 	bodyLine := 2 + strings.Count(fm, "\n") + 1
 	c.offset = 1
+	checkBody(c, body, bodyLine)
+	fm, hits := scanUnsafe(fm)
 	var n *yaml.Node
 	ok = false
 	if fastFrontMatter {
@@ -91,8 +93,10 @@ func splitDocument(c *errs, data []byte) (document, bool) {
 		n, ok = loadYAML(c, []byte(fm))
 	}
 	if !ok {
+		checkYAMLText(c, nil, hits)
 		return document{body: body, bodyLine: bodyLine}, false
 	}
+	checkYAMLText(c, n, hits)
 	doc := document{body: body, bodyLine: bodyLine}
 	if n.Kind == 0 {
 		n = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}

@@ -41,6 +41,7 @@ type measurePos struct {
 	keys   map[string]Pos
 	owners []Pos
 	inputs []Pos
+	logs   []Pos // the date of each log entry
 }
 
 // Lead returns the lead owner's id, or "" when there is none.
@@ -78,7 +79,7 @@ func (m *Measure) Clone() *Measure {
 		d := *m.Due
 		c.Due = &d
 	}
-	c.pos = measurePos{}
+	c.pos = measurePos{logs: m.pos.logs} // where the log entries it has stand, for AddLog's error
 	return &c
 }
 
@@ -179,6 +180,7 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 		lm := readMapping(c, n, prefix, logKeys)
 		var e LogEntry
 		e.Date, _ = lm.date("date", true)
+		m.pos.logs = append(m.pos.logs, lm.filePos("date"))
 		if s := lm.str("status", false); s != "" {
 			e.Status = Status(s)
 			if !e.Status.Valid() {

@@ -45,7 +45,7 @@ func parseYAMLList(c *errs, data []byte, known []string, each func(m *mapping, i
 	if !ok {
 		return
 	}
-	root, ok := loadYAML(c, data)
+	root, ok := loadYAMLText(c, data)
 	if !ok {
 		return
 	}
@@ -78,6 +78,17 @@ func loadYAML(c *errs, data []byte) (*yaml.Node, bool) {
 	return n, true
 }
 
+// loadYAMLText is loadYAML for a whole YAML file, reporting its unsafe characters.
+func loadYAMLText(c *errs, data []byte) (*yaml.Node, bool) {
+	src, hits := scanUnsafe(string(data))
+	root, ok := loadYAML(c, []byte(src))
+	if !ok {
+		root = nil
+	}
+	checkYAMLText(c, root, hits)
+	return root, ok
+}
+
 // ParseOwners parses content/owners.yaml.
 func ParseOwners(file string, data []byte) ([]Owner, error) {
 	c := &errs{file: file}
@@ -102,7 +113,7 @@ func ParseAreas(file string, data []byte) ([]Area, []ChapterRef, error) {
 	if !ok {
 		return nil, nil, c.result()
 	}
-	root, ok := loadYAML(c, data)
+	root, ok := loadYAMLText(c, data)
 	if !ok {
 		return nil, nil, c.result()
 	}

@@ -98,3 +98,18 @@ func TestStatusAndDates(t *testing.T) {
 		t.Error("Overdue: a done measure is never overdue")
 	}
 }
+
+func TestFilterTextNFC(t *testing.T) {
+	nfc, nfd := "Årsplan for året", "A\u030arsplan for a\u030aret"
+	for _, tt := range []struct{ title, query string }{
+		{nfd, "årsplan"}, {nfc, "a\u030arsplan"}, {nfd, "ÅRSPLAN"}, {nfc, "året"}, {nfd, "året"},
+	} {
+		m := &Measure{ID: "T01", Title: tt.title}
+		if !(Filter{Text: tt.query}).Match(m) {
+			t.Errorf("Filter{Text: %q}.Match(title %q) = false, want true", tt.query, tt.title)
+		}
+	}
+	if (Filter{Text: "arsplan"}).Match(&Measure{ID: "T01", Title: nfd}) {
+		t.Errorf("«arsplan» matched «årsplan»: å is a letter of its own")
+	}
+}

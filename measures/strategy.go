@@ -55,6 +55,33 @@ func ParseDirective(line string) (Directive, bool) {
 	return d, true
 }
 
+// DirectiveBody reports whether the ::: tiltak line that rest follows opens a block with
+// its own text: the lines of rest up to a line that is only «:::», with no other ::: tiltak
+// line before it (lines in fenced code blocks do not count). body is that text, the
+// chapter's own wording for the measures the line names; end is the offset in rest just
+// past the closing line. A ::: tiltak line without a closing «:::» stands alone, as before.
+func DirectiveBody(rest string) (body string, end int, ok bool) {
+	fence := false
+	for at := 0; at < len(rest); {
+		next := len(rest)
+		if i := strings.IndexByte(rest[at:], '\n'); i >= 0 {
+			next = at + i + 1
+		}
+		t := strings.TrimSpace(rest[at:next])
+		switch {
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fence = !fence
+		case fence:
+		case t == ":::":
+			return rest[:at], next, true
+		case DirectivePattern.MatchString(t):
+			return "", 0, false
+		}
+		at = next
+	}
+	return "", 0, false
+}
+
 // Select returns the measures the directive names, in the directive's order for explicit
 // ids and in id order for area and chapter selections.
 func (d Directive) Select(c *Content) []*Measure {

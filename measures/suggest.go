@@ -35,6 +35,10 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// Suggest returns the candidate closest to s when it is close enough to be a likely
+// typo of it, else "". Case does not count.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
 // didYouMean formats a hint for an unknown value.
 func didYouMean(s string, candidates []string) string {
 	if m := suggest(s, candidates); m != "" {

@@ -3,6 +3,7 @@ package renderer
 import (
 	"bytes"
 	"html"
+	"strings"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/yuin/goldmark"
@@ -18,12 +19,18 @@ var KindMeasureList = ast.NewNodeKind("MeasureList")
 
 // MeasureList is a ::: tiltak block directive in the strategy text: it stands for the
 // current list of the measures it names, or of an area's or a chapter's measures, with
-// their current wording.
+// their current wording. A directive closed by a line «:::» has a Body: the chapter's own
+// wording for those measures, shown instead of theirs beside their live data.
 type MeasureList struct {
 	ast.BaseBlock
 	Directive measures.Directive
-	// Len is the length of the directive line in the source, from Pos().
+	// Body is the Markdown between the directive line and its closing «:::», or empty.
+	Body string
+	// Len is the length of the block in the source (the directive line, or through the
+	// closing «:::»), from Pos().
 	Len int
+	// closeAt and closeEnd are the source offsets of the closing line; 0 without a body.
+	closeAt, closeEnd int
 }
 
 // Kind implements ast.Node.
@@ -43,8 +50,9 @@ func toBytes(ss []string) [][]byte {
 	return out
 }
 
-// directiveParser parses a ::: tiltak line with measures.ParseDirective. The block is a
-// single line with no children.
+// directiveParser parses a ::: tiltak line with measures.ParseDirective, and its body up
+// to a closing «:::» line when measures.DirectiveBody finds one. The block has no children:
+// the body is kept as text and rendered by the MeasureWriter.
 type directiveParser struct{}
 
 func (directiveParser) Trigger() []byte { return []byte{':'} }
@@ -55,12 +63,29 @@ func (directiveParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (a
 	if !ok {
 		return nil, parser.NoChildren
 	}
+	n := &MeasureList{Directive: d, Len: len(bytes.TrimRight(line, "\r\n")) + seg.Padding}
+	if body, end, ok := measures.DirectiveBody(string(reader.Source()[seg.Stop:])); ok {
+		n.Body = body
+		n.closeAt, n.closeEnd = seg.Stop+len(body), seg.Stop+end
+		closing := reader.Source()[n.closeAt:n.closeEnd]
+		n.Len += len(line) - len(bytes.TrimRight(line, "\r\n")) + len(body) + len(bytes.TrimRight(closing, "\r\n"))
+	}
 	reader.AdvanceToEOL()
-	return &MeasureList{Directive: d, Len: len(bytes.TrimRight(line, "\r\n")) + seg.Padding}, parser.NoChildren
+	return n, parser.NoChildren
 }
 
-func (directiveParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
-	return parser.Close
+// Continue consumes the body lines of a directive with a body, through the closing «:::».
+func (directiveParser) Continue(node ast.Node, reader text.Reader, _ parser.Context) parser.State {
+	n := node.(*MeasureList)
+	_, seg := reader.PeekLine()
+	if n.closeEnd == 0 || seg.Start >= n.closeEnd {
+		return parser.Close
+	}
+	reader.AdvanceToEOL()
+	if seg.Start >= n.closeAt {
+		return parser.Close
+	}
+	return parser.Continue | parser.NoChildren
 }
 func (directiveParser) Close(ast.Node, text.Reader, parser.Context) {}
 func (directiveParser) CanInterruptParagraph() bool                 { return true }
@@ -94,6 +119,9 @@ func (r directiveHTML) render(w util.BufWriter, _ []byte, node ast.Node, enterin
 		w.WriteString(`<li><a href="#` + html.EscapeString(anchorOf(m)) + `">` + html.EscapeString(m.ID+" "+m.Title) + "</a></li>\n")
 	}
 	w.WriteString("</ul>\n")
+	if n.Body != "" {
+		w.WriteString("<blockquote class=\"own-wording\"><p>" + html.EscapeString(strings.TrimSpace(n.Body)) + "</p></blockquote>\n")
+	}
 	return ast.WalkSkipChildren, nil
 }
 

@@ -217,3 +217,57 @@ func TestReportHTMLStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureDirectiveBody: a ::: tiltak line closed by «:::» carries the chapter's own
+// wording; a line without a closing «:::» stands alone as before.
+func TestMeasureDirectiveBody(t *testing.T) {
+	c := fixture(t)
+	tests := []struct {
+		name, in  string
+		body      string // the own-wording text, "" for none
+		paragraph string // a paragraph that must stay outside the directive
+	}{
+		{"body", "::: tiltak T01\nKapittelets ordlyd.\n:::\n\nEtter.", "Kapittelets ordlyd.", "<p>Etter.</p>"},
+		{"several paragraphs", "::: tiltak T01\nFørste.\n\nAndre.\n:::", "Første.\n\nAndre.", ""},
+		{"a line alone, text right after", "::: tiltak T01\nTekst rett etter.", "", "<p>Tekst rett etter.</p>"},
+		{"the closing line after another directive", "::: tiltak T01\nMellom.\n::: tiltak T02\nEgen.\n:::", "Egen.", "<p>Mellom.</p>"},
+		{"a closing line in a code block does not count", "::: tiltak T01\n```\n:::\n```", "", "<code>:::"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := convert(t, c, tt.in)
+			hasBody := strings.Contains(got, `class="own-wording"`)
+			if hasBody != (tt.body != "") || (hasBody && !strings.Contains(got, html.EscapeString(tt.body))) {
+				t.Errorf("convert(%q): own wording %v, want %q:\n%s", tt.in, hasBody, tt.body, got)
+			}
+			if tt.paragraph != "" && !strings.Contains(got, tt.paragraph) {
+				t.Errorf("convert(%q) lost %q:\n%s", tt.in, tt.paragraph, got)
+			}
+			if strings.Contains(got, "<p>:::</p>") {
+				t.Errorf("convert(%q) shows the closing line:\n%s", tt.in, got)
+			}
+		})
+	}
+}
+
+// TestOwnWordingHome: a measure shown elsewhere with its own text keeps its anchor there;
+// one shown only in the chapter's wording gets its anchor on that block.
+func TestOwnWordingHome(t *testing.T) {
+	c := fixture(t)
+	doc := strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))
+	if strings.Contains(doc, `<article class="measure own-wording" id=`) {
+		t.Errorf("the own-wording block took T01's anchor from the block with its text")
+	}
+	for _, ch := range c.Strategy {
+		if ch.ID == "knowledge" {
+			ch.Text = "::: tiltak T05\nBare kapittelets ordlyd.\n:::"
+		}
+	}
+	doc = strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))
+	if !strings.Contains(doc, `<article class="measure own-wording" id="T05">`) {
+		t.Errorf("T05, shown only in the chapter's wording, has no anchor there:\n%s", doc)
+	}
+	if n := strings.Count(doc, `id="T05"`); n != 1 {
+		t.Errorf("%d anchors T05, want 1", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/samvirke/samvirke/measures"
@@ -66,4 +67,17 @@ func TestStrategyMarkdownGolden(t *testing.T) {
 	c := load(t, "testdata/content")
 	s := NewStrategy(c, DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)"})
 	golden(t, "strategy.golden.md", strategyMD(t, s))
+}
+
+// TestStrategyOwnWordingHTMLGolden: a ::: tiltak block with a body shows the chapter's own
+// wording beside the measure's live data (linked id, title, status, revision mark).
+func TestStrategyOwnWordingHTMLGolden(t *testing.T) {
+	c := load(t, "testdata/content")
+	doc := strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))
+	start := strings.Index(doc, `<article class="measure own-wording"`)
+	if start < 0 {
+		t.Fatalf("no own-wording block in the strategy:\n%s", doc)
+	}
+	end := strings.Index(doc[start:], "</article>") + len("</article>\n")
+	golden(t, "strategy-own-wording.golden.html", doc[start:start+end])
 }

@@ -79,7 +79,8 @@ func chapterHeading(ch *measures.Chapter) string {
 
 // prepare parses every chapter with fresh heading ids and decides where each measure's
 // anchor goes: its first ::: tiltak block in its own chapter, else its first block
-// anywhere, else (retired, merged or not in the text) an appendix.
+// anywhere, else its first block with the chapter's own wording, else (retired, merged or
+// not in the text) an appendix.
 func (s *Strategy) prepare() []stratChapter {
 	s.ids = newHeadingIDs()
 	for _, id := range []string{idTOC, idRetired, idUnplaced} {
@@ -91,7 +92,7 @@ func (s *Strategy) prepare() []stratChapter {
 	s.home = map[string]*MeasureList{}
 	s.seen = map[string]int{}
 	var out []stratChapter
-	first := map[string]*MeasureList{}
+	first, firstOwn := map[string]*MeasureList{}, map[string]*MeasureList{}
 	for _, ch := range s.c.Strategy {
 		sc := stratChapter{ch: ch, heading: chapterHeading(ch)}
 		sc.id = s.ids.unique(slug(sc.heading))
@@ -110,6 +111,12 @@ func (s *Strategy) prepare() []stratChapter {
 				}
 			case *MeasureList:
 				for _, m := range n.Directive.Select(s.c) {
+					if n.Body != "" { // the chapter's own wording: home only if nothing else shows m
+						if firstOwn[m.ID] == nil {
+							firstOwn[m.ID] = n
+						}
+						continue
+					}
 					if first[m.ID] == nil {
 						first[m.ID] = n
 					}
@@ -122,9 +129,11 @@ func (s *Strategy) prepare() []stratChapter {
 		})
 		out = append(out, sc)
 	}
-	for id, n := range first {
-		if s.home[id] == nil {
-			s.home[id] = n
+	for _, fallback := range []map[string]*MeasureList{first, firstOwn} {
+		for id, n := range fallback {
+			if s.home[id] == nil {
+				s.home[id] = n
+			}
 		}
 	}
 	for _, m := range s.c.Measures {
@@ -190,6 +199,10 @@ func (s *Strategy) occurrence(m *measures.Measure) string {
 // the measure's home block only; a retired or merged measure is a line pointing to the
 // appendix.
 func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*measures.Measure) {
+	if n.Body != "" {
+		s.writeOwnWordingHTML(w, n, ms)
+		return
+	}
 	w.WriteString("<div class=\"measures\">\n")
 	for _, m := range ms {
 		if retired(m) {
@@ -205,6 +218,42 @@ func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*mea
 		}
 	}
 	w.WriteString("</div>\n")
+}
+
+// writeOwnWordingHTML renders a ::: tiltak block with a body: the live data of each
+// measure (id linked to where its own text is, title, current status, revision mark),
+// then the chapter's own wording as written.
+func (s *Strategy) writeOwnWordingHTML(w util.BufWriter, n *MeasureList, ms []*measures.Measure) {
+	w.WriteString("<div class=\"measures\">\n<article class=\"measure own-wording\"")
+	if len(ms) == 1 && s.home[ms[0].ID] == n {
+		w.WriteString(` id="` + esc(anchorOf(ms[0])) + `"`)
+	}
+	w.WriteString(">\n")
+	for _, m := range ms {
+		mid := esc(m.ID)
+		if s.home[m.ID] != n || len(ms) > 1 {
+			mid = `<a href="#` + esc(anchorOf(m)) + `">` + mid + `</a>`
+		}
+		fmt.Fprintf(w, "<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong> <span class=\"badge s-%s\">%s</span>",
+			mid, esc(m.Title), esc(string(m.Status)), esc(m.Status.Label()))
+		if label, class := revisionBadge(m); label != "" {
+			fmt.Fprintf(w, " <span class=\"badge %s\">%s</span>", class, esc(label))
+		}
+		w.WriteString("</p>\n")
+	}
+	p := parse(s.md, n.Body, s.ids, s.ownPrefix())
+	p.shiftHeadings(3)
+	body, err := p.html(s.md)
+	if err != nil {
+		body = "<p>" + esc(n.Body) + "</p>"
+	}
+	w.WriteString("<div class=\"measure-text\">\n" + body + "</div>\n</article>\n</div>\n")
+}
+
+// ownPrefix is a fresh footnote prefix for one rendering of a chapter's own wording.
+func (s *Strategy) ownPrefix() string {
+	s.seen[""]++
+	return "egen-" + strconv.Itoa(s.seen[""]) + "-"
 }
 
 func (s *Strategy) writeMeasureHTML(w util.BufWriter, m *measures.Measure, idAttr string) {
@@ -375,6 +424,9 @@ func (s *Strategy) refMarkdown(n *MeasureRef) string {
 }
 
 func (s *Strategy) directiveMarkdown(n *MeasureList) string {
+	if n.Body != "" {
+		return s.ownWordingMarkdown(n)
+	}
 	var b strings.Builder
 	for _, m := range n.Directive.Select(s.c) {
 		if retired(m) {
@@ -409,5 +461,27 @@ func (s *Strategy) measureMarkdown(m *measures.Measure, home bool) string {
 			fmt.Fprintf(&b, "- %s: %s\n", Escape(in), Escape(ItemText(s.c, in)))
 		}
 	}
+	return b.String()
+}
+
+// ownWordingMarkdown is a ::: tiltak block with a body in the Markdown strategy: a line of
+// live data per measure (id and title linked, status, revision mark), then the chapter's
+// own wording.
+func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
+	var b strings.Builder
+	ms := n.Directive.Select(s.c)
+	for _, m := range ms {
+		if len(ms) == 1 && s.home[m.ID] == n {
+			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", anchorOf(m))
+		}
+		fmt.Fprintf(&b, "**[%s %s](#%s)** · status: %s", Escape(m.ID), Escape(m.Title), anchorOf(m), Escape(m.Status.Label()))
+		if label, _ := revisionBadge(m); label != "" {
+			fmt.Fprintf(&b, " · *%s*", Escape(label))
+		}
+		b.WriteString("\n\n")
+	}
+	prefix := s.ownPrefix()
+	p := parse(s.md, n.Body, s.ids, prefix)
+	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, shift: 3, footnote: prefix})))
 	return b.String()
 }

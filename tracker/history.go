@@ -21,6 +21,15 @@ type Change struct {
 	// Changes lists what changed in the measure, in Norwegian: "status ikke vurdert → pågår",
 	// "eiere +nav", "notat lagt til", "tekst endret", "opprettet", "slettet".
 	Changes []string `json:"changes,omitempty"`
+	// Fields are the same changes as data (see measures.FieldChanges); Changes are their
+	// summaries.
+	Fields []measures.FieldChange `json:"fields,omitempty"`
+}
+
+// describe sets the change's fields and their summaries.
+func (ch *Change) describe(fields ...measures.FieldChange) {
+	ch.Fields = fields
+	ch.Changes = measures.Summaries(fields)
 }
 
 func (r *Repo) change(h plumbing.Hash) (*object.Commit, Change, error) {
@@ -95,12 +104,14 @@ func (r *Repo) History(id string) ([]Change, error) {
 			// Created here, or renamed: another measure file removed in the same commit
 			// with the same text. Follow the old name further back.
 			if from := r.renamedFrom(c, e.Paths, file, now); from != "" {
-				ch.Changes = []string{"fil omdøpt fra " + path.Base(from)}
+				fields := []measures.FieldChange{{Field: measures.FieldRenamed, From: path.Base(from), To: path.Base(file),
+					Summary: "fil omdøpt fra " + path.Base(from)}}
 				if pc, err := c.Parent(0); err == nil {
 					if old := r.measureAt(pc, from); old != nil {
-						ch.Changes = append(ch.Changes, measures.Changes(old, now)...)
+						fields = append(fields, measures.FieldChanges(old, now)...)
 					}
 				}
+				ch.describe(fields...)
 				file = from
 				out = append(out, ch)
 				continue
@@ -108,13 +119,13 @@ func (r *Repo) History(id string) ([]Change, error) {
 		}
 		switch {
 		case before == nil && now != nil:
-			ch.Changes = []string{"opprettet"}
+			ch.describe(measures.FieldChange{Field: measures.FieldCreated, Summary: "opprettet"})
 		case now == nil:
-			ch.Changes = []string{"slettet"}
+			ch.describe(measures.FieldChange{Field: measures.FieldDeleted, Summary: "slettet"})
 		default:
-			ch.Changes = measures.Changes(before, now)
-			if len(ch.Changes) == 0 {
-				ch.Changes = []string{"formatering endret"}
+			ch.describe(measures.FieldChanges(before, now)...)
+			if len(ch.Fields) == 0 {
+				ch.describe(measures.FieldChange{Field: measures.FieldFormat, Summary: "formatering endret"})
 			}
 		}
 		out = append(out, ch)

@@ -15,7 +15,7 @@ import (
 )
 
 // InitMessage is the message of a new strategy repository's first commit.
-const InitMessage = "Add strategy content"
+const InitMessage = "Strategiens innhold lagt inn"
 
 // Init creates a new strategy repository in dir: git init (branch main), the files of
 // src (rooted at a content directory) under dir/content, and one first commit by author

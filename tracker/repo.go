@@ -34,6 +34,10 @@ type Repo struct {
 	Root string // the directory that holds content/
 	git  *git.Repository
 
+	// OnRepair, when set, gets a Norwegian message for each thing a write repaired or
+	// finished before it started: a save a killed writer left, an empty index or branch.
+	OnRepair func(msg string)
+
 	raw *rawObjects // open during an index build or tree diff; a Repo is not safe for concurrent use
 }
 

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -25,7 +23,7 @@ var ErrNotRevertible = errors.New("commit cannot be reverted")
 // commit that restores the file to the commit's parent's version; history is never
 // rewritten. It takes the same path as Save: under the repository's lock, with the
 // journal, refusing a dirty file, validating the whole content, writing the file
-// atomically and committing only it (the transaction Save and Apply share). The message is `Revert "<subject>"`. It refuses with
+// atomically and committing only it (the transaction Save and Apply share). The message is «Angre «<subject>»». It refuses with
 // ErrChanged when the file at HEAD is no longer what the commit made it, and returns
 // ErrNotRevertible, ErrUnknownRef, ErrDirty, ErrInvalid, ErrLocked, ErrBadState or
 // ErrNoIdentity.
@@ -54,20 +52,6 @@ func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Sa
 		return nil, err
 	}
 
-	tx, err := r.begin(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.unlock()
-	if now, err := blobAt(tx.commitH, rel); err != nil || now != wantNow {
-		return nil, fmt.Errorf("%s since %s: %w", rel, short(target.Hash), ErrChanged)
-	}
-
-	// Validate the content as it will be: the working tree with the old version in place.
-	c, err := measures.Load(os.DirFS(filepath.Join(r.Root, measures.Dir)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
 	cp, err := r.contentPath()
 	if err != nil {
 		return nil, err
@@ -77,18 +61,18 @@ func (r *Repo) Revert(ctx context.Context, commit string, opts SaveOptions) (*Sa
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	c.Replace(m)
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-
 	subject, _, _ := strings.Cut(strings.TrimSpace(target.Message), "\n")
-	msg := fmt.Sprintf("Revert %q\n\nThis reverts commit %s.\n", subject, target.Hash)
-	if err := tx.commit([]fileChange{{name: name, data: restored}}, msg); err != nil {
+	msg := fmt.Sprintf("Angre «%s»\n\nDette angrer commit %s.\n", subject, target.Hash)
+	done, err := r.transact(ctx, opts, func(tx *saveTx, _ *measures.Content) (*Edit, error) {
+		if now, err := blobAt(tx.commitH, rel); err != nil || now != wantNow {
+			return nil, fmt.Errorf("%s since %s: %w", rel, short(target.Hash), ErrChanged)
+		}
+		return &Edit{Message: msg, Write: map[string][]byte{path.Join(measures.Dir, name): restored}}, nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	first, _, _ := strings.Cut(msg, "\n")
-	return &Saved{Hash: tx.newHash, Message: first, Measure: m}, nil
+	return &Saved{Hash: done.Hash, Message: firstLine(msg), Measure: m}, nil
 }
 
 // singleMeasureFile returns the one measure file that differs between parent and c, or

@@ -25,11 +25,11 @@ func TestRevertRestoresTheParentVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `Revert "T02: status ikke vurdert → pågår, notat lagt til"`
+	want := `Angre «T02: status ikke vurdert → pågår, notat lagt til»`
 	if rev.Message != want {
 		t.Errorf("message = %q, want %q", rev.Message, want)
 	}
-	if got := gitCmd(t, dir, nil, "log", "-1", "--format=%h|%s|%b"); got != rev.Hash.String()[:7]+"|"+want+"|This reverts commit "+saved.Hash.String()+"." {
+	if got := gitCmd(t, dir, nil, "log", "-1", "--format=%h|%s|%b"); got != rev.Hash.String()[:7]+"|"+want+"|Dette angrer commit "+saved.Hash.String()+"." {
 		t.Errorf("git log -1 = %q", got)
 	}
 	if got := gitCmd(t, dir, nil, "rev-list", "--count", "HEAD"); got != "3" {

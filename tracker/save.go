@@ -8,13 +8,14 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
-	"github.com/gofrs/flock"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -34,9 +35,6 @@ var (
 	ErrNoChange = errors.New("nothing changed")
 )
 
-// LockTimeout is how long Save waits for another writer's lock.
-var LockTimeout = 10 * time.Second
-
 // SaveOptions says who commits.
 type SaveOptions struct {
 	Author string    // "Name <email>"; "" for the git config
@@ -50,91 +48,55 @@ type Saved struct {
 	Measure *measures.Measure
 }
 
-// Save changes one measure and commits it: under the repository's lock it re-reads the
-// content from the working tree, refuses if the measure's file has uncommitted changes,
-// applies change to a copy, validates the whole content, writes the file atomically and
-// commits only that file (other uncommitted changes, staged or not, are left alone). The
-// commit message says what changed, in Norwegian (measures.CommitMessage). change gets
-// the committer's name for log entries. It returns ErrNotFound, ErrDirty, ErrInvalid
-// (wrapping the content errors), ErrLocked, ErrBadState, ErrNoIdentity or ErrNoChange.
+// Save changes one measure and commits it: under the locks it re-reads the content from
+// the working tree, refuses if the measure's file has uncommitted changes, applies change
+// to a copy, validates the whole content, writes the file atomically and commits only
+// that file (other uncommitted changes, staged or not, are left alone), in the one write
+// transaction (tx.go). The commit message says what changed, in Norwegian
+// (measures.CommitMessage). change gets the committer's name for log entries. It returns
+// ErrNotFound, ErrDirty, ErrInvalid (wrapping the content errors), ErrLocked,
+// ErrGitLocked, ErrBadState, ErrNoIdentity or ErrNoChange.
 func (r *Repo) Save(ctx context.Context, id string, change func(m *measures.Measure, by string) error,
 	opts SaveOptions) (*Saved, error) {
-	tx, err := r.begin(ctx, opts)
+	var m *measures.Measure
+	done, err := r.transact(ctx, opts, func(tx *saveTx, c *measures.Content) (*Edit, error) {
+		old := c.Measure(id)
+		if old == nil {
+			return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
+		}
+		if err := tx.checkMeasureClean(old); err != nil {
+			return nil, err
+		}
+		m = old.Clone()
+		if err := change(m, tx.sig.Name); err != nil {
+			return nil, err
+		}
+		data := m.Encode()
+		if string(data) == string(old.Encode()) {
+			return nil, ErrNoChange
+		}
+		return &Edit{Message: measures.CommitMessage(old, m), Write: map[string][]byte{old.File: data}}, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer tx.unlock()
-
-	// Everything below reads under the lock, so a concurrent writer's commit is seen.
-	c, err := measures.Load(os.DirFS(filepath.Join(r.Root, measures.Dir)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	old := c.Measure(id)
-	if old == nil {
-		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
-	}
-	cp, err := r.contentPath()
-	if err != nil {
-		return nil, err
-	}
-	name := path.Join(measures.MeasuresDir, id+".md")
-	onDisk, err := os.ReadFile(filepath.Join(r.Root, measures.Dir, filepath.FromSlash(name)))
-	if err != nil {
-		return nil, err
-	}
-	if err := r.checkClean(tx.commitH, path.Join(cp, name), onDisk); err != nil {
-		return nil, err
-	}
-
-	m := old.Clone()
-	if err := change(m, tx.sig.Name); err != nil {
-		return nil, err
-	}
-	data := m.Encode()
-	if string(data) == string(old.Encode()) {
-		return nil, ErrNoChange
-	}
-	if _, err := measures.ParseMeasure(old.File, data); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	c.Replace(m)
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-
-	msg := measures.CommitMessage(old, m)
-	if err := tx.commit([]fileChange{{name: name, data: data}}, msg); err != nil {
-		return nil, err
-	}
-	return &Saved{Hash: tx.newHash, Message: msg, Measure: m}, nil
+	return &Saved{Hash: done.Hash, Message: done.Message, Measure: m}, nil
 }
 
-// lockRepo takes the repository's write lock, .git/samvirke.lock, waiting up to LockTimeout.
-// The operating system releases it if the process dies.
-func lockRepo(ctx context.Context, gitDir string) (func(), error) {
-	lock := flock.New(filepath.Join(gitDir, "samvirke.lock"))
-	lctx, cancel := context.WithTimeout(ctx, LockTimeout)
-	defer cancel()
-	if ok, err := lock.TryLockContext(lctx, 50*time.Millisecond); err != nil || !ok {
-		return nil, fmt.Errorf("%w (%v)", ErrLocked, err)
-	}
-	return func() { lock.Unlock() }, nil
-}
-
-// Recover finishes a save that a killed writer left unfinished (see journal.go). Save
-// does this itself; read-only callers may call it to see a consistent working tree.
-func (r *Repo) Recover(ctx context.Context) error {
-	gitDir, err := r.gitDir()
+// checkMeasureClean refuses a measure whose file has uncommitted changes before the
+// change is built (the transaction checks again before it writes).
+func (tx *saveTx) checkMeasureClean(m *measures.Measure) error {
+	cp, err := tx.r.contentPath()
 	if err != nil {
 		return err
 	}
-	unlock, err := lockRepo(ctx, gitDir)
+	name := strings.TrimPrefix(m.File, measures.Dir+"/")
+	idx, err := readGitIndex(tx.gitDir)
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	return r.recoverSave(gitDir)
+	_, err = tx.r.checkCleanOrAbsent(tx.commitH, idx, path.Join(cp, name), filepath.Join(tx.r.Root, measures.Dir, filepath.FromSlash(name)))
+	return err
 }
 
 func (r *Repo) gitDir() (string, error) {
@@ -144,8 +106,17 @@ func (r *Repo) gitDir() (string, error) {
 	return "", fmt.Errorf("cannot locate the .git directory: %w", ErrBadState)
 }
 
-// checkClean refuses when the file on disk or in the index differs from HEAD.
+// checkClean refuses when the file rel (with onDisk its content in the work tree) differs
+// from HEAD on disk or in the index.
 func (r *Repo) checkClean(head *object.Commit, rel string, onDisk []byte) error {
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return err
+	}
+	idx, err := readGitIndex(gitDir)
+	if err != nil {
+		return err
+	}
 	tree, err := head.Tree()
 	if err != nil {
 		return err
@@ -154,17 +125,49 @@ func (r *Repo) checkClean(head *object.Commit, rel string, onDisk []byte) error 
 	if err != nil {
 		return fmt.Errorf("%s is not committed: %w", rel, ErrDirty)
 	}
-	if plumbing.ComputeHash(plumbing.BlobObject, onDisk) != e.Hash {
+	return r.sameAsCommitted(idx, e.Hash, rel, onDisk)
+}
+
+// sameAsCommitted refuses when onDisk (as git compares it: after its line ending
+// conversion) or the index entry of rel is not blob.
+func (r *Repo) sameAsCommitted(idx *index.Index, blob plumbing.Hash, rel string, onDisk []byte) error {
+	if plumbing.ComputeHash(plumbing.BlobObject, onDisk) != blob &&
+		plumbing.ComputeHash(plumbing.BlobObject, r.cleanForGit(rel, onDisk)) != blob {
 		return fmt.Errorf("%s: %w", rel, ErrDirty)
 	}
-	idx, err := r.git.Storer.Index()
-	if err != nil {
-		return err
-	}
-	if ie, err := idx.Entry(rel); err == nil && ie.Hash != e.Hash {
+	if ie, err := idx.Entry(rel); err == nil && ie.Hash != blob {
 		return fmt.Errorf("%s (staged): %w", rel, ErrDirty)
 	}
 	return nil
+}
+
+// checkCleanOrAbsent returns the file's content on disk (nil when it does not exist). It
+// refuses when a file that HEAD has differs on disk (as git compares it: after its line
+// ending conversion) or in the index, and when a file that HEAD lacks exists on disk or
+// in the index.
+func (r *Repo) checkCleanOrAbsent(head *object.Commit, idx *index.Index, rel, abs string) ([]byte, error) {
+	tree, err := head.Tree()
+	if err != nil {
+		return nil, err
+	}
+	e, err := tree.FindEntry(rel)
+	if err != nil {
+		if _, err := os.Lstat(abs); err == nil {
+			return nil, fmt.Errorf("%s exists but is not committed: %w", rel, ErrDirty)
+		}
+		if _, err := idx.Entry(rel); err == nil {
+			return nil, fmt.Errorf("%s (staged): %w", rel, ErrDirty)
+		}
+		return nil, nil
+	}
+	onDisk, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%s is deleted in the working tree: %w", rel, ErrDirty)
+	}
+	if err := r.sameAsCommitted(idx, e.Hash, rel, onDisk); err != nil {
+		return nil, err
+	}
+	return onDisk, nil
 }
 
 func splitPath(p string) []string {
@@ -230,24 +233,4 @@ func (r *Repo) replaceInTree(t *object.Tree, parts []string, blob plumbing.Hash,
 		return plumbing.ZeroHash, err
 	}
 	return r.git.Storer.SetEncodedObject(obj)
-}
-
-// updateIndex records the new blob for rel in the index, so git status shows the file as
-// committed; other index entries are left as they are.
-func (r *Repo) updateIndex(rel, abs string, data []byte) error {
-	idx, err := r.git.Storer.Index()
-	if err != nil {
-		return err
-	}
-	e, err := idx.Entry(rel)
-	if err != nil {
-		e = idx.Add(rel)
-		e.Mode = filemode.Regular
-	}
-	e.Hash = plumbing.ComputeHash(plumbing.BlobObject, data)
-	e.Size = uint32(len(data))
-	if fi, err := os.Stat(abs); err == nil {
-		e.ModifiedAt = fi.ModTime()
-	}
-	return r.git.Storer.SetIndex(idx)
 }

@@ -42,14 +42,11 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockRepo(ctx, gitDir)
+	locks, err := r.lockForWrite(ctx, gitDir)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-	if err := r.recoverSave(gitDir); err != nil {
-		return nil, err
-	}
+	defer locks.release()
 	head, err := r.git.Head()
 	if err != nil || !head.Name().IsBranch() {
 		return nil, fmt.Errorf("detached HEAD or no commit: %w", ErrBadState)
@@ -111,7 +108,7 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 		return push(len(ours), "pushed")
 	case base.Hash == local.Hash: // behind
 		n, _ := firstParentSince(theirs, base.Hash)
-		if err := r.moveTo(theirs.Hash); err != nil {
+		if err := r.moveTo(gitDir, locks, head, theirs.Hash); err != nil {
 			return nil, err
 		}
 		return &SyncResult{Action: "fast-forward", Pulled: len(n)}, nil
@@ -148,7 +145,7 @@ func (r *Repo) Sync(ctx context.Context, remote string) (*SyncResult, error) {
 			return nil, err
 		}
 	}
-	if err := r.moveTo(tip.Hash); err != nil {
+	if err := r.moveTo(gitDir, locks, head, tip.Hash); err != nil {
 		return nil, err
 	}
 	res, err := push(len(ours), "rebased")
@@ -215,16 +212,6 @@ func (r *Repo) replay(c, onto *object.Commit) (*object.Commit, error) {
 		return nil, err
 	}
 	return r.git.CommitObject(h)
-}
-
-// moveTo points the current branch at commit and brings the working tree and index along,
-// keeping unrelated uncommitted changes (like git reset --merge).
-func (r *Repo) moveTo(commit plumbing.Hash) error {
-	wt, err := r.git.Worktree()
-	if err != nil {
-		return err
-	}
-	return wt.Reset(&git.ResetOptions{Commit: commit, Mode: git.MergeReset})
 }
 
 // checkWorktreeClean refuses when a file the remote changed has uncommitted changes here.

@@ -56,7 +56,7 @@ func (r *Repo) TagReport(name, author string) (*ReportTag, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = r.git.CreateTag(ref, head.Hash(), &git.CreateTagOptions{Tagger: &sig, Message: "Report baseline " + name})
+	_, err = r.git.CreateTag(ref, head.Hash(), &git.CreateTagOptions{Tagger: &sig, Message: "Sammenligningsgrunnlag for rapporten " + name})
 	if errors.Is(err, git.ErrTagExists) {
 		return nil, fmt.Errorf("%s: %w", ref, ErrTagExists)
 	}

@@ -40,6 +40,13 @@ som én commit med din git-identitet, slik som «samvirke set».`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Proposal = args[0]
+			if c := quietContent(g); c != nil {
+				id, err := resolveID(c, opts.Proposal)
+				if err != nil {
+					return err
+				}
+				opts.Proposal = id
+			}
 			if !measures.IsProposalID(opts.Proposal) {
 				return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
 			}
@@ -109,10 +116,9 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 		m.Status = measures.NotStarted
 		e := measures.LogEntry{Date: today, Status: measures.NotStarted, By: by,
 			Note: fmt.Sprintf("Forslag godtatt som %s (var %s).", newID, p.ID)}
-		if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
-			e.Date = last.Date
+		if err := m.AddLog(e, today); err != nil {
+			return nil, err
 		}
-		m.Log = append(m.Log, e)
 		write := c.RewriteRefs(p.ID, newID)
 		write[path.Join(measures.Dir, measures.MeasuresDir, newID+".md")] = m.Encode()
 		return &tracker.Edit{

@@ -130,15 +130,15 @@ func checkPRRun(opts *checkPROptions) error {
 		}
 	default:
 		for _, f := range findings {
-			fmt.Fprintln(w, f.text())
+			fmt.Fprintln(w, plain(f.text()))
 		}
 		switch {
 		case len(findings) == 0:
 			fmt.Fprintln(w, "Ingen endringer som krever sekretariatet.")
 		case opts.Allow:
-			fmt.Fprintf(w, "\n%d endringer som ellers krever sekretariatet; tillatt (sekretariatets pull request).\n", len(findings))
+			fmt.Fprintf(w, "\n%s som ellers krever sekretariatet; tillatt (sekretariatets pull request).\n", count(len(findings), "endring"))
 		default:
-			fmt.Fprintf(w, "\n%d endringer krever sekretariatet. Ta dem ut av pull requesten, eller be sekretariatet om å gjøre dem.\n", len(findings))
+			fmt.Fprintf(w, "\n%s krever sekretariatet. Ta %s ut av pull requesten, eller be sekretariatet om å gjøre %[2]s.\n", count(len(findings), "endring"), them(len(findings)))
 		}
 	}
 	if len(findings) > 0 && !opts.Allow {

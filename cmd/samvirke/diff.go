@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
 
@@ -20,9 +22,11 @@ func newDiffCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 statusendringer, endrede eiere, frister og framdrift, nye loggnotater, tekstendringer,
 innspill som er knyttet til eller fjernet fra tiltak, og nye eller endrede innspillsgrupper.
 
---since og --until tar en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD). Uten --until
-sammenlignes med arbeidskopien.`,
-		Example: "  samvirke diff --since 2026-01-01\n  samvirke diff --since origin/main --format md",
+--since og --until tar en commit, gren, tagg eller dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD).
+En dato i --since betyr starten av dagen: --since 01.12.2026 tar med endringene gjort
+1. desember. En dato i --until betyr slutten av dagen. Uten --until sammenlignes med
+arbeidskopien.`,
+		Example: "  samvirke diff --since 01.12.2026\n  samvirke diff --since 2026-12-01 --until 2026-12-31\n  samvirke diff --since origin/main --format md",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"text", "json", "md"}, format) {
@@ -31,7 +35,7 @@ sammenlignes med arbeidskopien.`,
 			if since == "" {
 				return fmt.Errorf("--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med")
 			}
-			old, err := loadAt(g, s, since)
+			old, err := loadSince(g, s, since)
 			if err != nil {
 				return err
 			}
@@ -51,10 +55,32 @@ sammenlignes med arbeidskopien.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&since, "since", "", "sammenlign fra denne commiten, grenen, taggen eller datoen")
-	cmd.Flags().StringVar(&until, "until", "", "sammenlign til denne (standard: arbeidskopien)")
+	cmd.Flags().StringVar(&since, "since", "", "sammenlign fra denne commiten, grenen, taggen eller datoen (starten av dagen)")
+	cmd.Flags().StringVar(&until, "until", "", "sammenlign til denne; en dato er slutten av dagen (standard: arbeidskopien)")
 	cmd.Flags().StringVar(&format, "format", "text", "utdata: text, json eller md")
 	return cmd
+}
+
+// loadSince loads the content diff compares from. A date means the start of that day:
+// the content as the day before ended, or none when the repository is younger.
+func loadSince(g *globalOptions, s *IOStreams, since string) (*measures.Content, error) {
+	if !measures.IsTypedDate(since) {
+		return loadAt(g, s, since)
+	}
+	d, err := measures.ParseDateTyped(since)
+	if err != nil {
+		return nil, typedError(err)
+	}
+	repo, err := openRepo(g)
+	if err != nil {
+		return nil, err
+	}
+	before := d.AddDays(-1).String()
+	if _, err := repo.Resolve(before); errors.Is(err, tracker.ErrUnknownRef) {
+		fmt.Fprintf(s.ErrOut, "Ingen commits før %s; sammenligner med et tomt repo.\n", d.Norwegian())
+		return &measures.Content{}, nil
+	}
+	return loadAt(g, s, before)
 }
 
 // loadAt loads the content at a ref ("" for the working tree) for diff.
@@ -77,28 +103,29 @@ func writeDiffText(w io.Writer, d *measures.Diff) {
 		return
 	}
 	for _, m := range d.Added {
-		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", m.ID, m.Title, m.Status.Label())
+		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", oneLine(m.ID), oneLine(m.Title), m.Status.Label())
 	}
 	for _, m := range d.Removed {
-		fmt.Fprintf(w, "- %s %s (fjernet)\n", m.ID, m.Title)
+		fmt.Fprintf(w, "- %s %s (fjernet)\n", oneLine(m.ID), oneLine(m.Title))
 	}
 	for _, r := range d.Renamed {
-		fmt.Fprintf(w, "~ %s → %s (ny id)\n", r.From, r.To)
+		fmt.Fprintf(w, "~ %s → %s (ny id)\n", oneLine(r.From), oneLine(r.To))
 	}
 	for _, c := range d.Changed {
-		fmt.Fprintf(w, "~ %s %s: %s\n", c.ID, c.Title, strings.Join(c.Changes, ", "))
+		fmt.Fprintf(w, "~ %s %s: %s\n", oneLine(c.ID), oneLine(c.Title), oneLine(strings.Join(c.Changes, ", ")))
 		for _, e := range c.NewLog {
-			fmt.Fprintf(w, "    %s: %s\n", e.Date.Norwegian(), strings.ReplaceAll(e.Note, "\n", " "))
+			fmt.Fprintf(w, "    %s: %s\n", e.Date.Norwegian(), oneLine(e.Note))
 		}
 	}
 	for _, g := range d.Groups {
+		id, title := oneLine(g.ID), oneLine(g.Title)
 		switch {
 		case g.New:
-			fmt.Fprintf(w, "+ innspill %s %s (%d punkter)\n", g.ID, g.Title, g.Items)
+			fmt.Fprintf(w, "+ innspill %s %s (%s)\n", id, title, count(g.Items, "punkt"))
 		case g.Removed:
-			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", g.ID, g.Title)
+			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", id, title)
 		default:
-			fmt.Fprintf(w, "~ innspill %s %s (endret, %d punkter)\n", g.ID, g.Title, g.Items)
+			fmt.Fprintf(w, "~ innspill %s %s (endret, %s)\n", id, title, count(g.Items, "punkt"))
 		}
 	}
 }

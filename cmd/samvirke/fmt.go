@@ -87,7 +87,7 @@ func fmtRun(opts *fmtOptions) error {
 			continue
 		}
 		changed++
-		fmt.Fprintln(w, file)
+		fmt.Fprintln(w, plain(file))
 		if opts.Check {
 			continue
 		}
@@ -96,10 +96,10 @@ func fmtRun(opts *fmtOptions) error {
 		}
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.streams.ErrOut, "%d filer med feil ble ikke formatert; se «samvirke validate».\n", skipped)
+		fmt.Fprintf(opts.streams.ErrOut, "%s med feil ble ikke formatert; se «samvirke validate».\n", count(skipped, "fil"))
 	}
 	if opts.Check && changed > 0 {
-		fmt.Fprintf(opts.streams.ErrOut, "%d filer er ikke i kanonisk form; kjør «samvirke fmt».\n", changed)
+		fmt.Fprintf(opts.streams.ErrOut, "%s er ikke i kanonisk form; kjør «samvirke fmt».\n", count(changed, "fil"))
 		return &exitError{code: 1}
 	}
 	if skipped > 0 {

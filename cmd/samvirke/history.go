@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/samvirke/samvirke/measures"
@@ -22,6 +23,9 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»)", src.Root)
 	}
+	// What a write repaired or finished before it started (an interrupted save, an empty
+	// index) goes to standard error, beside the command's own output.
+	repo.OnRepair = func(msg string) { fmt.Fprintln(os.Stderr, "samvirke: "+msg) }
 	return repo, nil
 }
 
@@ -36,25 +40,37 @@ func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 			if !slices.Contains([]string{"text", "json"}, format) {
 				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
 			}
-			id := normalizeID(args[0])
 			repo, err := openRepo(g)
 			if err != nil {
 				return err
+			}
+			// A measure deleted since keeps its history: an id the content does not
+			// know is looked up as typed, and only said to be unknown when no commit
+			// changed it.
+			id, ok := existingID(g, args[0])
+			var unknown error
+			if !ok {
+				if id, unknown = resolveID(quietContent(g), args[0]); unknown != nil {
+					id = normalizeID(args[0])
+				}
 			}
 			hist, err := repo.History(id)
 			if err != nil {
 				return err
 			}
+			if len(hist) == 0 && unknown != nil {
+				return unknown
+			}
 			if format == "json" {
-				return writeJSON(s.Out, nonNil(hist))
+				return writeJSON(s.Out, historyJSON(hist))
 			}
 			if len(hist) == 0 {
 				return fmt.Errorf("ingen commits har endret «%s»", id)
 			}
 			for _, h := range hist {
-				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), h.Author)
+				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), oneLine(h.Author))
 				for _, c := range h.Changes {
-					fmt.Fprintf(s.Out, "    %s\n", c)
+					fmt.Fprintf(s.Out, "    %s\n", oneLine(c))
 				}
 			}
 			return nil
@@ -66,12 +82,16 @@ func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 
 func newLogCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 	var n int
+	var format string
 	cmd := &cobra.Command{
 		Use:     "log",
 		Short:   "Vis de siste endringene i innholdet, én linje hver",
-		Example: "  samvirke log\n  samvirke log -n 50",
+		Example: "  samvirke log\n  samvirke log -n 50\n  samvirke log --format json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !slices.Contains([]string{"text", "json"}, format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
+			}
 			repo, err := openRepo(g)
 			if err != nil {
 				return err
@@ -80,13 +100,17 @@ func newLogCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if format == "json" {
+				return writeJSON(s.Out, logJSON(log))
+			}
 			for _, c := range log {
 				line := fmt.Sprintf("%s %s %s %s", c.Commit[:7], c.Date.Format("2006-01-02"), truncate(c.Author, 16), c.Subject)
-				fmt.Fprintln(s.Out, truncate(line, tableWidth))
+				fmt.Fprintln(s.Out, truncate(line, s.LineWidth()))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().IntVarP(&n, "number", "n", 20, "antall endringer")
+	cmd.Flags().StringVar(&format, "format", "text", "utdata: text eller json")
 	return cmd
 }

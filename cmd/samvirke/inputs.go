@@ -60,7 +60,7 @@ func inputsRun(opts *inputsOptions) error {
 			}
 		}
 	}
-	w := opts.streams.Out
+	w, width := opts.streams.Out, opts.streams.LineWidth()
 	if opts.Format == "json" {
 		for _, g := range groups {
 			for i := range g.Items {
@@ -72,16 +72,21 @@ func inputsRun(opts *inputsOptions) error {
 	if opts.Unaddressed {
 		n := 0
 		for _, g := range groups {
-			fmt.Fprintf(w, "%s %s\n", g.ID, truncate(g.Title, tableWidth-len(g.ID)-1))
+			id := oneLine(g.ID)
+			fmt.Fprintf(w, "%s %s\n", id, truncate(g.Title, cut(width, cellWidth(id)+1)))
 			for _, it := range g.Items {
-				fmt.Fprintf(w, "  %s\n", truncate(it.ID+"  "+it.Text, tableWidth-2))
+				fmt.Fprintf(w, "  %s\n", truncate(it.ID+"  "+it.Text, cut(width, 2)))
 				n++
 			}
 		}
 		fmt.Fprintf(w, "\n%d av %d innspill er ikke knyttet til noe tiltak\n", n, c.ItemCount())
 		return nil
 	}
-	const idW, nW = 12, 9
+	const nW = 9
+	idW := cellWidth("GRUPPE")
+	for _, g := range groups {
+		idW = max(idW, cellWidth(oneLine(g.ID)))
+	}
 	fmt.Fprintf(w, "%s %s %s\n", pad("GRUPPE", idW), pad("KNYTTET", nW), "TITTEL")
 	linked := 0
 	for _, g := range groups {
@@ -92,9 +97,18 @@ func inputsRun(opts *inputsOptions) error {
 			}
 		}
 		linked += n
-		fmt.Fprintf(w, "%s %s %s\n", pad(g.ID, idW), pad(fmt.Sprintf("%d/%d", n, len(g.Items)), nW),
-			truncate(g.Title, tableWidth-idW-nW-2))
+		fmt.Fprintf(w, "%s %s %s\n", pad(oneLine(g.ID), idW), pad(fmt.Sprintf("%d/%d", n, len(g.Items)), nW),
+			truncate(g.Title, cut(width, idW+nW+2)))
 	}
-	fmt.Fprintf(w, "\n%d grupper, %d innspill, %d knyttet til minst ett tiltak\n", len(groups), c.ItemCount(), linked)
+	fmt.Fprintf(w, "\n%s, %s, %d knyttet til minst ett tiltak\n", count(len(groups), "gruppe"), count(c.ItemCount(), "innspill"), linked)
 	return nil
+}
+
+// cut is the width left for the last column of a line width cells wide after used
+// cells, at least minTitleWidth; 0 (no cut) when width is 0.
+func cut(width, used int) int {
+	if width <= 0 {
+		return 0
+	}
+	return max(width-used, minTitleWidth)
 }

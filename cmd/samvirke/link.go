@@ -23,8 +23,19 @@ func newLinkCmd(g *globalOptions, s *IOStreams, unlink bool) *cobra.Command {
 		Example: "  samvirke link T14 aa2020-1.9/2 aa2020-3.5/5\n  samvirke unlink T14 aa2020-1.9/2",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := normalizeID(args[0])
-			return linkRun(cmd.Context(), g, s, id, args[1:], unlink, author)
+			id, items := args[0], args[1:]
+			if c := quietContent(g); c != nil {
+				var err error
+				if id, err = resolveID(c, id); err != nil {
+					return err
+				}
+				if !unlink {
+					if items, err = resolveItems(c, items); err != nil {
+						return err
+					}
+				}
+			}
+			return linkRun(cmd.Context(), g, s, normalizeID(id), items, unlink, author)
 		},
 	}
 	cmd.Flags().StringVar(&author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")

@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/sheet"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 )
 
 type listOptions struct {
@@ -24,6 +26,7 @@ type listOptions struct {
 	Text   string
 	Sort   string
 	Format string
+	Excel  bool
 }
 
 func newListCmd(g *globalOptions, s *IOStreams, runF func(*listOptions) error) *cobra.Command {
@@ -33,13 +36,18 @@ func newListCmd(g *globalOptions, s *IOStreams, runF func(*listOptions) error) *
 		Short: "List tiltak og anbefalinger",
 		Long: `List tiltakene og anbefalingene, eventuelt filtrert.
 
-Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og flere ganger.`,
+Status kan oppgis med norsk navn («pågår», også uten æ, ø og å: «pagar») eller kode
+(in-progress), og flere ganger. Eier kan oppgis med id eller kortnavn (NAV), type som
+tiltak eller anbefaling.`,
 		Example: `  samvirke list --status in-progress --owner nav
   samvirke list --area knowledge --format csv > tiltak.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"table", "json", "csv"}, opts.Format) {
 				return fmt.Errorf("ukjent format «%s»; bruk table, json eller csv", opts.Format)
+			}
+			if opts.Excel && opts.Format != "csv" {
+				return fmt.Errorf("--excel gjelder bare --format csv")
 			}
 			if !slices.Contains(measures.SortKeys, measures.SortKey(opts.Sort)) {
 				return fmt.Errorf("ukjent sortering «%s»; bruk id, title, status, due eller owner", opts.Sort)
@@ -50,13 +58,14 @@ Status kan oppgis med kode (in-progress) eller norsk navn («pågår»), og fler
 			return listRun(opts)
 		},
 	}
-	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "bare tiltak med denne statusen (kan gjentas)")
-	cmd.Flags().StringVar(&opts.Owner, "owner", "", "bare tiltak der denne eieren (id) er med")
-	cmd.Flags().StringVar(&opts.Area, "area", "", "bare tiltak i dette innsatsområdet (id)")
-	cmd.Flags().StringVar(&opts.Kind, "kind", "", "measure (tiltak) eller recommendation (anbefaling)")
+	cmd.Flags().StringSliceVar(&opts.Status, "status", nil, "bare tiltak med denne statusen, norsk navn eller kode (kan gjentas)")
+	cmd.Flags().StringVar(&opts.Owner, "owner", "", "bare tiltak der denne eieren er med (id eller kortnavn, f.eks. NAV)")
+	cmd.Flags().StringVar(&opts.Area, "area", "", "bare tiltak i dette innsatsområdet (id, nummer eller tittel)")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "tiltak (measure) eller anbefaling (recommendation)")
 	cmd.Flags().StringVar(&opts.Text, "text", "", "bare tiltak der id, tittel eller tekst inneholder dette")
 	cmd.Flags().StringVar(&opts.Sort, "sort", "id", "sortering: id, title, status, due eller owner")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table, json eller csv")
+	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "med --format csv: CSV for norsk Excel (semikolon, BOM, CRLF, norske overskrifter og verdier)")
 	addAtFlag(cmd, g)
 	return cmd
 }
@@ -66,22 +75,9 @@ func listRun(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	f := measures.Filter{Owner: opts.Owner, Area: opts.Area, Kind: measures.Kind(opts.Kind), Text: opts.Text}
-	for _, s := range opts.Status {
-		st, err := measures.ParseStatus(strings.TrimSpace(s))
-		if err != nil {
-			return fmt.Errorf("ukjent status «%s»; gyldige er %s", s, statusList())
-		}
-		f.Status = append(f.Status, st)
-	}
-	if f.Kind != "" && !f.Kind.Valid() {
-		return fmt.Errorf("ukjent type «%s»; bruk measure eller recommendation", opts.Kind)
-	}
-	if f.Owner != "" && c.Owner(f.Owner) == nil {
-		return fmt.Errorf("ukjent eier «%s»; gyldige er %s", f.Owner, ownerList(c))
-	}
-	if f.Area != "" && c.Area(f.Area) == nil {
-		return fmt.Errorf("ukjent innsatsområde «%s»; gyldige er %s", f.Area, areaList(c))
+	f, err := listFilter(c, opts)
+	if err != nil {
+		return err
 	}
 	ms := c.Select(f)
 	measures.Sort(ms, measures.SortKey(opts.Sort), c)
@@ -90,10 +86,43 @@ func listRun(opts *listOptions) error {
 	case "json":
 		return writeJSON(w, nonNil(ms))
 	case "csv":
+		if opts.Excel {
+			return sheet.WriteExcelCSV(w, sheet.MeasuresOf(c, ms))
+		}
 		return writeMeasureCSV(w, ms)
 	}
-	writeMeasureTable(w, c, ms, opts.streams.Color())
+	writeMeasureTable(w, c, ms, opts.streams.Color(), opts.streams.LineWidth())
 	return nil
+}
+
+// listFilter reads list's filters as people type them: --status pågår or pagar,
+// --owner NAV, --area by id, number or title, --kind tiltak.
+func listFilter(c *measures.Content, opts *listOptions) (measures.Filter, error) {
+	f := measures.Filter{Text: opts.Text}
+	for _, s := range opts.Status {
+		st, err := measures.ParseStatusTyped(s)
+		if err != nil {
+			return f, typedError(err)
+		}
+		f.Status = append(f.Status, st)
+	}
+	var err error
+	if opts.Kind != "" {
+		if f.Kind, err = measures.ParseKindTyped(opts.Kind); err != nil {
+			return f, typedError(err)
+		}
+	}
+	if opts.Owner != "" {
+		if f.Owner, err = c.ResolveOwner(norm.NFC.String(opts.Owner)); err != nil {
+			return f, typedError(err)
+		}
+	}
+	if opts.Area != "" {
+		if f.Area, err = c.ResolveArea(norm.NFC.String(opts.Area)); err != nil {
+			return f, typedError(err)
+		}
+	}
+	return f, nil
 }
 
 func nonNil[T any](s []T) []T {
@@ -113,6 +142,12 @@ func writeJSON(w io.Writer, v any) error {
 func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "title", "kind", "area", "owners", "status", "progress", "due", "revision", "inputs"})
+	cells := func(vs ...string) []string {
+		for i, v := range vs {
+			vs[i] = csvCell(v)
+		}
+		return vs
+	}
 	for _, m := range ms {
 		progress, due := "", ""
 		if m.Progress != nil {
@@ -121,8 +156,8 @@ func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {
 		if m.Due != nil {
 			due = m.Due.String()
 		}
-		cw.Write([]string{m.ID, m.Title, string(m.Kind), m.Area, strings.Join(m.Owners, ";"), string(m.Status),
-			progress, due, string(m.Revision), strings.Join(m.Inputs, ";")})
+		cw.Write(cells(m.ID, m.Title, string(m.Kind), m.Area, strings.Join(m.Owners, ";"), string(m.Status),
+			progress, due, string(m.Revision), strings.Join(m.Inputs, ";")))
 	}
 	cw.Flush()
 	return cw.Error()

@@ -114,6 +114,9 @@ func newRun(ctx context.Context, opts *newOptions) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("mangler %s; oppgi dem som flagg, eller kjør samvirke new i en terminal uten --yes for å bli spurt", strings.Join(missing, ", "))
 	}
+	if err := resolveNewFlags(c, opts); err != nil {
+		return err
+	}
 
 	var repo *tracker.Repo
 	known := map[string]bool{}
@@ -277,7 +280,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 				}),
 			huh.NewConfirm().Title("Skrive forslaget?").Affirmative("Ja").Negative("Nei").Value(&confirm),
 		),
-	).WithInput(opts.streams.In).WithOutput(opts.streams.ErrOut)
+	).WithInput(opts.streams.In).WithOutput(opts.streams.ErrOut).WithKeyMap(norwegianKeyMap())
 	if err := form.Run(); err != nil {
 		return err
 	}
@@ -286,4 +289,19 @@ func newForm(c *measures.Content, opts *newOptions) error {
 	}
 	opts.Inputs = strings.Fields(strings.ReplaceAll(inputs, ",", " "))
 	return nil
+}
+
+// resolveNewFlags reads --area, --owner and --input as people type them (an area's
+// number or title, NAV, any case).
+func resolveNewFlags(c *measures.Content, opts *newOptions) error {
+	area, err := c.ResolveArea(opts.Area)
+	if err != nil {
+		return typedError(err)
+	}
+	opts.Area = area
+	if opts.Owners, err = resolveOwners(c, opts.Owners); err != nil {
+		return err
+	}
+	opts.Inputs, err = resolveItems(c, opts.Inputs)
+	return err
 }

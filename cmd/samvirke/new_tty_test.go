@@ -50,7 +50,10 @@ func TestNewFormInTerminal(t *testing.T) {
 	keys := func(k ...string) { tmux(append([]string{"send-keys", "-t", "new"}, k...)...) }
 
 	// Wait for each field to take focus (┃) before typing into it.
-	waitFor("┃ Tittel")
+	screen := waitFor("┃ Tittel")
+	if !strings.Contains(screen, "enter neste") || strings.Contains(screen, "next") || strings.Contains(screen, "submit") {
+		t.Errorf("the form's key help is not in Norwegian:\n%s", screen)
+	}
 	keys("Felles kurs på Ærøy", "Enter")
 	waitFor("┃ Innsatsområde")
 	keys("Down", "Down", "Down", "Enter") // the fourth area: competence

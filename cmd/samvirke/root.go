@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 )
 
 // IOStreams are the command's input and outputs, injected so tests run commands against
@@ -22,11 +24,34 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	OutTTY bool
+	Width  int // the terminal's columns when Out is one; 0 when unknown
 	Getenv func(string) string
+	Now    func() time.Time // the clock, for today's date; nil means time.Now
 }
 
 // Color reports whether output may use colour: a terminal, and NO_COLOR unset.
 func (s *IOStreams) Color() bool { return s.OutTTY && s.Getenv("NO_COLOR") == "" }
+
+// LineWidth is the width plain-text output is cut to: the terminal's (80 when it does
+// not say), or 0, no cut, when the output is a pipe or a file, so scripts get every
+// character.
+func (s *IOStreams) LineWidth() int {
+	switch {
+	case !s.OutTTY:
+		return 0
+	case s.Width > 0:
+		return s.Width
+	}
+	return defaultWidth
+}
+
+// Today is today's date by the streams' clock.
+func (s *IOStreams) Today() measures.Date {
+	if s.Now == nil {
+		return measures.DateOf(time.Now())
+	}
+	return measures.DateOf(s.Now())
+}
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
@@ -112,7 +137,11 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		if err != nil {
 			return nil, nil, fmt.Errorf("--at krever et git-repo: %w", err)
 		}
-		fsys, commit, err := repo.ContentFS(g.At)
+		at, err := typedRef(g.At)
+		if err != nil {
+			return nil, nil, err
+		}
+		fsys, commit, err := repo.ContentFS(at)
 		if errors.Is(err, tracker.ErrUnknownRef) {
 			return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", g.At)
 		}
@@ -124,6 +153,9 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 			measures.DateOf(commit.Committer.When).Norwegian())
 	}
 	c, err := measures.Load(src.FS)
+	if c != nil {
+		err = withDateErrors(err, c.CheckDates(s.Today()))
+	}
 	if es := measures.AsErrors(err); es != nil {
 		if strict {
 			return c, src, err
@@ -135,6 +167,20 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		return nil, nil, fmt.Errorf("kunne ikke lese innholdet: %w", err)
 	}
 	return c, src, nil
+}
+
+// withDateErrors adds the errors of measures.Content.CheckDates to what Load returned.
+func withDateErrors(err error, dates measures.Errors) error {
+	if len(dates) == 0 {
+		return err
+	}
+	es := measures.AsErrors(err)
+	if err != nil && es == nil {
+		return err
+	}
+	es = append(es, dates...)
+	es.Sort()
+	return es
 }
 
 // NewRootCmd builds the samvirke command tree.
@@ -152,8 +198,9 @@ brukes innholdet som er bygd inn i programmet.
 
 Uten kommando åpner samvirke det interaktive grensesnittet (samvirke tui) når inn- og
 utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: checkAuthorFlag,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if interactive(s) {
 				return tuiRun(cmd.Context(), g, s, "")
@@ -165,15 +212,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 	root.SetErr(s.ErrOut)
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.PersistentFlags().StringVar(&g.Repo, "repo", "", "mappen som inneholder content/ (standard: let oppover fra gjeldende mappe)")
-	root.SetHelpCommand(&cobra.Command{Use: "help [kommando]", Short: "Vis hjelp for en kommando",
-		Run: func(c *cobra.Command, args []string) {
-			cmd, _, e := c.Root().Find(args)
-			if cmd == nil || e != nil {
-				c.Root().Help()
-				return
-			}
-			cmd.Help()
-		}})
+	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(
 		newListCmd(g, s, nil),
 		newShowCmd(g, s, nil),
@@ -190,6 +229,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newLinkCmd(g, s, true),
 		newReportCmd(g, s, nil),
 		newStrategyCmd(g, s, nil),
+		newExportCmd(g, s),
 		newNewCmd(g, s),
 		newCheckPRCmd(g, s),
 		newAcceptCmd(g, s),
@@ -198,11 +238,13 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newTUICmd(g, s),
 	)
 	localize(root)
+	registerCompletions(root, g)
 	return root
 }
 
 // normalizeID lets people type measure ids in lower case: t14 → T14, d01 → D01.
 func normalizeID(s string) string {
+	s = norm.NFC.String(strings.TrimSpace(s))
 	if s == "" {
 		return s
 	}
@@ -214,5 +256,5 @@ const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --glo
 
 // addAtFlag adds --at to a read command.
 func addAtFlag(cmd *cobra.Command, g *globalOptions) {
-	cmd.Flags().StringVar(&g.At, "at", "", "les innholdet slik det var i en commit, gren, tagg eller på en dato (ÅÅÅÅ-MM-DD)")
+	cmd.Flags().StringVar(&g.At, "at", "", "les innholdet slik det var i en commit, gren, tagg eller ved slutten av en dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD)")
 }

@@ -40,22 +40,25 @@ Hele innholdet kontrolleres før noe skrives: ugyldige endringer lagres aldri. A
 ulagrede endringer i repoet blir ikke tatt med i commiten. Har tiltakets fil selv
 ulagrede endringer, nektes lagringen.`,
 		Example: `  samvirke set T14 --status pågår --note "Oppstartsmøte holdt."
-  samvirke set T14 --progress 40 --due 2027-06-30
+  samvirke set T14 --progress 40 --due 30.06.2027
   samvirke set T14 --owner nav --owner hdir`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = normalizeID(args[0])
+			opts.ID = args[0]
 			opts.changed = cmd.Flags().Changed
 			if !opts.changed("status") && !opts.changed("progress") && !opts.changed("due") && !opts.changed("owner") && !opts.changed("note") {
 				return errors.New("ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note")
 			}
+			if opts.changed("note") && strings.TrimSpace(opts.Note) == "" {
+				return errors.New("notatet er tomt; skriv teksten etter --note, f.eks. --note \"Oppstartsmøte holdt.\"")
+			}
 			return setRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Status, "status", "", "ny status (kode eller norsk navn)")
+	cmd.Flags().StringVar(&opts.Status, "status", "", "ny status (norsk navn, også uten æ, ø og å, eller kode)")
 	cmd.Flags().IntVar(&opts.Progress, "progress", 0, "framdrift i prosent, 0–100")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "ny frist, ÅÅÅÅ-MM-DD (tom verdi fjerner fristen)")
-	cmd.Flags().StringSliceVar(&opts.Owners, "owner", nil, "eiere (id), den første er ansvarlig; erstatter listen (kan gjentas)")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "ny frist, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (tom verdi fjerner fristen)")
+	cmd.Flags().StringSliceVar(&opts.Owners, "owner", nil, "eiere (id eller kortnavn, f.eks. NAV), den første er ansvarlig; erstatter listen (kan gjentas)")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "notat til loggen")
 	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
@@ -65,20 +68,9 @@ func setRun(ctx context.Context, opts *setOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	var status measures.Status
-	var err error
-	if opts.changed("status") {
-		if status, err = measures.ParseStatus(opts.Status); err != nil {
-			return fmt.Errorf("ukjent status «%s»; gyldige er %s", opts.Status, statusList())
-		}
-	}
-	var due *measures.Date
-	if opts.changed("due") && opts.Due != "" {
-		d, err := measures.ParseDate(opts.Due)
-		if err != nil {
-			return fmt.Errorf("«%s» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD", opts.Due)
-		}
-		due = &d
+	status, due, err := setValues(opts)
+	if err != nil {
+		return err
 	}
 	if opts.changed("progress") && (opts.Progress < 0 || opts.Progress > 100) {
 		return fmt.Errorf("framdrift må være mellom 0 og 100, ikke %d", opts.Progress)
@@ -108,13 +100,10 @@ func setRun(ctx context.Context, opts *setOptions) error {
 			if statusChanged {
 				e.Status = status
 				if e.Note == "" {
-					e.Note = "Status endret til " + status.Label() + "."
+					e.Note = measures.StatusNote(status)
 				}
 			}
-			if last := m.LastLog(); last != nil && e.Date.Before(last.Date) {
-				e.Date = last.Date
-			}
-			m.Log = append(m.Log, e)
+			return m.AddLog(e, today)
 		}
 		return nil
 	}, tracker.SaveOptions{Author: opts.Author})
@@ -123,6 +112,44 @@ func setRun(ctx context.Context, opts *setOptions) error {
 	}
 	fmt.Fprintf(opts.streams.Out, "%s %s\n", saved.Hash.String()[:7], saved.Message)
 	return nil
+}
+
+// setValues reads the values of set's flags as people type them: the id (t14, a prefix of
+// a proposal's), the status (pågår, pagar, in-progress), the due date (31.12.2026 or
+// 2026-12-31) and the owners (nav, NAV).
+func setValues(opts *setOptions) (measures.Status, *measures.Date, error) {
+	var c *measures.Content // loaded only when needed: 10,000 measures take a quarter second
+	id, ok := existingID(opts.global, opts.ID)
+	if !ok || opts.changed("owner") {
+		c = quietContent(opts.global)
+	}
+	var err error
+	if !ok {
+		if id, err = resolveID(c, opts.ID); err != nil {
+			return "", nil, err
+		}
+	}
+	opts.ID = id
+	var status measures.Status
+	if opts.changed("status") {
+		if status, err = measures.ParseStatusTyped(opts.Status); err != nil {
+			return "", nil, typedError(err)
+		}
+	}
+	var due *measures.Date
+	if opts.changed("due") && strings.TrimSpace(opts.Due) != "" {
+		d, err := measures.ParseDateTyped(opts.Due)
+		if err != nil {
+			return "", nil, typedError(err)
+		}
+		due = &d
+	}
+	if opts.changed("owner") && c != nil {
+		if opts.Owners, err = resolveOwners(c, opts.Owners); err != nil {
+			return "", nil, err
+		}
+	}
+	return status, due, nil
 }
 
 // saveError turns the tracker's errors into Norwegian messages.
@@ -138,10 +165,16 @@ func saveError(id string, err error) error {
 		return errors.New(noIdentityMsg)
 	case errors.Is(err, tracker.ErrLocked):
 		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
+	case errors.Is(err, tracker.ErrGitLocked):
+		var le *tracker.LockError
+		errors.As(err, &le)
+		return fmt.Errorf("et git-program (f.eks. git commit eller en git-klient) holder låsen %s, så ingenting er lagret; prøv igjen om litt. Kjører ikke noe git-program lenger, er låsen blitt liggende igjen: slett filen og prøv igjen", le.Path)
+	case errors.Is(err, tracker.ErrBranchMoved):
+		return errors.New("grenen ble endret av et annet program mens samvirke lagret, så ingenting er lagret og filene er som før; prøv igjen")
 	case errors.Is(err, tracker.ErrBadState):
 		return fmt.Errorf("repoet kan ikke endres nå (frakoblet HEAD, bart repo eller en pågående merge/rebase): %v", err)
 	case errors.Is(err, tracker.ErrNoChange):
 		return fmt.Errorf("%s er allerede slik; ingenting å lagre", id)
 	}
-	return err
+	return fmt.Errorf("lagringen av %s feilet: %w", id, err)
 }

@@ -26,7 +26,7 @@ func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *
 		Example: "  samvirke show T14\n  samvirke show T14 --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = normalizeID(args[0])
+			opts.ID = args[0]
 			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
 				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
 			}
@@ -46,13 +46,14 @@ func showRun(opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	m := c.Measure(opts.ID)
-	if m == nil {
-		return fmt.Errorf("fant ikke tiltaket «%s»; se «samvirke list»", opts.ID)
+	id, err := resolveID(c, opts.ID)
+	if err != nil {
+		return err
 	}
+	m := c.Measure(id)
 	switch opts.Format {
 	case "json":
-		return writeJSON(opts.streams.Out, m)
+		return writeJSON(opts.streams.Out, newShownMeasure(c, m))
 	case "md":
 		renderer.MeasureMarkdown(opts.streams.Out, c, m)
 		return nil
@@ -62,21 +63,21 @@ func showRun(opts *showOptions) error {
 }
 
 func writeMeasureText(w io.Writer, c *measures.Content, m *measures.Measure, color bool) {
-	title := m.ID + " " + m.Title
+	title := oneLine(m.ID + " " + m.Title)
 	if color {
 		title = "\x1b[1m" + title + "\x1b[0m"
 	}
 	fmt.Fprintln(w, title)
 	fmt.Fprintln(w)
 	for _, f := range renderer.Fields(c, m) {
-		fmt.Fprintf(w, "%-14s %s\n", f.Label+":", f.Value)
+		fmt.Fprintf(w, "%s %s\n", pad(f.Label+":", 14), oneLine(f.Value))
 	}
-	fmt.Fprintf(w, "\n%s\n", m.Text)
+	fmt.Fprintf(w, "\n%s\n", plain(m.Text))
 	if len(m.Log) > 0 {
 		fmt.Fprintln(w, "\nLogg:")
 		for _, e := range m.Log {
-			fmt.Fprintf(w, "  %s\n", renderer.LogLine(e))
-			for _, line := range strings.Split(e.Note, "\n") {
+			fmt.Fprintf(w, "  %s\n", oneLine(renderer.LogLine(e)))
+			for _, line := range strings.Split(plain(e.Note), "\n") {
 				fmt.Fprintf(w, "    %s\n", line)
 			}
 		}
@@ -84,7 +85,7 @@ func writeMeasureText(w io.Writer, c *measures.Content, m *measures.Measure, col
 	if len(m.Inputs) > 0 {
 		fmt.Fprintln(w, "\nInnspill fra Åpen arena:")
 		for _, id := range m.Inputs {
-			fmt.Fprintf(w, "  %s  %s\n", id, renderer.ItemText(c, id))
+			fmt.Fprintf(w, "  %s  %s\n", oneLine(id), oneLine(renderer.ItemText(c, id)))
 		}
 	}
 }

@@ -49,11 +49,11 @@ Løs det med git:
 			case "up-to-date":
 				fmt.Fprintln(s.Out, "Alt er oppdatert.")
 			case "fast-forward":
-				fmt.Fprintf(s.Out, "Hentet %d commits fra %s.\n", res.Pulled, remote)
+				fmt.Fprintf(s.Out, "Hentet %s fra %s.\n", count(res.Pulled, "commit"), remote)
 			case "pushed":
 				fmt.Fprintf(s.Out, "Sendte endringene til %s.\n", remote)
 			case "rebased":
-				fmt.Fprintf(s.Out, "Hentet %d commits fra %s, la dine %d commits oppå og sendte dem.\n", res.Pulled, remote, res.Pushed)
+				fmt.Fprintf(s.Out, "Hentet %s fra %s, la dine %s oppå og sendte %s.\n", count(res.Pulled, "commit"), remote, count(res.Pushed, "commit"), them(res.Pushed))
 			}
 			return nil
 		},

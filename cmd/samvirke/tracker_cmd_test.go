@@ -26,7 +26,7 @@ func TestInitAndAt(t *testing.T) {
 	if err != nil || !strings.HasPrefix(out, "Laget strategi-repo i "+dir) {
 		t.Fatalf("init = %q, %v", out, err)
 	}
-	if got := git(t, dir, "log", "--format=%an|%s"); got != "Kari Nordmann|Add strategy content" {
+	if got := git(t, dir, "log", "--format=%an|%s"); got != "Kari Nordmann|Strategiens innhold lagt inn" {
 		t.Errorf("git log = %q", got)
 	}
 	git(t, dir, "fsck", "--strict")
@@ -122,7 +122,7 @@ func TestHistoryAndLogCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := run(t, false, nil, "--repo", dir, "history", "T14")
-	if err != nil || !strings.Contains(out, "Kari Nordmann\n    status ikke vurdert → pågår\n    notat lagt til\n") || !strings.Contains(out, "    opprettet") {
+	if err != nil || !strings.Contains(out, "Kari Nordmann\n    status ikke vurdert → pågår\n") || !strings.Contains(out, "    opprettet") {
 		t.Errorf("history T14 = %q, %v", out, err)
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "log", "-n", "1")

@@ -168,7 +168,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	}
 
 	log := git(t, repo, "log", "--format=%an|%s", "-3")
-	want := "Ola Nordmann|T14: tittel endret\nOla Nordmann|T14: status ikke vurdert → gjennomført, notat lagt til\nKari Nordmann|Add strategy content"
+	want := "Ola Nordmann|T14: tittel endret\nOla Nordmann|T14: status ikke vurdert → gjennomført\nKari Nordmann|Strategiens innhold lagt inn"
 	if log != want {
 		t.Errorf("git log =\n%s\nwant\n%s", log, want)
 	}

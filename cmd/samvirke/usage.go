@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/samvirke/samvirke/measures"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -16,7 +17,7 @@ import (
 func localize(root *cobra.Command) {
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c) })
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nSe «%s --help».", norwegianError(err), c.CommandPath())
+		return fmt.Errorf("%w%s\nSe «%s --help».", norwegianError(err), flagSuggestion(c, err), c.CommandPath())
 	})
 	root.Args = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -39,7 +40,11 @@ func localize(root *cobra.Command) {
 		if check := c.Args; check != nil && c != root {
 			c.Args = func(c *cobra.Command, args []string) error {
 				if err := check(c, args); err != nil {
-					return fmt.Errorf("%w\nSe «%s --help».", norwegianError(err), c.CommandPath())
+					msg := norwegianError(err).Error()
+					if len(c.ValidArgs) > 0 && strings.HasPrefix(err.Error(), "invalid argument") {
+						msg += "; gyldige er " + strings.Join(c.ValidArgs, ", ") + "."
+					}
+					return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
 				}
 				return nil
 			}
@@ -49,6 +54,24 @@ func localize(root *cobra.Command) {
 		}
 	}
 	walk(root)
+}
+
+var unknownFlagRe = regexp.MustCompile(`^unknown (?:shorthand )?flag: (?:--)?'?([^' ]+)`)
+
+// flagSuggestion is «; mente du «--status»?» for an unknown flag near a known one.
+func flagSuggestion(c *cobra.Command, err error) string {
+	m := unknownFlagRe.FindStringSubmatch(err.Error())
+	if m == nil || strings.HasPrefix(err.Error(), "unknown shorthand") {
+		return ""
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	name, _, _ := strings.Cut(m[1], "=")
+	if s := measures.Suggest(name, names); s != "" {
+		return "; mente du «--" + s + "»?"
+	}
+	return ""
 }
 
 // suggest returns the commands nearest to a mistyped name: those one edit away, else
@@ -101,6 +124,8 @@ var cobraErrors = []struct {
 			}
 			return msg
 		}},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`),
+		func(m []string) string { return "ugyldig argument «" + m[1] + "» til «" + m[2] + "»" }},
 	{regexp.MustCompile(`^bad flag syntax: (.*)$`),
 		func(m []string) string { return "feil i flagget " + m[1] }},
 }
@@ -207,4 +232,37 @@ func flagUsages(fs *pflag.FlagSet) string {
 		fmt.Fprintf(&b, "%s%s   %s", l.left, strings.Repeat(" ", width-len([]rune(l.left))), l.usage)
 	}
 	return b.String()
+}
+
+// newHelpCmd is «samvirke help [kommando]»: the command's help, or an error with the
+// nearest command for a name that is none.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{Use: "help [kommando]", Short: "Vis hjelp for en kommando",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err == nil && cmd != nil && len(rest) == 0 {
+				return cmd.Help()
+			}
+			if cmd == nil {
+				cmd = c.Root()
+			}
+			typed := strings.Join(args, " ")
+			if len(rest) > 0 {
+				typed = rest[0]
+			}
+			msg := fmt.Sprintf("ukjent kommando «%s»", typed)
+			if s := suggest(cmd, typed); len(s) > 0 {
+				msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
+			}
+			return fmt.Errorf("%s\nSe «%s --help».", msg, cmd.CommandPath())
+		},
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, sub := range c.Root().Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		}}
 }

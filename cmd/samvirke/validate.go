@@ -81,16 +81,16 @@ func validateRun(opts *validateOptions) error {
 		}
 	default:
 		if len(es) == 0 {
-			fmt.Fprintf(w, "Innholdet er gyldig: %d tiltak og anbefalinger, %d grupper med %d innspill, %d kapitler.\n",
-				len(c.Measures), len(c.Groups), c.ItemCount(), len(c.Strategy))
+			fmt.Fprintf(w, "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n",
+				len(c.Measures), count(len(c.Groups), "gruppe"), count(c.ItemCount(), "innspill"), count(len(c.Strategy), "kapittel"))
 			break
 		}
 		files := map[string]bool{}
 		for _, e := range es {
-			fmt.Fprintln(w, e.Error())
+			fmt.Fprintln(w, plain(e.Error()))
 			files[e.File] = true
 		}
-		fmt.Fprintf(w, "\n%d feil i %d filer.\n", len(es), len(files))
+		fmt.Fprintf(w, "\n%s i %s.\n", count(len(es), "feil"), count(len(files), "fil"))
 	}
 	if len(es) > 0 {
 		return &exitError{code: 1}

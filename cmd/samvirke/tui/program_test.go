@@ -46,10 +46,10 @@ func TestProgram(t *testing.T) {
 	if got := final.c.Measure("T10").Title; got != "Ærlig evaluering av alle piloter" {
 		t.Errorf("T10 title after the outside commit: %q", got)
 	}
-	if len(final.commits) != 1 || !strings.HasSuffix(final.commits[0], "T02: status ikke vurdert → gjennomført, notat lagt til") {
+	if len(final.commits) != 1 || !strings.HasSuffix(final.commits[0], "T02: status ikke vurdert → gjennomført") {
 		t.Errorf("session commits %q", final.commits)
 	}
-	if got := git(t, dir, "log", "--format=%s", "-2"); got != "T10: ny tittel\nT02: status ikke vurdert → gjennomført, notat lagt til" {
+	if got := git(t, dir, "log", "--format=%s", "-2"); got != "T10: ny tittel\nT02: status ikke vurdert → gjennomført" {
 		t.Errorf("git log = %q", got)
 	}
 	var _ tea.Model = final

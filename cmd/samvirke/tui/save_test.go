@@ -57,7 +57,7 @@ func TestEditsCommit(t *testing.T) {
 		check   func(ms *measures.Measure) bool
 	}{
 		{"status", func() { press(t, m, "j", "s"); typeText(t, m, "pågår"); press(t, m, "enter") },
-			"T02: status ikke vurdert → pågår, notat lagt til",
+			"T02: status ikke vurdert → pågår",
 			func(ms *measures.Measure) bool {
 				e := ms.LastLog()
 				return ms.Status == measures.InProgress && e != nil && e.Note == "Status endret til pågår." && e.By == "Kari Nordmann" && e.Date.String() == "2026-11-23"
@@ -114,7 +114,7 @@ func TestEditsCommit(t *testing.T) {
 	// u undoes the last save (the link) with a revert commit, then the one before.
 	press(t, m, "u")
 	head, _ := lastCommit(t, dir)
-	if !strings.Contains(head, `|Revert "T02: innspill +aa2020-1.1/3"`) || !strings.HasPrefix(m.status, "✓ Angret: ") {
+	if !strings.Contains(head, `|Angre «T02: innspill +aa2020-1.1/3»`) || !strings.HasPrefix(m.status, "✓ Angret: ") {
 		t.Errorf("undo: HEAD %q, status %q", head, m.status)
 	}
 	if ms := readMeasure(t, dir, "T02"); strings.Join(ms.Inputs, ",") != "aa2020-1.1/1" {
@@ -124,7 +124,7 @@ func TestEditsCommit(t *testing.T) {
 	if ms := readMeasure(t, dir, "T02"); strings.Join(ms.Owners, ",") != "hdir" {
 		t.Errorf("second undo left owners %v", ms.Owners)
 	}
-	if len(m.commits) != 8 || !strings.HasPrefix(m.commits[7], git(t, dir, "rev-parse", "--short=7", "HEAD")+" Revert ") {
+	if len(m.commits) != 8 || !strings.HasPrefix(m.commits[7], git(t, dir, "rev-parse", "--short=7", "HEAD")+" Angre ") {
 		t.Errorf("session commits %q", m.commits)
 	}
 	if n := git(t, dir, "rev-list", "--count", "HEAD"); n != "9" {
@@ -362,7 +362,7 @@ func TestGoldenAfterSave(t *testing.T) {
 		m.lastChanged[id] = clock()
 	}
 	frame := screen(m)
-	if !strings.Contains(frame, "✓ Lagret "+hash+" T02: status ikke vurdert → forsinket, notat lagt til") {
+	if !strings.Contains(frame, "✓ Lagret "+hash+" T02: status ikke vurdert → forsinket") {
 		t.Errorf("the status line does not name commit %s:\n%s", hash, frame)
 	}
 	golden(t, "after-save", strings.ReplaceAll(frame, hash, "<hash>"))

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2/maybe"
+	"github.com/samvirke/samvirke/renderer/sheet"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+type exportOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	Output  string
+}
+
+func newExportCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	opts := &exportOptions{global: g, streams: s}
+	cmd := &cobra.Command{
+		Use:   "export -o FIL.xlsx|FIL.csv",
+		Short: "Eksporter tiltakene til Excel (.xlsx) eller til CSV for Excel",
+		Long: `Skriver tiltakene og anbefalingene til en fil for Excel eller LibreOffice.
+
+FIL.xlsx får arkene Tiltak (ett tiltak per rad, med nedtrekkslister for status,
+innsatsområde og type, og status farget som i rapporten), Logg (datert framdrift),
+Innspill (innspillene fra Åpen arena og tiltakene som svarer på dem) og Om (når og fra
+hvilken versjon filen er laget). FIL.csv får arket Tiltak som CSV for norsk Excel:
+semikolon mellom feltene, UTF-8 med BOM og norske overskrifter.`,
+		Example: "  samvirke export -o tiltak.xlsx\n  samvirke export -o tiltak.csv --at rapport/2026-11",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return exportRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "filen som skal skrives (.xlsx eller .csv)")
+	addAtFlag(cmd, g)
+	return cmd
+}
+
+func exportRun(opts *exportOptions) error {
+	ext := strings.ToLower(filepath.Ext(opts.Output))
+	if opts.Output == "" || (ext != ".xlsx" && ext != ".csv") {
+		return errors.New("oppgi filen med -o, med endelsen .xlsx (Excel-arbeidsbok) eller .csv (CSV for Excel)")
+	}
+	c, src, err := loadContent(opts.global, opts.streams, false)
+	if err != nil {
+		return err
+	}
+	about, err := exportAbout(opts, src)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if ext == ".xlsx" {
+		err = sheet.WriteXLSX(&b, c, about)
+	} else {
+		err = sheet.WriteExcelCSV(&b, sheet.Measures(c))
+	}
+	if err != nil {
+		return fmt.Errorf("kunne ikke lage %s: %w", opts.Output, err)
+	}
+	if err := maybe.WriteFile(opts.Output, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("kunne ikke skrive %s: %w", opts.Output, err)
+	}
+	fmt.Fprintf(opts.streams.ErrOut, "Skrev %d tiltak og anbefalinger til %s.\n", len(c.Measures), opts.Output)
+	return nil
+}
+
+// exportAbout says when and from which commit the export is made.
+func exportAbout(opts *exportOptions, src *source) (sheet.About, error) {
+	now := time.Now
+	if opts.streams.Now != nil {
+		now = opts.streams.Now
+	}
+	about := sheet.About{Made: now()}
+	if src.Embedded {
+		return about, nil
+	}
+	repo, err := tracker.Open(src.Root)
+	if errors.Is(err, tracker.ErrNotRepository) {
+		return about, nil
+	}
+	if err != nil {
+		return about, err
+	}
+	at := opts.global.At
+	if at == "" {
+		at = "HEAD"
+		if about.Changed, err = repo.ContentChanged(); err != nil {
+			return about, err
+		}
+	}
+	commit, err := repo.Resolve(at)
+	if err != nil {
+		return about, nil // no commit yet
+	}
+	about.Commit, about.When = commit.Hash.String()[:7], commit.Committer.When
+	return about, nil
+}

@@ -67,7 +67,8 @@ func hostileMarkdown(t testing.TB) []mdDoc {
 	docs := []mdDoc{
 		{"report.md", reportMD(t, r), []string{"T01 " + hostile, "[x](javascript:alert(1)) <script>alert(1)</script>"}},
 		{"strategy.md", strategyMD(t, s), []string{"1. " + hostile, "<script>alert(1)</script>", "Tekst med lenke og",
-			"og javascript:alert(1) og", "Referanse her og der og kort og trygg.", "::error file=x::fra teksten", "Se d og e."}},
+			"og javascript:alert(1) og", "Referanse her og der og kort og trygg.", "::error file=x::fra teksten", "Se d og e.",
+			"Egen ordlyd: <script>alert(4)</script> o r4 <img src=x onerror=alert(4)>"}},
 	}
 	for _, m := range c.Measures {
 		var b strings.Builder

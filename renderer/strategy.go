@@ -482,6 +482,7 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 	}
 	prefix := s.ownPrefix()
 	p := parse(s.md, n.Body, s.ids, prefix)
-	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, shift: 3, footnote: prefix})))
+	p.shiftHeadings(3)
+	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	return b.String()
 }

@@ -75,10 +75,13 @@ type Error struct {
 	Kind error
 }
 
-// Error formats the problem as file:line:col: key: message.
+// Error formats the problem as file:line:col: key: message, on one line: a line break
+// in the file name, the key or the message (which quotes values from content) is written
+// as \n, \r …, so a value cannot start a line of its own in a log, where a CI runner
+// would obey a «::error::» at the start of a line.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(lineBreaks.Replace(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -87,11 +90,15 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Key != "" {
-		b.WriteString(e.Key + ": ")
+		b.WriteString(lineBreaks.Replace(e.Key) + ": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(lineBreaks.Replace(e.Msg))
 	return b.String()
 }
+
+// lineBreaks writes every line break as an escape.
+var lineBreaks = strings.NewReplacer("\r", `\r`, "\n", `\n`, "\v", `\v`, "\f", `\f`,
+	"\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`)
 
 // Unwrap returns the sentinel.
 func (e *Error) Unwrap() error { return e.Kind }

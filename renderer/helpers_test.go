@@ -3,6 +3,7 @@ package renderer
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -88,6 +89,36 @@ func textOf(n *html.Node) string {
 		}
 	})
 	return b.String()
+}
+
+// markdownRenderer turns GFM into HTML.
+type markdownRenderer func(t testing.TB, md string) string
+
+// markdownRenderers returns the renderers the Markdown outputs must be safe in, each
+// keeping raw HTML and every link: goldmark, and GitHub's cmark-gfm when it is
+// installed (Debian's cmark-gfm; required when SAMVIRKE_BROWSER=1).
+func markdownRenderers(t testing.TB) map[string]markdownRenderer {
+	t.Helper()
+	rs := map[string]markdownRenderer{"goldmark": markdownAsHTML}
+	path, err := exec.LookPath("cmark-gfm")
+	if err != nil {
+		if browserRequired() {
+			t.Fatalf("cmark-gfm not installed (apt-get install cmark-gfm): %v", err)
+		}
+		t.Logf("cmark-gfm not installed; checking with goldmark only")
+		return rs
+	}
+	rs["cmark-gfm"] = func(t testing.TB, md string) string {
+		t.Helper()
+		cmd := exec.Command(path, "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes")
+		cmd.Stdin = strings.NewReader(md)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("cmark-gfm: %v", err)
+		}
+		return string(out)
+	}
+	return rs
 }
 
 // markdownAsHTML renders GFM the way a careless renderer would: raw HTML kept. What our

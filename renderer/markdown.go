@@ -75,23 +75,19 @@ func LogLine(e measures.LogEntry) string {
 	return s
 }
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
-	"*", `\*`, "_", `\_`, "`", "\\`", "\n", " ")
-
-// Escape makes untrusted text safe as inline Markdown and in a table cell: no HTML, no
-// links, no emphasis, no line breaks.
-func Escape(s string) string { return mdReplacer.Replace(s) }
-
 // MeasureMarkdown writes one measure as GFM: heading, a field table, the text, the log
-// and the linked inputs with their text. The measure's own Markdown body is included as
-// Markdown; titles, fields, notes and input texts are escaped.
+// and the linked inputs with their text. The measure's own Markdown body is written out
+// again from its parse tree as the strategy's is (see parsed.markdown), its headings
+// under the measure's; titles, fields, notes and input texts are escaped.
 func MeasureMarkdown(w io.Writer, c *measures.Content, m *measures.Measure) {
-	fmt.Fprintf(w, "## %s %s\n\n", m.ID, Escape(m.Title))
+	fmt.Fprintf(w, "## %s %s\n\n", escapeHeading(m.ID), escapeHeading(m.Title))
 	fmt.Fprintln(w, "| Felt | Verdi |\n|---|---|")
 	for _, f := range Fields(c, m) {
 		fmt.Fprintf(w, "| %s | %s |\n", f.Label, Escape(f.Value))
 	}
-	fmt.Fprintf(w, "\n%s\n", m.Text)
+	body := parse(newMarkdown(c, nil), m.Text, newHeadingIDs(), "")
+	body.shiftHeadings(2)
+	fmt.Fprintf(w, "\n%s\n", body.markdown(mdHooks{ref: func(n *MeasureRef) string { return plainRef(c, n.ID) }}))
 	if len(m.Log) > 0 {
 		fmt.Fprintln(w, "\n### Logg")
 		fmt.Fprintln(w)
@@ -103,17 +99,28 @@ func MeasureMarkdown(w io.Writer, c *measures.Content, m *measures.Measure) {
 		fmt.Fprintln(w, "\n### Innspill fra Åpen arena")
 		fmt.Fprintln(w)
 		for _, id := range m.Inputs {
-			fmt.Fprintf(w, "- `%s` %s\n", id, Escape(ItemText(c, id)))
+			fmt.Fprintf(w, "- %s %s\n", codeSpan(id), Escape(ItemText(c, id)))
 		}
 	}
 }
 
-// DiffMarkdown writes a diff as a GFM summary for a pull-request comment.
-func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
-	if until == "" {
-		until = "arbeidskopien"
+// plainRef is a [[T14]] reference as text: the measure's id and title, or the
+// reference as written when there is no such measure.
+func plainRef(c *measures.Content, id string) string {
+	if m := c.Measure(id); m != nil {
+		return Escape(m.ID + " " + m.Title)
 	}
-	fmt.Fprintf(w, "### Endringer fra %s til %s\n\n", Escape(since), Escape(until))
+	return Escape("[[" + id + "]]")
+}
+
+// DiffMarkdown writes a diff as a GFM summary for a pull-request comment; since and
+// until are the revisions compared, "" for until the working tree.
+func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
+	to := "arbeidskopien"
+	if until != "" {
+		to = codeSpan(until)
+	}
+	fmt.Fprintf(w, "### Endringer fra %s til %s\n\n", codeSpan(since), to)
 	if d.Empty() {
 		fmt.Fprintln(w, "Ingen endringer i innholdet.")
 		return
@@ -121,20 +128,20 @@ func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
 	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
 		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
 		for _, m := range d.Added {
-			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", Escape(m.ID), Escape(m.Title), m.Status.Label())
 		}
 		for _, m := range d.Removed {
-			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", m.ID, Escape(m.Title), m.Status.Label())
+			fmt.Fprintf(w, "| fjernet | %s | %s | %s |\n", Escape(m.ID), Escape(m.Title), m.Status.Label())
 		}
 		for _, r := range d.Renamed {
-			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", r.From, r.To)
+			fmt.Fprintf(w, "| ny id | %s → %s | | |\n", Escape(r.From), Escape(r.To))
 		}
 		fmt.Fprintln(w)
 	}
 	if len(d.Changed) > 0 {
 		fmt.Fprintln(w, "| Tiltak | Tittel | Endringer |\n|---|---|---|")
 		for _, c := range d.Changed {
-			fmt.Fprintf(w, "| %s | %s | %s |\n", c.ID, Escape(c.Title), Escape(strings.Join(c.Changes, ", ")))
+			fmt.Fprintf(w, "| %s | %s | %s |\n", Escape(c.ID), Escape(c.Title), Escape(strings.Join(c.Changes, ", ")))
 		}
 		fmt.Fprintln(w)
 	}
@@ -145,6 +152,6 @@ func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
 		} else if g.Removed {
 			state = "fjernet"
 		}
-		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", g.ID, state, Escape(g.Title))
+		fmt.Fprintf(w, "- Innspillsgruppe %s (%s): %s\n", Escape(g.ID), state, Escape(g.Title))
 	}
 }

@@ -49,7 +49,7 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 
 	p("## Tiltakene etter innsatsområde\n\n")
 	for _, a := range r.areas {
-		p("### %s\n\n", Escape(a.Heading))
+		p("### %s\n\n", escapeHeading(a.Heading))
 		if len(a.Measures) == 0 {
 			p("Ingen tiltak.\n\n")
 		}
@@ -160,7 +160,7 @@ func groupState(g measures.GroupChange) string {
 
 func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
 	f := r.facts(m)
-	p("<a id=\"%s\"></a>\n\n#### %s %s\n\n", anchorOf(m), Escape(m.ID), Escape(m.Title))
+	p("<a id=\"%s\"></a>\n\n#### %s %s\n\n", anchorOf(m), escapeHeading(m.ID), escapeHeading(m.Title))
 	due := f.Due
 	if f.Overdue {
 		due += " (**forfalt**)"

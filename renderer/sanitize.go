@@ -37,9 +37,10 @@ func SafeURL(dest string) bool {
 
 // safeLinks is an AST transformer that keeps untrusted Markdown from reaching outside
 // the document: a link or autolink with an unsafe target becomes its plain text, and an
-// image becomes a link to it (or its text), since a self-contained document makes no
-// request of its own and shows no picture it did not make itself. Raw HTML needs no
-// transformer: goldmark drops it unless WithUnsafe is set, which samvirke never sets.
+// image becomes a link to it (or its text, when unsafe or inside a link), since a
+// self-contained document makes no request of its own and shows no picture it did not
+// make itself. Raw HTML needs no transformer: goldmark's HTML drops it (WithUnsafe is
+// never set), and the Markdown writer escapes it (parsed.markdown).
 type safeLinks struct{}
 
 // NewSafeLinks returns the extension that installs the safeLinks transformer.
@@ -70,18 +71,15 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		}
 		return ast.WalkContinue, nil
 	})
-	var unlinked, pictures []int
 	for _, n := range images {
 		img := n.(*ast.Image)
 		var repl ast.Node
-		if SafeURL(string(img.Destination)) {
+		if SafeURL(string(img.Destination)) && !insideLink(img) {
 			l := ast.NewLink()
 			l.Destination, l.Title = img.Destination, img.Title
 			repl = l
-			pictures = append(pictures, img.Pos())
 		} else {
 			repl = ast.NewEmphasis(1)
-			unlinked = append(unlinked, img.Pos())
 		}
 		repl.AppendChild(repl, ast.NewString([]byte("bilde: ")))
 		moveChildren(repl, img)
@@ -92,7 +90,6 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		if parent == nil {
 			continue
 		}
-		unlinked = append(unlinked, n.Pos())
 		if al, ok := n.(*ast.AutoLink); ok {
 			s := ast.NewString(bytes.Clone(al.Label(src)))
 			parent.ReplaceChild(parent, n, s)
@@ -105,17 +102,17 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		}
 		parent.RemoveChild(parent, n)
 	}
-	doc.AddMeta(metaUnlinked, unlinked)
-	doc.AddMeta(metaPictures, pictures)
 }
 
-// metaPictures lists the positions of the images with safe targets that safeLinks made
-// links, so the Markdown writer drops their «!» as well.
-const metaPictures = "samvirke-pictures"
-
-// metaUnlinked is the document meta key listing the source positions of the links,
-// images and autolinks safeLinks took apart, so the Markdown writer escapes them too.
-const metaUnlinked = "samvirke-unlinked"
+// insideLink reports whether n is inside a link, where it cannot become one itself.
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
+}
 
 // moveChildren moves every child of from to the end of to.
 func moveChildren(to, from ast.Node) {

@@ -359,7 +359,7 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 func (s *Strategy) Markdown(w io.Writer) error {
 	chapters := s.prepare()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", Escape(StrategyTitle))
+	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", escapeHeading(StrategyTitle))
 	if d := s.opts.Date.Norwegian(); d != "" {
 		fmt.Fprintf(&b, " · %s", d)
 	}
@@ -384,11 +384,10 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som utgår](#%s)\n", idRetired)
 	}
 	for _, sc := range chapters {
-		fmt.Fprintf(&b, "\n%s## %s\n\n", gitlabAnchor(sc.id), Escape(sc.heading))
+		fmt.Fprintf(&b, "\n%s## %s\n\n", gitlabAnchor(sc.id), escapeHeading(sc.heading))
 		b.WriteString(strings.TrimSpace(sc.p.markdown(mdHooks{
 			ref:       s.refMarkdown,
 			directive: s.directiveMarkdown,
-			shift:     1,
 			footnote:  "kap-" + sc.ch.ID + "-",
 		})))
 		b.WriteString("\n")
@@ -453,7 +452,8 @@ func (s *Strategy) measureMarkdown(m *measures.Measure, home bool) string {
 	b.WriteString("\n\n")
 	prefix := s.occurrence(m)
 	p := parse(s.md, m.Text, s.ids, prefix)
-	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, shift: 3, footnote: prefix})))
+	p.shiftHeadings(3)
+	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	b.WriteString("\n")
 	if len(m.Inputs) > 0 {
 		b.WriteString("\nInnspill fra Åpen arena bak tiltaket:\n\n")
@@ -482,6 +482,7 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 	}
 	prefix := s.ownPrefix()
 	p := parse(s.md, n.Body, s.ids, prefix)
-	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, shift: 3, footnote: prefix})))
+	p.shiftHeadings(3)
+	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	return b.String()
 }

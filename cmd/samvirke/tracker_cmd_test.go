@@ -150,7 +150,7 @@ func TestDiffCommand(t *testing.T) {
 		t.Errorf("diff --since rapport-1 = %q, %v", out, err)
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "diff", "--since", "rapport-1", "--until", "HEAD~1", "--format", "md")
-	if err != nil || !strings.HasPrefix(out, "### Endringer fra rapport-1 til HEAD~1\n") || !strings.Contains(out, "| T14 | Undersøke om taushetsplikten hindrer samvirke | status ikke vurdert → pågår, notat lagt til |") {
+	if err != nil || !strings.HasPrefix(out, "### Endringer fra `rapport-1` til `HEAD~1`\n") || !strings.Contains(out, "| T14 | Undersøke om taushetsplikten hindrer samvirke | status ikke vurdert → pågår, notat lagt til |") {
 		t.Errorf("diff --format md = %q, %v", out, err)
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "diff", "--since", "HEAD")

@@ -131,9 +131,17 @@ func TestCrashAtEachStep(t *testing.T) {
 				t.Fatalf("writer did not die at %s: %v\n%s", tt.step, err, out)
 			}
 			gitCmd(t, dir, nil, "fsck", "--strict")
+			// A writer killed holding the locks leaves them; the TUI asks Interrupted
+			// when it opens, and finishes the save.
+			if got, want := r.Interrupted(), tt.step != "none"; got != want {
+				t.Errorf("Interrupted() after a crash at %s = %v, want %v", tt.step, got, want)
+			}
 
 			if err := r.Recover(context.Background()); err != nil {
 				t.Fatalf("Recover: %v", err)
+			}
+			if r.Interrupted() {
+				t.Error("Interrupted() after Recover = true")
 			}
 			gitCmd(t, dir, nil, "fsck", "--strict")
 			if _, err := os.Stat(filepath.Join(dir, ".git", journalName)); err == nil {

@@ -125,3 +125,28 @@ func (r *Repo) Recover(ctx context.Context) error {
 	l.release()
 	return nil
 }
+
+// Interrupted reports whether a write was cut short here and not yet finished: a save's
+// journal, or a lock file that samvirke created, is left in .git. It only looks at the
+// files, so read-only callers (the TUI when it opens) can call it cheaply and then Recover.
+func (r *Repo) Interrupted() bool {
+	gitDir, err := r.gitDir()
+	if err != nil {
+		return false
+	}
+	if _, err := os.Stat(filepath.Join(gitDir, journalName)); err == nil {
+		return true
+	}
+	locks := []string{filepath.Join(gitDir, "index.lock")}
+	if b := r.headBranch(); b != "" {
+		locks = append(locks, refFile(gitDir, b)+".lock")
+	}
+	for _, p := range locks {
+		if owner, err := lockFileOwner(p); err == nil && owner == ownerSamvirke {
+			if _, err := os.Stat(p); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}

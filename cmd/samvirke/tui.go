@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -74,6 +75,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		} else {
 			opts.Repo = repo
 			guardForeignRepo(repo, &opts)
+			finishInterrupted(repo, &opts)
 		}
 	}
 	c, err := measures.Load(src.FS)
@@ -82,6 +84,22 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 	}
 	opts.Content, opts.LoadErr = c, err
 	return opts, nil
+}
+
+// finishInterrupted finishes a save that was cut short (a killed samvirke) before the
+// TUI reads the content, so it shows the repository as before or after that save and
+// git is no longer locked out; the status line says what was repaired.
+func finishInterrupted(repo *tracker.Repo, opts *tui.Options) {
+	if !repo.Interrupted() {
+		return
+	}
+	var msgs []string
+	repo.OnRepair = func(msg string) { msgs = append(msgs, msg) }
+	if err := repo.Recover(context.Background()); err != nil {
+		msgs = append(msgs, "Kunne ikke fullføre en avbrutt lagring: "+saveError("", err).Error())
+	}
+	repo.OnRepair = nil
+	opts.Greeting = strings.Join(append(msgs, opts.Greeting), " ")
 }
 
 func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {

@@ -83,14 +83,11 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if r.raw == nil {
-		raw, err := r.openRawObjects()
-		if err != nil {
-			return false, err
-		}
-		r.raw = raw
-		defer func() { raw.close(); r.raw = nil }()
+	done, err := r.useRaw()
+	if err != nil {
+		return false, err
 	}
+	defer done()
 	reached := false
 	var added []indexEntry
 	stack := []plumbing.Hash{tip}
@@ -169,14 +166,40 @@ func (r *Repo) readCommitHeader(h plumbing.Hash) (commitHeader, error) {
 	if c, ok := parseCommitHeader(data); ok {
 		return c, nil
 	}
+	c, err := decodeCommit(data)
+	if err != nil {
+		return commitHeader{}, fmt.Errorf("commit %s: %w", h, err)
+	}
+	return commitHeader{tree: c.TreeHash, parents: c.ParentHashes, when: c.Committer.When.Unix()}, nil
+}
+
+// readCommit reads commit h whole from its raw object.
+func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
+	typ, data, err := r.raw.read(h)
+	if err != nil {
+		return nil, err
+	}
+	if typ != plumbing.CommitObject {
+		return nil, fmt.Errorf("object %s is a %s: %w", h, typ, plumbing.ErrObjectNotFound)
+	}
+	c, err := decodeCommit(data)
+	if err != nil {
+		return nil, fmt.Errorf("commit %s: %w", h, err)
+	}
+	return c, nil
+}
+
+// decodeCommit decodes a raw commit object with go-git's decoder. The commit has no
+// storer: its Tree and Parents methods must not be called.
+func decodeCommit(data []byte) (*object.Commit, error) {
 	obj := &plumbing.MemoryObject{}
 	obj.SetType(plumbing.CommitObject)
 	obj.Write(data)
-	var c object.Commit
+	c := &object.Commit{}
 	if err := c.Decode(obj); err != nil {
-		return commitHeader{}, err
+		return nil, err
 	}
-	return commitHeader{tree: c.TreeHash, parents: c.ParentHashes, when: c.Committer.When.Unix()}, nil
+	return c, nil
 }
 
 func parseCommitHeader(data []byte) (commitHeader, bool) {
@@ -243,14 +266,11 @@ func parseHex(b []byte) (plumbing.Hash, bool) {
 // tree entries sorted by name, so the two lists are merged in one pass, on the raw tree
 // objects; the bytes the two trees share at the start and at the end are skipped whole.
 func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, error) {
-	if r.raw == nil {
-		raw, err := r.openRawObjects()
-		if err != nil {
-			return nil, err
-		}
-		r.raw = raw
-		defer func() { raw.close(); r.raw = nil }()
+	done, err := r.useRaw()
+	if err != nil {
+		return nil, err
 	}
+	defer done()
 	var out []string
 	if err := r.diffRawTrees(a, b, prefix, scope, &out); err != nil {
 		return nil, err

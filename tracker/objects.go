@@ -63,6 +63,21 @@ func (r *Repo) openRawObjects() (*rawObjects, error) {
 	return o, nil
 }
 
+// useRaw opens the raw object reader for the rest of one operation and returns the
+// function that closes it again; when it is open already (the operation is part of a
+// larger one), the reader is shared and the function does nothing.
+func (r *Repo) useRaw() (func(), error) {
+	if r.raw != nil {
+		return func() {}, nil
+	}
+	raw, err := r.openRawObjects()
+	if err != nil {
+		return nil, err
+	}
+	r.raw = raw
+	return func() { raw.close(); r.raw = nil }, nil
+}
+
 func openRawPack(fsys billy.Filesystem, h plumbing.Hash) (*rawPack, error) {
 	base := path.Join("objects", "pack", "pack-"+h.String())
 	idxf, err := fsys.Open(base + ".idx")

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -28,13 +26,13 @@ type Change struct {
 }
 
 // change describes commit h, read from its raw object.
-func (r *Repo) change(h plumbing.Hash) (*object.Commit, Change, error) {
+func (r *Repo) change(h plumbing.Hash) (Change, error) {
 	c, err := r.readCommit(h)
 	if err != nil {
-		return nil, Change{}, err
+		return Change{}, err
 	}
 	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-	return c, Change{Commit: h.String(), Date: c.Author.When, Author: c.Author.Name, Email: c.Author.Email, Subject: subject}, nil
+	return Change{Commit: h.String(), Date: c.Author.When, Author: c.Author.Name, Email: c.Author.Email, Subject: subject}, nil
 }
 
 // Log returns the n newest commits that changed anything under content/, newest first.
@@ -56,7 +54,7 @@ func (r *Repo) Log(n int) ([]Change, error) {
 		if len(e.Paths) == 0 {
 			continue
 		}
-		_, ch, err := r.change(e.Hash)
+		ch, err := r.change(e.Hash)
 		if err != nil {
 			return nil, err
 		}
@@ -67,9 +65,9 @@ func (r *Repo) Log(n int) ([]Change, error) {
 }
 
 // History returns every commit that changed the measure id, newest first, each with the
-// change in terms of fields. It reads only the commits that touched the file (from the
-// change index) and, in each, the trees on the file's path: the time grows with the
-// size of those trees, not with their square.
+// change in terms of fields. The change index gives the commits that touched the file
+// and its blobs before and after each: History reads those commits and blobs and no
+// tree, so its time does not grow with the number of files a commit changed.
 func (r *Repo) History(id string) ([]Change, error) {
 	done, err := r.useRaw()
 	if err != nil {
@@ -87,10 +85,11 @@ func (r *Repo) History(id string) ([]Change, error) {
 	file := path.Join(cp, measures.MeasuresDir, id+".md")
 	var out []Change
 	for _, e := range idx.entries {
-		if !slices.Contains(e.Paths, file) {
+		k := slices.Index(e.Paths, file)
+		if k < 0 {
 			continue
 		}
-		ch, from, err := r.fileChange(e.Hash, file)
+		ch, from, err := r.fileChange(e, k)
 		if err != nil {
 			return nil, err
 		}
@@ -102,32 +101,24 @@ func (r *Repo) History(id string) ([]Change, error) {
 	return out, nil
 }
 
-// fileChange describes what commit h did to the measure file. from is the file's old
-// name when the commit renamed it: removed another measure file in the same directory
-// with the same text.
-func (r *Repo) fileChange(h plumbing.Hash, file string) (ch Change, from string, err error) {
-	c, ch, err := r.change(h)
+// fileChange describes what the commit of index entry e did to its k-th file. from is
+// the file's old name when the commit renamed it: removed another measure file in the
+// same directory with the same text.
+func (r *Repo) fileChange(e indexEntry, k int) (ch Change, from string, err error) {
+	if ch, err = r.change(e.Hash); err != nil {
+		return ch, "", err
+	}
+	file, blobs := e.Paths[k], e.Blobs[k]
+	now, err := r.parseBlob(file, blobs.new)
 	if err != nil {
 		return ch, "", err
 	}
-	var parentTree plumbing.Hash
-	if len(c.ParentHashes) > 0 {
-		pc, err := r.readCommitHeader(c.ParentHashes[0])
-		if err != nil {
-			return ch, "", fmt.Errorf("read commit %s: %w", c.ParentHashes[0], err)
-		}
-		parentTree = pc.tree
-	}
-	now, nowBlob, err := r.measureIn(c.TreeHash, file)
+	before, err := r.parseBlob(file, blobs.old)
 	if err != nil {
 		return ch, "", err
 	}
-	before, _, err := r.measureIn(parentTree, file)
-	if err != nil {
-		return ch, "", err
-	}
-	if before == nil && now != nil && !parentTree.IsZero() {
-		from, old, err := r.renamedFrom(parentTree, c.TreeHash, file, now, nowBlob)
+	if before == nil && now != nil {
+		from, old, err := r.renamedFrom(e, file, now, blobs.new)
 		if err != nil {
 			return ch, "", err
 		}
@@ -150,58 +141,35 @@ func (r *Repo) fileChange(h plumbing.Hash, file string) (ch Change, from string,
 	return ch, "", nil
 }
 
-// renamedFrom returns the measure file in file's directory that the commit (tree, with
-// parent tree parentTree) removed and whose text equals now's, with its last version, or
-// "". The candidates come from one merge of the directory's two raw trees; a removed
-// file with now's very blob matches without parsing, the others are parsed once each.
-func (r *Repo) renamedFrom(parentTree, tree plumbing.Hash, file string, now *measures.Measure, nowBlob plumbing.Hash) (string, *measures.Measure, error) {
+// renamedFrom returns the measure file in file's directory that e's commit removed and
+// whose text equals now's, with its last version, or "". The candidates are the entry's
+// files whose new blob is zero; one with now's very blob matches without comparing
+// texts, and each other is parsed once.
+func (r *Repo) renamedFrom(e indexEntry, file string, now *measures.Measure, nowBlob plumbing.Hash) (string, *measures.Measure, error) {
 	dir := path.Dir(file)
-	before, ok, err := r.lookupRaw(parentTree, dir)
-	if err != nil || !ok || before.mode != filemode.Dir {
-		return "", nil, err
-	}
-	var dirHash plumbing.Hash
-	if after, ok, err := r.lookupRaw(tree, dir); err != nil {
-		return "", nil, err
-	} else if ok && after.mode == filemode.Dir {
-		copy(dirHash[:], after.hash)
-	}
-	var beforeHash plumbing.Hash
-	copy(beforeHash[:], before.hash)
-	removed, err := r.removedFiles(beforeHash, dirHash)
-	if err != nil {
-		return "", nil, err
-	}
-	for _, e := range removed {
-		p := path.Join(dir, string(e.name))
-		var blob plumbing.Hash
-		copy(blob[:], e.hash)
-		old, err := r.parseBlob(p, blob)
+	for i, p := range e.Paths {
+		b := e.Blobs[i]
+		if p == file || path.Dir(p) != dir || !b.new.IsZero() || b.old.IsZero() {
+			continue
+		}
+		old, err := r.parseBlob(p, b.old)
 		if err != nil {
 			return "", nil, err
 		}
-		if old != nil && (blob == nowBlob || old.Text == now.Text) {
+		if old != nil && (b.old == nowBlob || old.Text == now.Text) {
 			return p, old, nil
 		}
 	}
 	return "", nil, nil
 }
 
-// measureIn parses the measure file in tree (the zero hash: no tree), or returns nil
-// when it is absent. A file that does not parse cleanly is still returned as far as it
-// was read. blob is the file's blob hash.
-func (r *Repo) measureIn(tree plumbing.Hash, file string) (m *measures.Measure, blob plumbing.Hash, err error) {
-	e, ok, err := r.lookupRaw(tree, file)
-	if err != nil || !ok || !isBlob(e.mode) {
-		return nil, blob, err
-	}
-	copy(blob[:], e.hash)
-	m, err = r.parseBlob(file, blob)
-	return m, blob, err
-}
-
-// parseBlob parses blob as the measure file called file; see measureIn.
+// parseBlob parses blob as the measure file called file, or returns nil for the zero
+// hash (no file). A file that does not parse cleanly is still returned as far as it
+// was read.
 func (r *Repo) parseBlob(file string, blob plumbing.Hash) (*measures.Measure, error) {
+	if blob.IsZero() {
+		return nil, nil
+	}
 	typ, data, err := r.raw.read(blob)
 	if err != nil {
 		return nil, err

@@ -598,11 +598,34 @@ func parseIndexLine(line string) (indexEntry, error) {
 	return e, nil
 }
 
+// indexBlob parses a blob of the index: 40 hex digits, or 0 for none.
 func indexBlob(s string) (plumbing.Hash, bool) {
+	var h plumbing.Hash
 	if s == "0" {
-		return plumbing.ZeroHash, true
+		return h, true
 	}
-	return parseHex([]byte(s))
+	if len(s) != 2*len(h) {
+		return h, false
+	}
+	for i := range h {
+		hi, ok1 := unhex(s[2*i])
+		lo, ok2 := unhex(s[2*i+1])
+		if !ok1 || !ok2 {
+			return h, false
+		}
+		h[i] = hi<<4 | lo
+	}
+	return h, true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 func writeIndex(p string, idx *changeIndex) error {

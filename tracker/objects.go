@@ -16,9 +16,9 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
-// rawObjects reads git objects as bytes, for the change index and tree diffs. Packed
-// objects are read straight from the packfiles with go-git's pack scanner and delta
-// patcher, and resolved objects are cached by their place in the pack. go-git's own
+// rawObjects reads git objects as bytes, for the change index, tree diffs and History.
+// Packed objects are read straight from the packfiles with go-git's pack scanner, deltas
+// patched by applyDelta, and resolved objects are cached by their place in the pack. go-git's own
 // object reading hashes every object it puts in its cache (SHA-1 with collision
 // detection) and decodes trees into entry structs; on a long history that cost five
 // times git's own time. Objects not found in a pack (loose objects, alternates, packs

@@ -1,12 +1,14 @@
 package tracker
 
 import (
+	"bytes"
+	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -22,27 +24,33 @@ type Change struct {
 	// "eiere +nav", "notat lagt til", "tekst endret", "opprettet", "slettet".
 	Changes []string `json:"changes,omitempty"`
 	// Fields are the same changes as data (see measures.FieldChanges); Changes are their
-	// summaries.
+	// Norwegian summaries.
 	Fields []measures.FieldChange `json:"fields,omitempty"`
 }
 
-// describe sets the change's fields and their summaries.
+// describe sets the changes of ch: as data and as Norwegian sentences.
 func (ch *Change) describe(fields ...measures.FieldChange) {
 	ch.Fields = fields
 	ch.Changes = measures.Summaries(fields)
 }
 
-func (r *Repo) change(h plumbing.Hash) (*object.Commit, Change, error) {
-	c, err := r.git.CommitObject(h)
+// change describes commit h, read from its raw object.
+func (r *Repo) change(h plumbing.Hash) (Change, error) {
+	c, err := r.readCommit(h)
 	if err != nil {
-		return nil, Change{}, err
+		return Change{}, err
 	}
 	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-	return c, Change{Commit: h.String(), Date: c.Author.When, Author: c.Author.Name, Email: c.Author.Email, Subject: subject}, nil
+	return Change{Commit: h.String(), Date: c.Author.When, Author: c.Author.Name, Email: c.Author.Email, Subject: subject}, nil
 }
 
 // Log returns the n newest commits that changed anything under content/, newest first.
 func (r *Repo) Log(n int) ([]Change, error) {
+	done, err := r.useRaw()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	idx, err := r.changes()
 	if err != nil {
 		return nil, err
@@ -55,7 +63,7 @@ func (r *Repo) Log(n int) ([]Change, error) {
 		if len(e.Paths) == 0 {
 			continue
 		}
-		_, ch, err := r.change(e.Hash)
+		ch, err := r.change(e.Hash)
 		if err != nil {
 			return nil, err
 		}
@@ -66,8 +74,15 @@ func (r *Repo) Log(n int) ([]Change, error) {
 }
 
 // History returns every commit that changed the measure id, newest first, each with the
-// change in terms of fields.
+// change in terms of fields. The change index gives the commits that touched the file
+// and its blobs before and after each: History reads those commits and blobs and no
+// tree, so its time does not grow with the number of files a commit changed.
 func (r *Repo) History(id string) ([]Change, error) {
+	done, err := r.useRaw()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	idx, err := r.changes()
 	if err != nil {
 		return nil, err
@@ -79,93 +94,103 @@ func (r *Repo) History(id string) ([]Change, error) {
 	file := path.Join(cp, measures.MeasuresDir, id+".md")
 	var out []Change
 	for _, e := range idx.entries {
-		touched := false
-		for _, p := range e.Paths {
-			if p == file {
-				touched = true
-				break
-			}
-		}
-		if !touched {
+		k := slices.Index(e.Paths, file)
+		if k < 0 {
 			continue
 		}
-		c, ch, err := r.change(e.Hash)
+		ch, from, err := r.fileChange(e, k)
 		if err != nil {
 			return nil, err
 		}
-		now := r.measureAt(c, file)
-		var before *measures.Measure
-		if c.NumParents() > 0 {
-			if pc, err := c.Parent(0); err == nil {
-				before = r.measureAt(pc, file)
-			}
-		}
-		if before == nil && now != nil {
-			// Created here, or renamed: another measure file removed in the same commit
-			// with the same text. Follow the old name further back.
-			if from := r.renamedFrom(c, e.Paths, file, now); from != "" {
-				fields := []measures.FieldChange{{Field: measures.FieldRenamed, From: path.Base(from), To: path.Base(file),
-					Summary: "fil omdøpt fra " + path.Base(from)}}
-				if pc, err := c.Parent(0); err == nil {
-					if old := r.measureAt(pc, from); old != nil {
-						fields = append(fields, measures.FieldChanges(old, now)...)
-					}
-				}
-				ch.describe(fields...)
-				file = from
-				out = append(out, ch)
-				continue
-			}
-		}
-		switch {
-		case before == nil && now != nil:
-			ch.describe(measures.FieldChange{Field: measures.FieldCreated, Summary: "opprettet"})
-		case now == nil:
-			ch.describe(measures.FieldChange{Field: measures.FieldDeleted, Summary: "slettet"})
-		default:
-			ch.describe(measures.FieldChanges(before, now)...)
-			if len(ch.Fields) == 0 {
-				ch.describe(measures.FieldChange{Field: measures.FieldFormat, Summary: "formatering endret"})
-			}
+		if from != "" {
+			file = from // follow the old name further back
 		}
 		out = append(out, ch)
 	}
 	return out, nil
 }
 
-// renamedFrom returns the measure file that commit c removed and whose text equals now's,
-// or "".
-func (r *Repo) renamedFrom(c *object.Commit, paths []string, file string, now *measures.Measure) string {
-	pc, err := c.Parent(0)
+// fileChange describes what the commit of index entry e did to its k-th file. from is
+// the file's old name when the commit renamed it: removed another measure file in the
+// same directory with the same text.
+func (r *Repo) fileChange(e indexEntry, k int) (ch Change, from string, err error) {
+	if ch, err = r.change(e.Hash); err != nil {
+		return ch, "", err
+	}
+	file, blobs := e.Paths[k], e.Blobs[k]
+	now, err := r.parseBlob(file, blobs.new)
 	if err != nil {
-		return ""
+		return ch, "", err
 	}
-	for _, p := range paths {
-		if p == file || path.Dir(p) != path.Dir(file) || r.measureAt(c, p) != nil {
-			continue
+	before, err := r.parseBlob(file, blobs.old)
+	if err != nil {
+		return ch, "", err
+	}
+	if before == nil && now != nil {
+		from, old, err := r.renamedFrom(e, file, now, blobs.new)
+		if err != nil {
+			return ch, "", err
 		}
-		if old := r.measureAt(pc, p); old != nil && old.Text == now.Text {
-			return p
+		if from != "" {
+			fields := []measures.FieldChange{{Field: measures.FieldRenamed, From: path.Base(from), To: path.Base(file),
+				Summary: "fil omdøpt fra " + path.Base(from)}}
+			if old != nil {
+				fields = append(fields, measures.FieldChanges(old, now)...)
+			}
+			ch.describe(fields...)
+			return ch, from, nil
 		}
 	}
-	return ""
+	switch {
+	case before == nil && now != nil:
+		ch.describe(measures.FieldChange{Field: measures.FieldCreated, Summary: "opprettet"})
+	case now == nil:
+		ch.describe(measures.FieldChange{Field: measures.FieldDeleted, Summary: "slettet"})
+	default:
+		ch.describe(measures.FieldChanges(before, now)...)
+		if len(ch.Fields) == 0 {
+			ch.describe(measures.FieldChange{Field: measures.FieldFormat, Summary: "formatering endret"})
+		}
+	}
+	return ch, "", nil
 }
 
-// measureAt parses the measure file at commit c, or returns nil when it is absent. A file
-// that does not parse cleanly is still returned as far as it was read.
-func (r *Repo) measureAt(c *object.Commit, file string) *measures.Measure {
-	tree, err := c.Tree()
-	if err != nil {
-		return nil
+// renamedFrom returns the measure file in file's directory that e's commit removed and
+// whose text equals now's, with its last version, or "". The candidates are the entry's
+// files whose new blob is zero; one with now's very blob matches without comparing
+// texts, and each other is parsed once.
+func (r *Repo) renamedFrom(e indexEntry, file string, now *measures.Measure, nowBlob plumbing.Hash) (string, *measures.Measure, error) {
+	dir := path.Dir(file)
+	for i, p := range e.Paths {
+		b := e.Blobs[i]
+		if p == file || path.Dir(p) != dir || !b.new.IsZero() || b.old.IsZero() {
+			continue
+		}
+		old, err := r.parseBlob(p, b.old)
+		if err != nil {
+			return "", nil, err
+		}
+		if old != nil && (b.old == nowBlob || old.Text == now.Text) {
+			return p, old, nil
+		}
 	}
-	f, err := tree.File(file)
-	if err != nil {
-		return nil
+	return "", nil, nil
+}
+
+// parseBlob parses blob as the measure file called file, or returns nil for the zero
+// hash (no file). A file that does not parse cleanly is still returned as far as it
+// was read.
+func (r *Repo) parseBlob(file string, blob plumbing.Hash) (*measures.Measure, error) {
+	if blob.IsZero() {
+		return nil, nil
 	}
-	data, err := f.Contents()
+	typ, data, err := r.raw.read(blob)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	m, _ := measures.ParseMeasure(file, []byte(data))
-	return m
+	if typ != plumbing.BlobObject {
+		return nil, fmt.Errorf("object %s is a %s, not a blob: %w", blob, typ, plumbing.ErrObjectNotFound)
+	}
+	m, _ := measures.ParseMeasure(file, bytes.Clone(data)) // the cache's bytes stay as they are
+	return m, nil
 }

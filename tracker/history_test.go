@@ -101,3 +101,73 @@ func TestHistoryFollowsRename(t *testing.T) {
 		t.Errorf("History(T37) = %q, want %q", strings.Join(got, " | "), want)
 	}
 }
+
+// TestHistoryLargeCommitRename follows measures created in one commit with 2,000 measure
+// files and renamed later, one alone (with other changes in the commit) and one among
+// 300 renamed at once, and checks the commits against «git log --follow».
+func TestHistoryLargeCommitRename(t *testing.T) {
+	dir := t.TempDir()
+	f := newFastImport(t, dir)
+	f.commit("first")
+	f.fixtureFiles()
+	f.commit("2000 measures")
+	for i := 1; i <= 2000; i++ {
+		f.put("content/measures/"+measureID(i)+".md", fixtureMeasure(i, 0).Encode())
+	}
+	renamed := func(i, rev int, id string) []byte {
+		m := fixtureMeasure(i, rev)
+		m.ID = id
+		return m.Encode()
+	}
+	f.commit("T42 in progress")
+	f.put("content/measures/T42.md", fixtureMeasure(42, 1).Encode())
+	f.commit("T42 → T2001, T43 changed, T44 removed")
+	f.del("content/measures/T42.md")
+	f.del("content/measures/T44.md")
+	f.put("content/measures/T43.md", fixtureMeasure(43, 1).Encode())
+	f.put("content/measures/T2001.md", renamed(42, 1, "T2001"))
+	f.commit("T400–T699 → T2400–T2699")
+	for i := 400; i < 700; i++ {
+		f.del("content/measures/" + measureID(i) + ".md")
+		f.put("content/measures/"+measureID(i+2000)+".md", renamed(i, 0, measureID(i+2000)))
+	}
+	f.commit("T2001 and T2500 changed")
+	f.put("content/measures/T2001.md", renamed(42, 2, "T2001"))
+	f.put("content/measures/T2500.md", renamed(500, 1, "T2500"))
+	f.finish(dir)
+
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id   string
+		want string
+	}{
+		{"T2001", "status foreslått → ikke startet, notat lagt til | fil omdøpt fra T42.md | status ikke vurdert → foreslått, notat lagt til | opprettet"},
+		{"T2500", "status ikke vurdert → foreslått, notat lagt til | fil omdøpt fra T500.md | opprettet"},
+		{"T43", "status ikke vurdert → foreslått, notat lagt til | opprettet"},
+		{"T1999", "opprettet"},
+		{"T44", "slettet | opprettet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			hist, err := r.History(tt.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, commits []string
+			for _, h := range hist {
+				got = append(got, strings.Join(h.Changes, ", "))
+				commits = append(commits, h.Commit)
+			}
+			if strings.Join(got, " | ") != tt.want {
+				t.Errorf("History(%s) = %q, want %q", tt.id, strings.Join(got, " | "), tt.want)
+			}
+			follow := gitCmd(t, dir, nil, "-c", "diff.renameLimit=0", "log", "--follow", "--format=%H", "--", "content/measures/"+tt.id+".md")
+			if strings.Join(commits, "\n") != follow {
+				t.Errorf("History(%s) commits\n%s\ngit log --follow:\n%s", tt.id, strings.Join(commits, "\n"), follow)
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package tracker
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/hex"
@@ -20,25 +19,45 @@ import (
 )
 
 // The change index lists, for every commit reachable from HEAD, the files under content/
-// it changed against its first parent. It lives in .git/samvirke/changes-v1, is built in
-// one pass over the commits, extended from the commits it already has, rebuilt when its
-// tip is no longer reachable (after a rebase or force-push), and harmless to delete.
+// it changed against its first parent, each with its blob before and after. It lives in
+// .git/samvirke/changes-v2, is built in one pass over the commits, extended from the
+// commits it already has, rebuilt when its tip is no longer reachable (after a rebase or
+// force-push), and harmless to delete. With the blobs, History reads no trees at all.
 //
 // File format, one line per commit, newest first after a header line "tip <hash>":
-//   <hash> <unix time> <path>\t<path>…   (paths relative to the repository, may be none)
+//   <hash> <unix time>[\t<old blob> <new blob> <path>]…
+// Paths are relative to the repository; one that holds a tab or line break, or starts
+// with a double quote, is written as a Go-quoted string. A blob is 40 hex digits, or 0
+// where there is no file (added, removed, or not a regular file: a directory, symbolic
+// link or submodule).
 
-const indexFile = "samvirke/changes-v1"
+const (
+	indexFile    = "samvirke/changes-v2"
+	oldIndexFile = "samvirke/changes-v1" // the format without blobs; removed when v2 is written
+)
 
 type indexEntry struct {
 	Hash  plumbing.Hash
 	When  int64
 	Paths []string
+	Blobs []blobChange // one for each path
+}
+
+// blobChange is a file's blob before and after a commit; zero where there is none.
+type blobChange struct {
+	old, new plumbing.Hash
+}
+
+// pathChange is one file a tree diff found.
+type pathChange struct {
+	path string
+	blobChange
 }
 
 type changeIndex struct {
 	tip     plumbing.Hash
-	entries []indexEntry // newest first
-	known   map[plumbing.Hash]bool
+	entries []indexEntry           // newest first
+	known   map[plumbing.Hash]bool // the entries' commits; built by extend, only when needed
 }
 
 // changes returns the up-to-date change index, updating the file under .git/ when HEAD moved.
@@ -49,12 +68,12 @@ func (r *Repo) changes() (*changeIndex, error) {
 	}
 	head, err := r.git.Head()
 	if err != nil {
-		return &changeIndex{known: map[plumbing.Hash]bool{}}, nil // no commits yet
+		return &changeIndex{}, nil // no commits yet
 	}
 	p := r.indexPath(gitDir)
 	idx, err := readIndex(p)
 	if err != nil {
-		idx = &changeIndex{known: map[plumbing.Hash]bool{}}
+		idx = &changeIndex{}
 	}
 	if idx.tip == head.Hash() {
 		return idx, nil
@@ -64,7 +83,7 @@ func (r *Repo) changes() (*changeIndex, error) {
 		return nil, err
 	}
 	if !idx.tip.IsZero() && !reached {
-		idx = &changeIndex{known: map[plumbing.Hash]bool{}}
+		idx = &changeIndex{}
 		if _, err := r.extend(idx, head.Hash()); err != nil {
 			return nil, err
 		}
@@ -83,13 +102,16 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if r.raw == nil {
-		raw, err := r.openRawObjects()
-		if err != nil {
-			return false, err
+	done, err := r.useRaw()
+	if err != nil {
+		return false, err
+	}
+	defer done()
+	if idx.known == nil {
+		idx.known = make(map[plumbing.Hash]bool, len(idx.entries))
+		for _, e := range idx.entries {
+			idx.known[e.Hash] = true
 		}
-		r.raw = raw
-		defer func() { raw.close(); r.raw = nil }()
 	}
 	reached := false
 	var added []indexEntry
@@ -133,11 +155,16 @@ func (r *Repo) extend(idx *changeIndex, tip plumbing.Hash) (bool, error) {
 			}
 			parentTree = pc.tree
 		}
-		paths, err := r.diffTrees(parentTree, c.tree, "", scope)
+		changes, err := r.diffTreeChanges(parentTree, c.tree, scope)
 		if err != nil {
 			return false, err
 		}
-		added = append(added, indexEntry{Hash: h, When: c.when, Paths: paths})
+		e := indexEntry{Hash: h, When: c.when}
+		for _, ch := range changes {
+			e.Paths = append(e.Paths, ch.path)
+			e.Blobs = append(e.Blobs, ch.blobChange)
+		}
+		added = append(added, e)
 		stack = append(stack, c.parents...)
 	}
 	for _, e := range added {
@@ -169,14 +196,40 @@ func (r *Repo) readCommitHeader(h plumbing.Hash) (commitHeader, error) {
 	if c, ok := parseCommitHeader(data); ok {
 		return c, nil
 	}
+	c, err := decodeCommit(data)
+	if err != nil {
+		return commitHeader{}, fmt.Errorf("commit %s: %w", h, err)
+	}
+	return commitHeader{tree: c.TreeHash, parents: c.ParentHashes, when: c.Committer.When.Unix()}, nil
+}
+
+// readCommit reads commit h whole from its raw object.
+func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
+	typ, data, err := r.raw.read(h)
+	if err != nil {
+		return nil, err
+	}
+	if typ != plumbing.CommitObject {
+		return nil, fmt.Errorf("object %s is a %s: %w", h, typ, plumbing.ErrObjectNotFound)
+	}
+	c, err := decodeCommit(data)
+	if err != nil {
+		return nil, fmt.Errorf("commit %s: %w", h, err)
+	}
+	return c, nil
+}
+
+// decodeCommit decodes a raw commit object with go-git's decoder. The commit has no
+// storer: its Tree and Parents methods must not be called.
+func decodeCommit(data []byte) (*object.Commit, error) {
 	obj := &plumbing.MemoryObject{}
 	obj.SetType(plumbing.CommitObject)
 	obj.Write(data)
-	var c object.Commit
+	c := &object.Commit{}
 	if err := c.Decode(obj); err != nil {
-		return commitHeader{}, err
+		return nil, err
 	}
-	return commitHeader{tree: c.TreeHash, parents: c.ParentHashes, when: c.Committer.When.Unix()}, nil
+	return c, nil
 }
 
 func parseCommitHeader(data []byte) (commitHeader, bool) {
@@ -243,23 +296,37 @@ func parseHex(b []byte) (plumbing.Hash, bool) {
 // tree entries sorted by name, so the two lists are merged in one pass, on the raw tree
 // objects; the bytes the two trees share at the start and at the end are skipped whole.
 func (r *Repo) diffTrees(a, b plumbing.Hash, prefix, scope string) ([]string, error) {
-	if r.raw == nil {
-		raw, err := r.openRawObjects()
-		if err != nil {
-			return nil, err
-		}
-		r.raw = raw
-		defer func() { raw.close(); r.raw = nil }()
+	changes, err := r.diffTreeChangesIn(a, b, prefix, scope)
+	if err != nil {
+		return nil, err
 	}
-	var out []string
+	paths := make([]string, len(changes))
+	for i, c := range changes {
+		paths[i] = c.path
+	}
+	return paths, nil
+}
+
+// diffTreeChanges is diffTrees with each file's blobs, sorted by path.
+func (r *Repo) diffTreeChanges(a, b plumbing.Hash, scope string) ([]pathChange, error) {
+	return r.diffTreeChangesIn(a, b, "", scope)
+}
+
+func (r *Repo) diffTreeChangesIn(a, b plumbing.Hash, prefix, scope string) ([]pathChange, error) {
+	done, err := r.useRaw()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	var out []pathChange
 	if err := r.diffRawTrees(a, b, prefix, scope, &out); err != nil {
 		return nil, err
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out, nil
 }
 
-func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]string) error {
+func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]pathChange) error {
 	if a == b {
 		return nil
 	}
@@ -329,13 +396,36 @@ func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]str
 				return err
 			}
 			if (x.mode != 0 && !xd) || (y.mode != 0 && !yd) {
-				*out = append(*out, p)
+				c := pathChange{path: p} // a file replaced by a directory, or back
+				if !xd {
+					c.old = blobOf(x)
+				}
+				if !yd {
+					c.new = blobOf(y)
+				}
+				*out = append(*out, c)
 			}
 			continue
 		}
-		*out = append(*out, p)
+		*out = append(*out, pathChange{p, blobChange{blobOf(x), blobOf(y)}})
 	}
 	return nil
+}
+
+// blobOf is the blob of a file entry, or zero for no entry or one that is not a
+// regular file.
+func blobOf(e treeEntry) plumbing.Hash {
+	var h plumbing.Hash
+	if isBlob(e.mode) {
+		copy(h[:], e.hash)
+	}
+	return h
+}
+
+// isBlob tells whether a tree entry of mode m is a file with contents (not a directory,
+// symbolic link or submodule).
+func isBlob(m filemode.FileMode) bool {
+	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
 }
 
 func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
@@ -447,36 +537,95 @@ func commonSuffix(a, b []byte) int {
 	return i
 }
 
+// readIndex reads the change index file in one piece: the paths of each line are
+// substrings of one string, so a 20,000-line index costs a few thousand allocations.
 func readIndex(p string) (*changeIndex, error) {
-	f, err := os.Open(p)
+	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	idx := &changeIndex{known: map[plumbing.Hash]bool{}}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "tip ") {
+	header, rest, _ := strings.Cut(string(data), "\n")
+	tip, ok := strings.CutPrefix(header, "tip ")
+	if !ok {
 		return nil, errors.New("bad change index header")
 	}
-	idx.tip = plumbing.NewHash(strings.TrimPrefix(sc.Text(), "tip "))
-	for sc.Scan() {
-		fields := strings.SplitN(sc.Text(), " ", 3)
-		if len(fields) < 2 {
-			return nil, errors.New("bad change index line")
-		}
-		when, err := strconv.ParseInt(fields[1], 10, 64)
+	idx := &changeIndex{tip: plumbing.NewHash(tip)}
+	idx.entries = make([]indexEntry, 0, strings.Count(rest, "\n"))
+	for line := range strings.Lines(rest) {
+		e, err := parseIndexLine(strings.TrimSuffix(line, "\n"))
 		if err != nil {
 			return nil, err
 		}
-		e := indexEntry{Hash: plumbing.NewHash(fields[0]), When: when}
-		if len(fields) == 3 && fields[2] != "" {
-			e.Paths = strings.Split(fields[2], "\t")
-		}
 		idx.entries = append(idx.entries, e)
-		idx.known[e.Hash] = true
 	}
-	return idx, sc.Err()
+	return idx, nil
+}
+
+var errBadIndexLine = errors.New("bad change index line")
+
+func parseIndexLine(line string) (indexEntry, error) {
+	head, files, _ := strings.Cut(line, "\t")
+	hash, whenText, ok := strings.Cut(head, " ")
+	if !ok || len(hash) != 40 {
+		return indexEntry{}, errBadIndexLine
+	}
+	when, err := strconv.ParseInt(whenText, 10, 64)
+	if err != nil {
+		return indexEntry{}, errBadIndexLine
+	}
+	e := indexEntry{Hash: plumbing.NewHash(hash), When: when}
+	if files == "" {
+		return e, nil
+	}
+	n := strings.Count(files, "\t") + 1
+	e.Paths, e.Blobs = make([]string, 0, n), make([]blobChange, 0, n)
+	for f := range strings.SplitSeq(files, "\t") {
+		oldText, rest, ok1 := strings.Cut(f, " ")
+		newText, p, ok2 := strings.Cut(rest, " ")
+		before, ok3 := indexBlob(oldText)
+		after, ok4 := indexBlob(newText)
+		if !ok1 || !ok2 || !ok3 || !ok4 || p == "" {
+			return indexEntry{}, errBadIndexLine
+		}
+		if p[0] == '"' {
+			if p, err = strconv.Unquote(p); err != nil {
+				return indexEntry{}, errBadIndexLine
+			}
+		}
+		e.Paths = append(e.Paths, p)
+		e.Blobs = append(e.Blobs, blobChange{before, after})
+	}
+	return e, nil
+}
+
+// indexBlob parses a blob of the index: 40 hex digits, or 0 for none.
+func indexBlob(s string) (plumbing.Hash, bool) {
+	var h plumbing.Hash
+	if s == "0" {
+		return h, true
+	}
+	if len(s) != 2*len(h) {
+		return h, false
+	}
+	for i := range h {
+		hi, ok1 := unhex(s[2*i])
+		lo, ok2 := unhex(s[2*i+1])
+		if !ok1 || !ok2 {
+			return h, false
+		}
+		h[i] = hi<<4 | lo
+	}
+	return h, true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 func writeIndex(p string, idx *changeIndex) error {
@@ -485,8 +634,31 @@ func writeIndex(p string, idx *changeIndex) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "tip %s\n", idx.tip)
-	for _, e := range idx.entries {
-		fmt.Fprintf(&b, "%s %d %s\n", e.Hash, e.When, strings.Join(e.Paths, "\t"))
+	blob := func(h plumbing.Hash) {
+		if h.IsZero() {
+			b.WriteString("0")
+		} else {
+			b.WriteString(h.String())
+		}
 	}
-	return maybe.WriteFile(p, []byte(b.String()), 0o644)
+	for _, e := range idx.entries {
+		fmt.Fprintf(&b, "%s %d", e.Hash, e.When)
+		for i, path := range e.Paths {
+			b.WriteByte('\t')
+			blob(e.Blobs[i].old)
+			b.WriteByte(' ')
+			blob(e.Blobs[i].new)
+			b.WriteByte(' ')
+			if strings.ContainsAny(path, "\t\n\r") || strings.HasPrefix(path, `"`) {
+				path = strconv.Quote(path)
+			}
+			b.WriteString(path)
+		}
+		b.WriteByte('\n')
+	}
+	if err := maybe.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	os.Remove(filepath.Join(filepath.Dir(p), filepath.Base(oldIndexFile)))
+	return nil
 }

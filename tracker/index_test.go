@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // treeChanges builds a repository whose commits change trees in the awkward ways: nested
@@ -68,22 +70,34 @@ func treeChanges(t *testing.T) string {
 }
 
 // gitChanges returns what git reports per commit: the files under content/ each commit
-// changed against its first parent.
+// changed against its first parent, as "<old blob> <new blob> <path>" (0 for no blob,
+// or for an entry that is not a regular file).
 func gitChanges(t *testing.T, dir string) map[string][]string {
-	out := gitCmd(t, dir, nil, "log", "--all", "--name-only", "--no-renames", "--diff-merges=first-parent", "--format=@%H", "--", "content")
+	out := gitCmd(t, dir, nil, "log", "--all", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent", "--format=@%H", "--", "content")
 	got := map[string][]string{}
 	var cur string
+	blob := func(mode, hash string) string {
+		if mode != "100644" && mode != "100755" {
+			return "0"
+		}
+		return hash
+	}
 	for _, line := range strings.Split(out, "\n") {
 		switch {
 		case strings.HasPrefix(line, "@"):
 			cur = line[1:]
 			got[cur] = []string{}
-		case line != "":
-			got[cur] = append(got[cur], line)
+		case strings.HasPrefix(line, ":"):
+			// :<old mode> <new mode> <old> <new> <status>\t<path>
+			meta, p, _ := strings.Cut(line[1:], "\t")
+			f := strings.Fields(meta)
+			got[cur] = append(got[cur], blob(f[0], f[2])+" "+blob(f[1], f[3])+" "+p)
 		}
 	}
 	for _, v := range got {
-		slices.Sort(v)
+		slices.SortFunc(v, func(a, b string) int {
+			return strings.Compare(a[strings.LastIndexByte(a, ' ')+1:], b[strings.LastIndexByte(b, ' ')+1:])
+		})
 	}
 	return got
 }
@@ -100,10 +114,16 @@ func indexChanges(t *testing.T, dir string, fresh bool) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	blob := func(h plumbing.Hash) string {
+		if h.IsZero() {
+			return "0"
+		}
+		return h.String()
+	}
 	got := map[string][]string{}
 	for _, e := range idx.entries {
-		if len(e.Paths) > 0 {
-			got[e.Hash.String()] = e.Paths
+		for i, p := range e.Paths {
+			got[e.Hash.String()] = append(got[e.Hash.String()], blob(e.Blobs[i].old)+" "+blob(e.Blobs[i].new)+" "+p)
 		}
 	}
 	return got
@@ -151,5 +171,36 @@ func TestIndexMatchesGit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIndexOddPaths: paths with a tab, a line break, a leading double quote, spaces and
+// æøå survive the index file, and an index in the old format without blobs is replaced.
+func TestIndexOddPaths(t *testing.T) {
+	dir := t.TempDir()
+	gitCmd(t, dir, nil, "init", "-q", "-b", "main")
+	names := []string{"content/\"sitat.md", "content/a\tb.md", "content/blå bær.md", "content/linje\nskift.md", "content/x \\ y.md"}
+	for _, n := range names {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, n)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gitCmd(t, dir, nil, "add", "-A")
+	gitCmd(t, dir, nil, "commit", "-q", "-m", "odd")
+	os.MkdirAll(filepath.Join(dir, ".git", "samvirke"), 0o755)
+	old := filepath.Join(dir, ".git", oldIndexFile)
+	os.WriteFile(old, []byte("tip 0000000000000000000000000000000000000000\n"), 0o644)
+
+	indexChanges(t, dir, true)
+	idx, err := readIndex(filepath.Join(dir, ".git", indexFile))
+	if err != nil {
+		t.Fatalf("read the index back: %v", err)
+	}
+	if len(idx.entries) != 1 || !slices.Equal(idx.entries[0].Paths, names) {
+		t.Errorf("index read back = %+v, want one commit with %q", idx.entries, names)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the old index %s is still there (%v)", oldIndexFile, err)
 	}
 }

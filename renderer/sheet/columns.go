@@ -11,6 +11,7 @@ const (
 	fNone field = iota
 	fID
 	fTitle
+	fText
 	fKind
 	fArea
 	fOwners
@@ -32,6 +33,7 @@ func init() {
 	for f, names := range map[field][]string{
 		fID:       {"ID", "Id", "Nr", "Nr.", "Tiltaksnummer", "Tiltak nr", "Nummer", "Tiltak-ID"},
 		fTitle:    {"Tittel", "Title", "Navn", "Name", "Tiltak", "Measure"},
+		fText:     {"Tekst", "Beskrivelse", "Text", "Description"},
 		fKind:     {"Type", "Kind", "Art"},
 		fArea:     {"Innsatsområde", "Område", "Area", "Action area"},
 		fOwners:   {"Eiere", "Eier", "Owners", "Owner", "Ansvarlige etater"},

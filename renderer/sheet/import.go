@@ -92,6 +92,12 @@ func Import(c *measures.Content, g *Grid, opts ImportOptions) (*Plan, error) {
 		im.validate()
 	}
 	if len(im.errs) > 0 {
+		slices.SortStableFunc(im.errs, func(a, b *CellError) int {
+			if a.Row != b.Row {
+				return a.Row - b.Row
+			}
+			return a.Col - b.Col
+		})
 		return nil, im.errs
 	}
 	return im.plan, nil
@@ -214,7 +220,7 @@ func (im *importer) newRow(r GridRow, id string) {
 		im.fail(r, fTitle, fmt.Sprintf("det nye tiltaket «%s» mangler tittel", id), nil)
 		return
 	}
-	m := &measures.Measure{Title: title, Kind: measures.KindMeasure, Status: measures.Proposed, Revision: measures.RevisionNew,
+	m := &measures.Measure{Title: title, Text: title, Kind: measures.KindMeasure, Status: measures.Proposed, Revision: measures.RevisionNew,
 		Source: "Importert fra " + im.g.File}
 	if !im.apply(r, m, true) {
 		return
@@ -290,6 +296,10 @@ func (im *importer) set(m *measures.Measure, f field, v string, r GridRow) error
 	switch f {
 	case fTitle:
 		m.Title = v
+	case fText:
+		if strings.TrimSpace(m.Text) != v {
+			m.Text = v
+		}
 	case fKind:
 		k, err := measures.ParseKindTyped(v)
 		if err != nil {

@@ -91,7 +91,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	if len(plan.Ignored) > 0 {
 		fmt.Fprintf(opts.streams.ErrOut, "Merk: kolonnene %s i %s er ikke lest inn.\n", strings.Join(plan.Ignored, ", "), name)
 	}
-	writeDiffText(opts.streams.Out, measures.Compare(c, c.With(plan.Measures()...)))
+	writeDiffText(opts.streams.Out, measures.Compare(c, plan.After()))
 	if opts.DryRun || plan.Empty() {
 		if opts.DryRun {
 			fmt.Fprintln(opts.streams.ErrOut, "Prøvekjøring (--dry-run): ingenting er lagret.")

@@ -31,7 +31,11 @@ type Plan struct {
 	Ignored []string // headers of columns that import does not read
 	Sheet   string   // the sheet read
 	before  map[string]*measures.Measure
+	after   *measures.Content
 }
+
+// After returns the content as it is after the import (validated).
+func (p *Plan) After() *measures.Content { return p.after }
 
 // Before returns the measure as it was before the import, for a changed measure.
 func (p *Plan) Before(id string) *measures.Measure { return p.before[id] }
@@ -72,6 +76,28 @@ type importer struct {
 	seen   map[string]int // id → row, for duplicates
 	rowOf  map[string]int // file → row, for validation errors
 	newIDs map[string]bool
+	cache  map[cacheKey]cached // typed values already read: a sheet repeats few of them
+}
+
+type cacheKey struct {
+	f field
+	v string
+}
+
+type cached struct {
+	v   string
+	err error
+}
+
+// resolve reads a typed value of field f through read once per distinct text.
+func (im *importer) resolve(f field, v string, read func(string) (string, error)) (string, error) {
+	k := cacheKey{f, v}
+	if r, ok := im.cache[k]; ok {
+		return r.v, r.err
+	}
+	out, err := read(v)
+	im.cache[k] = cached{out, err}
+	return out, err
 }
 
 // Import maps the sheet g onto the content c: which measures change and how, and which
@@ -80,7 +106,7 @@ type importer struct {
 // as their files will be written and with all the content, as a save checks them.
 func Import(c *measures.Content, g *Grid, opts ImportOptions) (*Plan, error) {
 	im := &importer{c: c, g: g, opts: opts, byF: map[field]column{}, plan: &Plan{Sheet: g.Sheet, before: map[string]*measures.Measure{}},
-		seen: map[string]int{}, rowOf: map[string]int{}, newIDs: map[string]bool{}}
+		seen: map[string]int{}, rowOf: map[string]int{}, newIDs: map[string]bool{}, cache: map[cacheKey]cached{}}
 	start, err := im.findHeader()
 	if err != nil {
 		return nil, err
@@ -301,13 +327,13 @@ func (im *importer) set(m *measures.Measure, f field, v string, r GridRow) error
 			m.Text = v
 		}
 	case fKind:
-		k, err := measures.ParseKindTyped(v)
+		k, err := im.resolve(f, v, func(s string) (string, error) { k, err := measures.ParseKindTyped(s); return string(k), err })
 		if err != nil {
 			return err
 		}
-		m.Kind = k
+		m.Kind = measures.Kind(k)
 	case fArea:
-		a, err := c.ResolveArea(v)
+		a, err := im.resolve(f, v, c.ResolveArea)
 		if err != nil {
 			return err
 		}
@@ -323,11 +349,11 @@ func (im *importer) set(m *measures.Measure, f field, v string, r GridRow) error
 	case fLead:
 		return im.lead(m, v, r)
 	case fStatus:
-		s, err := measures.ParseStatusTyped(v)
+		s, err := im.resolve(f, v, func(s string) (string, error) { st, err := measures.ParseStatusTyped(s); return string(st), err })
 		if err != nil {
 			return err
 		}
-		m.Status = s
+		m.Status = measures.Status(s)
 	case fProgress:
 		p, err := parsePercent(v)
 		if err != nil {
@@ -350,7 +376,7 @@ func (im *importer) set(m *measures.Measure, f field, v string, r GridRow) error
 // lead puts the owner v first in m's owners (adding it when the row's owners lack it).
 // It runs after the Eiere column, which comes first in the export and is checked first.
 func (im *importer) lead(m *measures.Measure, v string, r GridRow) error {
-	id, err := im.c.ResolveOwner(v)
+	id, err := im.resolve(fOwners, v, im.c.ResolveOwner)
 	if err != nil {
 		return err
 	}
@@ -373,7 +399,7 @@ func (im *importer) owners(v string) ([]string, error) {
 		if part = strings.TrimSpace(part); part == "" {
 			continue
 		}
-		id, err := im.c.ResolveOwner(part)
+		id, err := im.resolve(fOwners, part, im.c.ResolveOwner)
 		if err != nil {
 			return nil, err
 		}
@@ -444,7 +470,8 @@ func (im *importer) validate() {
 	if len(im.errs) > 0 {
 		return
 	}
-	im.validation(im.c.With(parsed...).Validate())
+	im.plan.after = im.c.With(parsed...)
+	im.validation(im.plan.after.Validate())
 }
 
 func (im *importer) validation(err error) {

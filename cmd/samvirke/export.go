@@ -103,4 +103,3 @@ func exportAbout(opts *exportOptions, src *source) (sheet.About, error) {
 	about.Commit, about.When = commit.Hash.String()[:7], commit.Committer.When
 	return about, nil
 }
-

@@ -203,7 +203,7 @@ func TestImportBadFiles(t *testing.T) {
 	}
 	tests := []struct {
 		name, file, want string
-		args           []string
+		args             []string
 	}{
 		{"text named .xlsx", write("notat.xlsx", []byte("Dette er ikke et regneark.\n")), "notat.xlsx er ikke en Excel-arbeidsbok (.xlsx) samvirke kan lese", nil},
 		{"Word file", write("strategi.docx", []byte("PK")), "samvirke leser Excel-arbeidsbøker (.xlsx) og CSV-filer (.csv)", nil},

@@ -32,6 +32,7 @@ type Plan struct {
 	Sheet   string   // the sheet read
 	before  map[string]*measures.Measure
 	after   *measures.Content
+	files   map[string][]byte
 }
 
 // After returns the content as it is after the import (validated).
@@ -48,14 +49,9 @@ func (p *Plan) Measures() []*measures.Measure {
 // Empty reports whether the import changes nothing.
 func (p *Plan) Empty() bool { return len(p.Changed)+len(p.New) == 0 }
 
-// Files returns the measure files to write, path → content.
-func (p *Plan) Files() map[string][]byte {
-	out := make(map[string][]byte, len(p.Changed)+len(p.New))
-	for _, m := range p.Measures() {
-		out[m.File] = m.Encode()
-	}
-	return out
-}
+// Files returns the measure files to write, path → content: the bytes that were parsed
+// and validated.
+func (p *Plan) Files() map[string][]byte { return p.files }
 
 // column is a column of the sheet that import reads.
 type column struct {
@@ -462,8 +458,11 @@ func insertLog(log []measures.LogEntry, e measures.LogEntry) []measures.LogEntry
 // parsed again) and with all the content, and reports each problem at the row's id.
 func (im *importer) validate() {
 	var parsed []*measures.Measure
+	im.plan.files = map[string][]byte{}
 	for _, m := range im.plan.Measures() {
-		p, err := measures.ParseMeasure(m.File, m.Encode())
+		data := m.Encode()
+		im.plan.files[m.File] = data
+		p, err := measures.ParseMeasure(m.File, data)
 		im.validation(err)
 		parsed = append(parsed, p)
 	}
@@ -496,8 +495,9 @@ func (im *importer) validation(err error) {
 	}
 }
 
-// parsePercent reads a progress: 40, 40 %, 40%, 0,4 or 0.4 (a fraction), a whole number
-// from 0 to 100.
+// parsePercent reads a progress: 40, 40 %, 40%, or a number of at most 1 as a fraction
+// (0,4, 0.4, and 1 for 100 %: a percentage cell holds its fraction), a whole number from
+// 0 to 100.
 func parsePercent(v string) (int, error) {
 	s := strings.TrimSpace(strings.ReplaceAll(v, "\u00a0", " "))
 	pct := strings.HasSuffix(s, "%")
@@ -506,7 +506,7 @@ func parsePercent(v string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("«%s» er ikke en framdrift; skriv et helt tall fra 0 til 100 (40 eller 40 %%)", v)
 	}
-	if !pct && f > 0 && f < 1 {
+	if !pct && f > 0 && f <= 1 {
 		f *= 100
 	}
 	if f < 0 || f > 100 || math.Abs(f-math.Round(f)) > 1e-6 {

@@ -3,9 +3,9 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"regexp"
-	"errors"
 	"strings"
 	"testing"
 
@@ -63,6 +63,8 @@ func TestImportMapping(t *testing.T) {
 		{"a note with its date is added once", ImportOptions{},
 			[]string{"ID|Siste notat|Dato for siste notat", "T01|Oppstartsmøte holdt.|10.01.2025", "T02|Første møte.|15.11.2026"},
 			"T02: notat lagt til"},
+		{"a percentage cell holds a fraction: 1 is 100 %", ImportOptions{},
+			[]string{"ID|Framdrift", "T01|1"}, "T01: framdrift 50 % → 100 %"},
 		{"empty cells change nothing", ImportOptions{},
 			[]string{"ID|Framdrift|Frist", "T01||"}, ""},
 		{"--clear-empty empties progress and due", ImportOptions{ClearEmpty: true},

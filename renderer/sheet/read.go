@@ -48,10 +48,10 @@ type GridRow struct {
 	Cells []string
 }
 
-// xlsxOptions read dates in the short date format the way Norwegians write them, so a
-// date cell reads 31.12.2026 whatever its built-in format.
-var xlsxOptions = excelize.Options{ShortDatePattern: "dd.mm.yyyy", LongDatePattern: "dd.mm.yyyy",
-	UnzipSizeLimit: MaxFileSize, UnzipXMLSizeLimit: 16 << 20}
+// xlsxOptions read the values as saved, without their number formats: a date cell gives
+// its serial day number and a percentage its fraction (import reads both), and no time
+// goes into formatting cells nobody looks at.
+var xlsxOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxFileSize, UnzipXMLSizeLimit: 16 << 20}
 
 // ReadXLSX reads the sheet named sheet (or, when sheet is "", «Tiltak» when there is one,
 // else the first) of the workbook in r. It returns [ErrNotSpreadsheet], [ErrEncrypted],
@@ -89,7 +89,7 @@ func ReadXLSX(r io.Reader, file, sheet string) (*Grid, error) {
 		if n > MaxRows {
 			return nil, fmt.Errorf("more than %d rows: %w", MaxRows, ErrTooLarge)
 		}
-		cells, err := rows.Columns()
+		cells, err := rows.Columns(xlsxOptions)
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w: %w", n, ErrNotSpreadsheet, err)
 		}

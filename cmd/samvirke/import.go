@@ -46,6 +46,12 @@ Tomme celler endrer ingenting (med --clear-empty tømmes Framdrift og Frist). Et
 loggen har det fra før. Rader med ukjent id er feil, eller forslag med --new-as-proposals.`,
 		Example: "  samvirke import tiltak.xlsx --dry-run\n  samvirke import tiltak.xlsx\n  samvirke import sekretariatet.csv --new-as-proposals",
 		Args:    cobra.ExactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"xlsx", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			return importRun(cmd.Context(), opts)

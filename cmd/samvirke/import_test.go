@@ -230,3 +230,14 @@ func TestImportBadFiles(t *testing.T) {
 		t.Error("a bad file made a commit")
 	}
 }
+
+// TestImportCompletesSpreadsheets: the shell offers .xlsx and .csv files for the file.
+func TestImportCompletesSpreadsheets(t *testing.T) {
+	out, _, err := run(t, false, nil, "__complete", "import", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Fields(out); len(got) != 3 || got[0] != "xlsx" || got[1] != "csv" || got[2] != ":8" {
+		t.Errorf("completion = %q, want the extensions xlsx, csv (directive FilterFileExt)", out)
+	}
+}

@@ -241,3 +241,31 @@ func TestImportCompletesSpreadsheets(t *testing.T) {
 		t.Errorf("completion = %q, want the extensions xlsx, csv (directive FilterFileExt)", out)
 	}
 }
+
+// TestImportFormulaFromLibreOffice: a workbook LibreOffice made, with a formula in the
+// status cell: the value LibreOffice saved with it is read, and the formula is kept out
+// of the content.
+func TestImportFormulaFromLibreOffice(t *testing.T) {
+	bin := soffice(t)
+	dir := strategyRepo(t)
+	work := t.TempDir()
+	src := filepath.Join(work, "ark.csv")
+	if err := os.WriteFile(src, []byte("Oversikt\nID;Status\nT02;=LOWER(\"PÅGÅR\")\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := convert(t, bin, src, "xlsx:Calc MS Excel 2007 XML", "--infilter=CSV:59,34,76,1,,1044,false,false,false,false,false,-1,true")
+	x := filepath.Join(out, "ark.xlsx")
+	f, err := excelize.OpenFile(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formula, _ := f.GetCellFormula(f.GetSheetName(0), "B3")
+	f.Close()
+	if !strings.Contains(formula, "LOWER") {
+		t.Fatalf("LibreOffice wrote no formula in B3 (%q)", formula)
+	}
+	stdout, stderr, err := run(t, false, nil, "--repo", dir, "import", x, "--dry-run")
+	if err != nil || !strings.Contains(stdout, "T02 ") || !strings.Contains(stdout, "status ikke vurdert → pågår") {
+		t.Errorf("import = %q, %q, %v", stdout, stderr, err)
+	}
+}

@@ -221,7 +221,7 @@ func TestImportBadFiles(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v\nwant %q", err, tt.want)
 			}
-			if d := time.Since(start); d > 10*time.Second {
+			if d := time.Since(start); d > 60*time.Second {
 				t.Errorf("took %v", d)
 			}
 		})

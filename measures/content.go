@@ -139,3 +139,31 @@ func (c *Content) Unaddressed() []*Item {
 	}
 	return out
 }
+
+// With returns a copy of c in which each of ms replaces the measure with its id (or is
+// added), indexed once: how many edited measures are validated and compared together.
+// c itself is not changed.
+func (c *Content) With(ms ...*Measure) *Content {
+	n := *c
+	pos := make(map[string]int, len(c.Measures))
+	n.Measures = slices.Clone(c.Measures)
+	for i, m := range n.Measures {
+		pos[m.ID] = i
+	}
+	for _, m := range ms {
+		if i, ok := pos[m.ID]; ok {
+			n.Measures[i] = m
+		} else {
+			pos[m.ID] = len(n.Measures)
+			n.Measures = append(n.Measures, m)
+		}
+	}
+	n.Groups = make([]*Group, len(c.Groups))
+	for i, g := range c.Groups {
+		cp := *g
+		cp.Items = slices.Clone(g.Items)
+		n.Groups[i] = &cp
+	}
+	n.index()
+	return &n
+}

@@ -26,11 +26,11 @@ type docOutput struct {
 
 // addFlags declares -o and --format on a document command.
 func (o *docOutput) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md eller .pdf)")
-	cmd.Flags().StringVar(&o.Format, "format", "", "html, md eller pdf (standard: fra -o, ellers md)")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md, .pdf eller .docx)")
+	cmd.Flags().StringVar(&o.Format, "format", "", "html, md, pdf eller docx (standard: fra -o, ellers md)")
 }
 
-var docFormats = []string{"html", "md", "pdf"}
+var docFormats = []string{"html", "md", "pdf", "docx"}
 
 // format decides the output format: --format, else the extension of -o, else md. HTML
 // and PDF go to a terminal only through -o: a page of markup or binary on the screen is
@@ -45,16 +45,18 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 		fromExt = "md"
 	case ".pdf":
 		fromExt = "pdf"
+	case ".docx":
+		fromExt = "docx"
 	}
 	switch {
 	case f != "" && !slices.Contains(docFormats, f):
-		return "", fmt.Errorf("ukjent format «%s»; bruk html, md eller pdf", f)
+		return "", fmt.Errorf("ukjent format «%s»; bruk html, md, pdf eller docx", f)
 	case f != "" && fromExt != "" && f != fromExt:
 		return "", fmt.Errorf("--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet", f, o.Output)
 	case f == "" && fromExt != "":
 		f = fromExt
 	case f == "" && o.Output != "":
-		return "", fmt.Errorf("kan ikke se formatet av filnavnet %s; bruk .html, .md eller .pdf, eller oppgi --format", o.Output)
+		return "", fmt.Errorf("kan ikke se formatet av filnavnet %s; bruk .html, .md, .pdf eller .docx, eller oppgi --format", o.Output)
 	case f == "":
 		f = "md"
 	}
@@ -101,6 +103,9 @@ func (o *docOutput) read(g *globalOptions, s *IOStreams) (*docInput, error) {
 // render writes the document in format and returns the bytes.
 func render(ctx context.Context, format string, doc document) ([]byte, error) {
 	var b bytes.Buffer
+	if format == "docx" {
+		return renderDOCX(ctx, doc)
+	}
 	if format == "md" {
 		if err := doc.Markdown(&b); err != nil {
 			return nil, err
@@ -171,4 +176,26 @@ func origin(src *source) (string, *tracker.Repo, error) {
 
 func commitText(hash string, when time.Time) string {
 	return "commit " + hash[:7] + " (" + measures.DateOf(when).Norwegian() + ")"
+}
+
+// renderDOCX makes a Word document of the Markdown with pandoc.
+func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
+	pandoc, err := renderer.FindPandoc()
+	if errors.Is(err, renderer.ErrNoPandoc) {
+		return nil, fmt.Errorf("Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var md, out bytes.Buffer
+	if err := doc.Markdown(&md); err != nil {
+		return nil, err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := renderer.DOCX(ctx, pandoc, md.Bytes(), &out); err != nil {
+		return nil, fmt.Errorf("kunne ikke lage Word-filen med %s: %w", pandoc, err)
+	}
+	return out.Bytes(), nil
 }

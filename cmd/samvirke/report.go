@@ -26,8 +26,8 @@ type reportOptions struct {
 func newReportCmd(g *globalOptions, s *IOStreams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{global: g, streams: s, Now: time.Now}
 	cmd := &cobra.Command{
-		Use:   "report [-o FIL] [--format html|md|pdf] [--since REF|DATO] [--tag NAVN]",
-		Short: "Lag statusrapporten til fagrådet (HTML, Markdown eller PDF)",
+		Use:   "report [-o FIL] [--format html|md|pdf|docx] [--since REF|DATO] [--tag NAVN]",
+		Short: "Lag statusrapporten til fagrådet (HTML, Markdown, PDF eller Word)",
 		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, grunnlaget (commit) og hva
 rapporten sammenlignes med; sammendrag med antall tiltak etter status, innsatsområde og
 ansvarlig eier (diagram og tabell) og forfalte tiltak; endringer siden forrige rapport

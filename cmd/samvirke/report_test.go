@@ -30,7 +30,8 @@ func TestReportAndStrategyFormats(t *testing.T) {
 		{"pdf not to a terminal", true, []string{"report", "--format", "pdf"}, "", "", "skrives ikke til terminalen"},
 		{"unknown extension", false, []string{"report", "-o", "r.txt"}, "", "", "kan ikke se formatet av filnavnet"},
 		{"format and extension disagree", false, []string{"report", "-o", "r.html", "--format", "md"}, "", "", "passer ikke med filnavnet"},
-		{"unknown format", false, []string{"strategy", "--format", "docx"}, "", "", "ukjent format «docx»"},
+		{"docx not to a terminal", true, []string{"strategy", "--format", "docx"}, "", "", "skrives ikke til terminalen"},
+		{"unknown format", false, []string{"strategy", "--format", "odt"}, "", "", "ukjent format «odt»; bruk html, md, pdf eller docx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

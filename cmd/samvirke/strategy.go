@@ -19,8 +19,8 @@ type strategyOptions struct {
 func newStrategyCmd(g *globalOptions, s *IOStreams, runF func(*strategyOptions) error) *cobra.Command {
 	opts := &strategyOptions{global: g, streams: s, Now: time.Now}
 	cmd := &cobra.Command{
-		Use:   "strategy [-o FIL] [--format html|md|pdf]",
-		Short: "Lag den reviderte strategiteksten (HTML, Markdown eller PDF)",
+		Use:   "strategy [-o FIL] [--format html|md|pdf|docx]",
+		Short: "Lag den reviderte strategiteksten (HTML, Markdown, PDF eller Word)",
 		Long: `Lager den reviderte strategiteksten: kapitlene i content/strategy i rekkefølge, nummerert og
 med innholdsfortegnelse. En henvisning som [[T14]] blir en lenke med tiltakets tittel, og en
 blokk «::: tiltak T02 T03» (eller area=ID, chapter=ID) blir listen over tiltakene med den
@@ -30,7 +30,8 @@ fra Åpen arena som ligger bak det. Hvert tiltak har et fast anker (#T14).
 
 Formatet tas fra --format, ellers fra filendelsen i -o, ellers Markdown. Markdown skrives
 til standard ut uten -o. HTML og PDF skrives til fil med -o, eller til standard ut når den
-sendes videre (> eller |), aldri rett i terminalen. PDF (A4) krever Chromium eller Chrome.`,
+sendes videre (> eller |), aldri rett i terminalen. PDF (A4) krever Chromium eller Chrome.
+Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
 		Example: `  samvirke strategy -o strategi.html
   samvirke strategy -o strategi.pdf
   samvirke strategy > strategi.md`,

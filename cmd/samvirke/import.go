@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/sheet"
+	"github.com/samvirke/samvirke/tracker"
+	"github.com/spf13/cobra"
+)
+
+type importOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	File           string
+	Sheet          string
+	DryRun         bool
+	NewAsProposals bool
+	ClearEmpty     bool
+	Author         string
+}
+
+func newImportCmd(g *globalOptions, s *IOStreams) *cobra.Command {
+	opts := &importOptions{global: g, streams: s}
+	cmd := &cobra.Command{
+		Use:   "import FIL.xlsx|FIL.csv",
+		Short: "Les inn et regneark med tiltak (Excel eller CSV) og lagre endringene som én commit",
+		Long: `Leser et ark formet som eksporten (samvirke export), eller sekretariatets eget ark:
+kolonnene finnes etter overskriften, på norsk eller engelsk (store og små bokstaver,
+æ, ø, å og aksenter spiller ingen rolle), og overskriftsraden trenger ikke være første
+rad. Status skrives som navn eller kode, eiere som navn, kortnavn eller id, datoer som
+datoceller, 31.12.2026 eller 2026-12-31.
+
+Viser endringene slik «samvirke diff» gjør, og lagrer dem som én commit (med filnavnet
+i meldingen) når alle radene er gyldige. Er én rad ugyldig, lagres ingenting, og alle
+feilene vises med ark, rad, kolonne og overskrift.
+
+Tomme celler endrer ingenting (med --clear-empty tømmes Framdrift og Frist). Et notat i
+«Siste notat» legges i loggen, datert med «Dato for siste notat» eller i dag, med mindre
+loggen har det fra før. Rader med ukjent id er feil, eller forslag med --new-as-proposals.`,
+		Example: "  samvirke import tiltak.xlsx --dry-run\n  samvirke import tiltak.xlsx\n  samvirke import sekretariatet.csv --new-as-proposals",
+		Args:    cobra.ExactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"xlsx", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return importRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Sheet, "sheet", "", "arket som skal leses (standard: Tiltak, ellers det første)")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "vis bare hva som ville endres; lagre ingenting")
+	f.BoolVar(&opts.NewAsProposals, "new-as-proposals", false, "rader med ukjent id blir nye forslag (P-…)")
+	f.BoolVar(&opts.ClearEmpty, "clear-empty", false, "tomme celler i Framdrift og Frist tømmer feltet")
+	f.StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
+	return cmd
+}
+
+func importRun(ctx context.Context, opts *importOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	grid, err := readSheet(opts.File, opts.Sheet)
+	if err != nil {
+		return err
+	}
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return err
+	}
+	c, err := measures.Load(os.DirFS(filepath.Join(repo.Root, measures.Dir)))
+	if es := measures.AsErrors(err); es != nil {
+		return fmt.Errorf("innholdet har allerede %s; rett det først (samvirke validate):\n%v", count(len(es), "feil"), es)
+	} else if err != nil {
+		return err
+	}
+	iopts := sheet.ImportOptions{NewAsProposals: opts.NewAsProposals, ClearEmpty: opts.ClearEmpty,
+		Today: opts.streams.Today(), Slug: slugify}
+	if known, err := repo.KnownMeasureIDs(); err == nil {
+		iopts.Taken = func(id string) bool { return known[id] }
+	}
+	plan, err := importPlan(c, grid, iopts)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(opts.File)
+	if len(plan.Ignored) > 0 {
+		fmt.Fprintf(opts.streams.ErrOut, "Merk: kolonnene %s i %s er ikke lest inn.\n", strings.Join(plan.Ignored, ", "), name)
+	}
+	writeDiffText(opts.streams.Out, measures.Compare(c, plan.After()))
+	if opts.DryRun || plan.Empty() {
+		if opts.DryRun {
+			fmt.Fprintln(opts.streams.ErrOut, "Prøvekjøring (--dry-run): ingenting er lagret.")
+		}
+		return nil
+	}
+	done, err := repo.Apply(ctx, func(c *measures.Content, by string) (*tracker.Edit, error) {
+		iopts.By = by
+		p, err := importPlan(c, grid, iopts)
+		if err != nil {
+			return nil, err
+		}
+		return &tracker.Edit{Message: importMessage(name, p), Write: p.Files()}, nil
+	}, tracker.SaveOptions{Author: opts.Author})
+	var ie sheet.ImportErrors
+	switch {
+	case errors.As(err, &ie):
+		return err
+	case errors.Is(err, tracker.ErrDirty):
+		return fmt.Errorf("en av filene importen endrer, har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git status), så er ingenting lagret: %v", err)
+	case err != nil:
+		return saveError(name, err)
+	}
+	fmt.Fprintf(opts.streams.Out, "%s %s\n", done.Hash.String()[:7], firstLine(done.Message))
+	return nil
+}
+
+// readSheet reads the sheet of FIL.xlsx or FIL.csv, with the errors in Norwegian.
+func readSheet(file, sheetName string) (*sheet.Grid, error) {
+	name := filepath.Base(file)
+	ext := strings.ToLower(filepath.Ext(file))
+	if ext != ".xlsx" && ext != ".csv" {
+		return nil, fmt.Errorf("%s: samvirke leser Excel-arbeidsbøker (.xlsx) og CSV-filer (.csv); lagre filen som en av dem", name)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("kunne ikke åpne %s: %w", file, err)
+	}
+	defer f.Close()
+	var g *sheet.Grid
+	if ext == ".csv" {
+		if sheetName != "" {
+			return nil, fmt.Errorf("%s: en CSV-fil har bare ett ark; ta bort --sheet", name)
+		}
+		g, err = sheet.ReadCSV(f, name)
+	} else {
+		g, err = sheet.ReadXLSX(f, name, sheetName)
+	}
+	var se *sheet.SheetError
+	switch {
+	case errors.As(err, &se):
+		return nil, fmt.Errorf("%s har ikke arket «%s»; arkene er %s", name, se.Want, strings.Join(se.Have, ", "))
+	case errors.Is(err, sheet.ErrEncrypted):
+		return nil, fmt.Errorf("%s er beskyttet med passord (eller er en gammel .xls-fil); lagre en kopi uten passord som .xlsx og importer den", name)
+	case errors.Is(err, sheet.ErrTooLarge):
+		return nil, fmt.Errorf("%s er for stor: samvirke leser høyst %d rader og %d MiB", name, sheet.MaxRows, sheet.MaxFileSize>>20)
+	case errors.Is(err, sheet.ErrNoSheet):
+		return nil, fmt.Errorf("%s har ingen ark", name)
+	case errors.Is(err, sheet.ErrNotSpreadsheet) && ext == ".csv":
+		return nil, fmt.Errorf("%s er ikke en CSV-fil i UTF-8; lagre den som «CSV UTF-8» og prøv igjen (%v)", name, err)
+	case errors.Is(err, sheet.ErrNotSpreadsheet):
+		return nil, fmt.Errorf("%s er ikke en Excel-arbeidsbok (.xlsx) samvirke kan lese; åpne den i Excel eller LibreOffice og lagre den som .xlsx", name)
+	case err != nil:
+		return nil, fmt.Errorf("kunne ikke lese %s: %w", name, err)
+	}
+	return g, nil
+}
+
+// importPlan maps the sheet onto the content, with every problem of the sheet at once.
+func importPlan(c *measures.Content, g *sheet.Grid, opts sheet.ImportOptions) (*sheet.Plan, error) {
+	plan, err := sheet.Import(c, g, opts)
+	var ie sheet.ImportErrors
+	if errors.As(err, &ie) {
+		return nil, fmt.Errorf("%s har %s, så ingenting er lagret:\n%w", g.File, count(len(ie), "feil"), ie)
+	}
+	return plan, err
+}
+
+// importMessage is the commit message of an import: a subject naming the file and what
+// changed, and a line per measure.
+func importMessage(file string, p *sheet.Plan) string {
+	var parts []string
+	if n := len(p.Changed); n > 0 {
+		parts = append(parts, count(n, "tiltak")+" endret")
+	}
+	if n := len(p.New); n > 0 {
+		parts = append(parts, count(n, "forslag")+" lagt til")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Import fra %s: %s\n", file, strings.Join(parts, ", "))
+	for _, m := range p.Changed {
+		fmt.Fprintf(&b, "\n%s", measures.CommitMessage(p.Before(m.ID), m))
+	}
+	for _, m := range p.New {
+		fmt.Fprintf(&b, "\n%s: nytt forslag «%s»", m.ID, m.Title)
+	}
+	return b.String()
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -46,7 +46,7 @@ func TestKeepIndexIn(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, ".git", "samvirke")); !os.IsNotExist(err) {
 		t.Errorf(".git/samvirke exists after History with KeepIndexIn: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(cache, "changes-v1")); err != nil {
+	if _, err := os.Stat(filepath.Join(cache, filepath.Base(indexFile))); err != nil {
 		t.Errorf("the index is not in the directory given: %v", err)
 	}
 }

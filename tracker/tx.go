@@ -161,6 +161,7 @@ func validateAfter(c *measures.Content, files []fileChange, base fs.FS) error {
 			c.Remove(strings.TrimSuffix(path.Base(f.name), ".md"))
 		}
 	}
+	var edited []*measures.Measure
 	for _, f := range files {
 		if f.remove {
 			continue
@@ -169,9 +170,10 @@ func validateAfter(c *measures.Content, files []fileChange, base fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
 		}
-		c.Replace(m)
+		edited = append(edited, m)
 	}
-	if err := c.Validate(); err != nil {
+	// With indexes once: an import of thousands of measures is not quadratic.
+	if err := c.With(edited...).Validate(); err != nil {
 		return fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return nil

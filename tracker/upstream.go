@@ -126,3 +126,9 @@ func (q commitQueue) allBoth(side map[plumbing.Hash]int) bool {
 	}
 	return true
 }
+
+// HasRemote reports whether the repository has a remote called name.
+func (r *Repo) HasRemote(name string) bool {
+	_, err := r.git.Remote(name)
+	return err == nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -76,6 +77,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 			opts.Repo = repo
 			guardForeignRepo(repo, &opts)
 			finishInterrupted(repo, &opts)
+			opts.Sync = tuiSync(repo)
 		}
 	}
 	c, err := measures.Load(src.FS)
@@ -100,6 +102,24 @@ func finishInterrupted(repo *tracker.Repo, opts *tui.Options) {
 	}
 	repo.OnRepair = nil
 	opts.Greeting = strings.Join(append(msgs, opts.Greeting), " ")
+}
+
+// tuiSync is the TUI's sync key: «samvirke sync» with the remote origin, its messages
+// and its errors, or nil when the repository has no origin.
+func tuiSync(repo *tracker.Repo) func(context.Context) (string, error) {
+	if !repo.HasRemote("origin") {
+		return nil
+	}
+	return func(ctx context.Context) (string, error) {
+		opts := tracker.SyncOptions{Remote: "origin", Timeout: tracker.DefaultNetworkTimeout}
+		res, err := repo.SyncWith(ctx, opts)
+		if err != nil {
+			return "", syncError(err, res, opts.Remote, opts.Timeout)
+		}
+		var b bytes.Buffer
+		printSync(&b, res, opts.Remote)
+		return b.String(), nil
+	}
 }
 
 func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {

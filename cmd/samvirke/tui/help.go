@@ -42,7 +42,7 @@ func (m *Model) contextKeys() []key.Binding {
 }
 
 func withoutEditKeys(k keyMap, keys []key.Binding) []key.Binding {
-	edit := append(k.editKeys(), k.Undo)
+	edit := append(k.editKeys(), k.Undo, k.Sync)
 	var out []key.Binding
 	for _, b := range keys {
 		if !containsBinding(edit, b) {
@@ -103,6 +103,7 @@ func (m *Model) helpSections() []helpSection {
 			{"q", "avslutt (i detaljvisningen: tilbake til listen)"},
 			{"ctrl+c", "avslutt med en gang"},
 			{"u", "angre din siste lagring i økten (med en ny commit)"},
+			{"y", "synkroniser med det delte repoet, som «samvirke sync»"},
 		}},
 		{"Flytte og bla", [][2]string{
 			{"↑/↓ eller k/j", "opp / ned"},

@@ -23,6 +23,7 @@ type keyMap struct {
 	PickPageUp, PickPageDown      key.Binding
 	Yes, No                       key.Binding
 	HelpScroll, HelpClose         key.Binding
+	Sync                          key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -57,6 +58,7 @@ func newKeyMap() keyMap {
 		Link:         b([]string{"l"}, "l", "knytt innspill"),
 		Edit:         b([]string{"e"}, "e", "rediger tekst"),
 		Undo:         b([]string{"u"}, "u", "angre lagring"),
+		Sync:         b([]string{"y"}, "y", "synkroniser"),
 		Help:         b([]string{"?"}, "?", "hjelp"),
 		Quit:         b([]string{"q"}, "q", "avslutt"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "avslutt"),

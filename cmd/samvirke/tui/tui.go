@@ -45,6 +45,9 @@ type Options struct {
 	AskFirst string
 	// Greeting is the status line's first message, e.g. where a demo repository is.
 	Greeting string
+	// Sync runs the same sync as «samvirke sync» and returns what it did, in Norwegian
+	// (or an error, in Norwegian); nil when there is nothing to sync with.
+	Sync func(ctx context.Context) (string, error)
 }
 
 // The views, in tab order.
@@ -218,6 +221,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)
+	case syncedMsg:
+		return m, m.applySynced(msg)
 	case historyMsg:
 		if m.detail != nil && m.detail.id == msg.id {
 			m.detail.history, m.detail.historyErr, m.detail.historyDone = msg.changes, msg.err, true
@@ -278,6 +283,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, m.keys.Undo):
 		return m.undoLast()
+	case key.Matches(msg, m.keys.Sync):
+		return m.syncNow()
 	}
 	switch m.view {
 	case viewOverview:

@@ -179,7 +179,7 @@ func TestSyncCommandMerges(t *testing.T) {
 	}
 	out, _, err := run(t, false, nil, "--repo", dir, "sync")
 	want := "Hentet 1 commit fra origin, slo sammen endringene med 1 commit herfra og sendte resultatet (" + git(t, dir, "rev-parse", "--short=7", "HEAD") + "):\n" +
-		"  T14: dine endringer (status ikke vurdert → pågår, notat lagt til) og endringer fra origin (notat lagt til)\n"
+		"  T14: dine endringer (status ikke vurdert → pågår) og endringer fra origin (notat lagt til)\n"
 	if err != nil || out != want {
 		t.Fatalf("sync = %q, %v\nwant %q", out, err, want)
 	}

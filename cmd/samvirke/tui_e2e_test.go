@@ -260,7 +260,7 @@ func TestFirstRunInASourceCheckout(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(repo, ".git", "samvirke")); !os.IsNotExist(err) {
 		t.Errorf("opening the TUI wrote .git/samvirke into the checkout (%v)", err)
 	}
-	if m, _ := filepath.Glob(filepath.Join(cache, "samvirke", "*", "*", "changes-v1")); len(m) != 1 {
+	if m, _ := filepath.Glob(filepath.Join(cache, "samvirke", "*", "*", "changes-v2")); len(m) != 1 {
 		t.Errorf("the change index is not in the user cache directory: %v", m)
 	}
 	s.keys("2", "s", "j", "Enter")
@@ -277,7 +277,7 @@ func TestFirstRunInASourceCheckout(t *testing.T) {
 	s.waitFor("✓ Lagret")
 	s.keys("q")
 	s.waitFor("samvirke-exit=0")
-	if got := git(t, repo, "log", "-1", "--format=%s"); got != "T01: status ikke vurdert → foreslått, notat lagt til" {
+	if got := git(t, repo, "log", "-1", "--format=%s"); got != "T01: status ikke vurdert → foreslått" {
 		t.Errorf("the save after yes: %q", got)
 	}
 }

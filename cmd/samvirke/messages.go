@@ -27,6 +27,8 @@ var nouns = map[string][2]string{
 	"punkt":    {"punkt", "punkter"},
 	"innspill": {"innspill", "innspill"},
 	"tiltak":   {"tiltak", "tiltak"},
+	"frist":    {"frist", "frister"},
+	"side":     {"side", "sider"},
 }
 
 // count is n and the noun in the number that agrees with it: «1 fil», «2 filer».

@@ -3,11 +3,11 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"

@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/feed"
@@ -99,30 +101,55 @@ type measureData struct {
 	Progress string
 }
 
+// measurePages renders the measures' pages on every CPU: each page depends only on its
+// measure and the content, which nothing changes while the site is built.
 func (b *builder) measurePages() error {
-	for _, m := range b.c.Measures {
-		href := b.MeasureHref(m.ID)
-		if href == "" {
-			continue
-		}
-		text, err := b.text(href, m.Text, m.ID+"-")
-		if err != nil {
-			return err
-		}
-		d := measureData{M: m, Text: text, Commits: b.byFile[pathOf(m)]}
-		if m.Progress != nil {
-			d.Progress = fmt.Sprintf("%d %%", *m.Progress)
-		}
-		for _, in := range m.Inputs {
-			if it := b.c.Item(in); it != nil {
-				d.Inputs = append(d.Inputs, it)
+	ms := b.c.Measures
+	pages := make([][]byte, len(ms))
+	errs := make([]error, len(ms))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ms); i += workers {
+				pages[i], errs[i] = b.measurePage(ms[i])
 			}
+		}()
+	}
+	wg.Wait()
+	for i, m := range ms {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		if err := b.render(href, m.ID+" "+m.Title, "measure", d); err != nil {
-			return err
+		if pages[i] != nil {
+			b.files[b.MeasureHref(m.ID)+"index.html"] = pages[i]
 		}
 	}
 	return nil
+}
+
+// measurePage renders a measure's page; nil for a measure without one.
+func (b *builder) measurePage(m *measures.Measure) ([]byte, error) {
+	href := b.MeasureHref(m.ID)
+	if href == "" {
+		return nil, nil
+	}
+	text, err := b.text(href, m.Text, m.ID+"-")
+	if err != nil {
+		return nil, err
+	}
+	d := measureData{M: m, Text: text, Commits: b.byFile[pathOf(m)]}
+	if m.Progress != nil {
+		d.Progress = fmt.Sprintf("%d %%", *m.Progress)
+	}
+	for _, in := range m.Inputs {
+		if it := b.c.Item(in); it != nil {
+			d.Inputs = append(d.Inputs, it)
+		}
+	}
+	return b.page(href, m.ID+" "+m.Title, "measure", d)
 }
 
 func (b *builder) areaPages() error {

@@ -138,14 +138,22 @@ type page struct {
 type navLink struct{ Href, Label string }
 
 func (b *builder) render(p string, title, tmpl string, data any) error {
+	out, err := b.page(p, title, tmpl, data)
+	if err == nil {
+		b.files[p+"index.html"] = out
+	}
+	return err
+}
+
+// page renders the page at p; it is safe to call from several goroutines.
+func (b *builder) page(p string, title, tmpl string, data any) ([]byte, error) {
 	depth := strings.Count(p, "/")
 	pg := page{Title: title, Root: strings.Repeat("../", depth), Path: p, Data: data, Site: b}
 	var buf bytes.Buffer
 	if err := pageTmpl.ExecuteTemplate(&buf, tmpl, pg); err != nil {
-		return fmt.Errorf("render %s: %w", p, err)
+		return nil, fmt.Errorf("render %s: %w", p, err)
 	}
-	b.files[p+"index.html"] = buf.Bytes()
-	return nil
+	return buf.Bytes(), nil
 }
 
 // MeasureHref is the path of a measure's page from the site's root, "" when it has none.

@@ -195,10 +195,13 @@ func BenchmarkSite10k(b *testing.B) {
 		b.Fatalf("%d measures", len(big.Measures))
 	}
 	b.ResetTimer()
+	start, n := cpuTime(), 0
 	for b.Loop() {
 		s := build(b, big)
 		b.ReportMetric(float64(len(s.Files)), "files")
+		n++
 	}
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(n), "cpu-s/op")
 }
 
 func walk(n *html.Node, f func(*html.Node)) {

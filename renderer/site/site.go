@@ -78,7 +78,6 @@ func Build(c *measures.Content, opts Options) (*Site, error) {
 			return nil, err
 		}
 	}
-	b.files["style.css"] = style
 	b.sitemap()
 	return &Site{Files: b.files}, nil
 }
@@ -191,6 +190,9 @@ func (b *builder) OwnerName(id string) string { return b.c.OwnerName(id) }
 
 // Overdue reports whether m is overdue today.
 func (b *builder) Overdue(m *measures.Measure) bool { return m.Overdue(b.opts.Today) }
+
+// CSS is the stylesheet every page carries in its head, so each page is one file.
+func (b *builder) CSS() template.CSS { return template.CSS(style) }
 
 func (b *builder) HasReport() bool   { return b.opts.Report != nil }
 func (b *builder) HasStrategy() bool { return b.opts.Strategy != nil }

@@ -68,7 +68,7 @@ func TestSitePages(t *testing.T) {
 	s := build(t, c)
 	for _, p := range []string{"index.html", "tiltak/index.html", "tiltak/T14/index.html", "tiltak/P-fiendtlig/index.html",
 		"omrade/roles/index.html", "eier/nav/index.html", "innspill/index.html", "strategi/index.html", "rapport/index.html",
-		"endringer.xml", "frister.ics", "sitemap.xml", "style.css"} {
+		"endringer.xml", "frister.ics", "sitemap.xml"} {
 		if _, ok := s.Files[p]; !ok {
 			t.Errorf("the site has no %s", p)
 		}

@@ -1,6 +1,6 @@
 package site
 
-// style is the site's one stylesheet.
+// style is the site's stylesheet, in every page (no request for a file of its own).
 var style = []byte(`body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1a1a1a;background:#fff}
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
 header{border-bottom:1px solid #ccc}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/renderer/feed"
 )
 
@@ -84,13 +85,30 @@ func (b *builder) front() error {
 }
 
 func (b *builder) measureList() error {
-	return b.render("tiltak/", "Alle tiltak og anbefalinger", "list", listData{Heading: "Alle tiltak og anbefalinger", Measures: b.c.Measures})
+	return b.render("tiltak/", "Alle tiltak og anbefalinger", "list", listData{Heading: "Alle tiltak og anbefalinger", Rows: b.rowsOf(b.c.Measures)})
 }
 
 type listData struct {
-	Heading  string
-	Intro    string
-	Measures []*measures.Measure
+	Heading string
+	Intro   string
+	Rows    []row
+}
+
+// row is a measure as a line of a list, worked out once for every list it is in.
+type row struct {
+	M       *measures.Measure
+	Href    string // "" for a measure without a page
+	Overdue bool
+	Lead    string
+}
+
+// rowsOf returns the rows of ms.
+func (b *builder) rowsOf(ms []*measures.Measure) []row {
+	out := make([]row, len(ms))
+	for i, m := range ms {
+		out[i] = b.rows[m]
+	}
+	return out
 }
 
 type measureData struct {
@@ -113,8 +131,9 @@ func (b *builder) measurePages() error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			conv := renderer.NewText(b.c)
 			for i := w; i < len(ms); i += workers {
-				pages[i], errs[i] = b.measurePage(ms[i])
+				pages[i], errs[i] = b.measurePage(conv, ms[i])
 			}
 		}()
 	}
@@ -131,12 +150,12 @@ func (b *builder) measurePages() error {
 }
 
 // measurePage renders a measure's page; nil for a measure without one.
-func (b *builder) measurePage(m *measures.Measure) ([]byte, error) {
+func (b *builder) measurePage(conv *renderer.Text, m *measures.Measure) ([]byte, error) {
 	href := b.MeasureHref(m.ID)
 	if href == "" {
 		return nil, nil
 	}
-	text, err := b.text(href, m.Text, m.ID+"-")
+	text, err := b.text(conv, href, m.Text, m.ID+"-")
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +182,7 @@ func (b *builder) areaPages() error {
 			continue
 		}
 		title := "Innsatsområde " + b.AreaTitle(a.ID)
-		if err := b.render(href, title, "list", listData{Heading: title, Measures: by[a.ID]}); err != nil {
+		if err := b.render(href, title, "list", listData{Heading: title, Rows: b.rowsOf(by[a.ID])}); err != nil {
 			return err
 		}
 	}
@@ -185,7 +204,7 @@ func (b *builder) ownerPages() error {
 			continue
 		}
 		title := b.OwnerName(o.ID)
-		if err := b.render(href, title, "list", listData{Heading: title, Intro: "Tiltak og anbefalinger der " + title + " er eier.", Measures: by[o.ID]}); err != nil {
+		if err := b.render(href, title, "list", listData{Heading: title, Intro: "Tiltak og anbefalinger der " + title + " er eier.", Rows: b.rowsOf(by[o.ID])}); err != nil {
 			return err
 		}
 	}

@@ -62,10 +62,13 @@ type Site struct {
 // Build makes every file of the site.
 func Build(c *measures.Content, opts Options) (*Site, error) {
 	b := &builder{c: c, opts: opts, files: map[string][]byte{}, byFile: map[string][]feed.Commit{}, fileID: map[string]string{}}
+	b.rows = make(map[*measures.Measure]row, len(c.Measures))
 	for _, m := range c.Measures {
-		if b.MeasureHref(m.ID) != "" {
+		href := b.MeasureHref(m.ID)
+		if href != "" {
 			b.fileID[pathOf(m)] = m.ID
 		}
+		b.rows[m] = row{M: m, Href: href, Overdue: m.Overdue(opts.Today), Lead: c.OwnerName(m.Lead())}
 	}
 	for _, co := range opts.Commits {
 		for _, f := range co.Files {
@@ -122,6 +125,7 @@ type builder struct {
 	files  map[string][]byte
 	byFile map[string][]feed.Commit
 	fileID map[string]string // measure file → id, for measures with a page
+	rows   map[*measures.Measure]row
 }
 
 // page is what every page's layout gets.
@@ -221,10 +225,10 @@ func (b *builder) sitemap() {
 	b.files["sitemap.xml"] = []byte(s.String())
 }
 
-// text renders a measure's or a group's Markdown for a page at p.
-func (b *builder) text(p, src, prefix string) (template.HTML, error) {
+// text renders a measure's or a group's Markdown for a page at p with conv.
+func (b *builder) text(conv *renderer.Text, p, src, prefix string) (template.HTML, error) {
 	root := strings.Repeat("../", strings.Count(p, "/"))
-	out, err := renderer.TextHTML(b.c, src, prefix, func(id string) string {
+	out, err := conv.HTML(src, prefix, func(id string) string {
 		if h := b.MeasureHref(id); h != "" {
 			return root + h
 		}

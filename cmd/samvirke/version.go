@@ -81,7 +81,7 @@ func formatVersion(v string, bi *debug.BuildInfo) string {
 			out += " med lokale endringer"
 		}
 	}
-	if t, err := time.Parse(time.RFC3339, when); err == nil {
+	if t, err := time.Parse(time.RFC3339, when); err == nil && t.Year() > 1 {
 		out += " fra " + measures.DateOf(t).Norwegian()
 	}
 	return fmt.Sprintf("%s (%s/%s)", out, runtime.GOOS, runtime.GOARCH)

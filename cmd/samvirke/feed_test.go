@@ -105,7 +105,7 @@ type parsedCalendar struct {
 	Name   string `json:"name"`
 	Events []struct {
 		UID, Summary, Description, URL, Start, End, Ical string
-		AllDay                                       bool `json:"all_day"`
+		AllDay                                           bool `json:"all_day"`
 	} `json:"events"`
 }
 

@@ -28,6 +28,8 @@ var nouns = map[string][2]string{
 	"innspill": {"innspill", "innspill"},
 	"tiltak":   {"tiltak", "tiltak"},
 	"forslag":  {"forslag", "forslag"},
+	"frist":    {"frist", "frister"},
+	"side":     {"side", "sider"},
 }
 
 // count is n and the noun in the number that agrees with it: «1 fil», «2 filer».

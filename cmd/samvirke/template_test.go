@@ -193,7 +193,7 @@ func TestInitWritesTheRepositoryTemplate(t *testing.T) {
 		t.Errorf("git status after init = %q", st)
 	}
 	wf, _ := os.ReadFile(filepath.Join(dir, ".github/workflows/samvirke.yml"))
-	if !strings.Contains(string(wf), `SAMVIRKE_INSTALL: "`+repotemplate.Module+"@") {
+	if !strings.Contains(string(wf), `SAMVIRKE_VERSION: "`) {
 		t.Errorf("the workflow does not install a samvirke version:\n%s", wf)
 	}
 	if got := git(t, dir, "check-attr", "eol", "content/measures/T14.md"); got != "content/measures/T14.md: eol: lf" {

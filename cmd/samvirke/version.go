@@ -11,16 +11,45 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; otherwise it comes from
-// the module's build information.
-var version = ""
+// version, commit and date are stamped in by the release build (.goreleaser.yaml:
+// -ldflags "-X main.version=v1.2.0 -X main.commit=… -X main.date=2026-12-01T12:00:00Z");
+// they take precedence over the module's build information, which a `go install` or a
+// `go build` in a checkout fills in.
+var version, commit, date = "", "", ""
 
 func versionString() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		bi = &debug.BuildInfo{}
 	}
-	return formatVersion(version, bi)
+	return formatVersion(version, stamped(bi, commit, date))
+}
+
+// stamped returns bi with the commit and date stamped in at build time in place of the
+// ones from version control, when they are set. A release is built from a clean tag, so
+// a stamped commit is never «med lokale endringer».
+func stamped(bi *debug.BuildInfo, rev, when string) *debug.BuildInfo {
+	if rev == "" && when == "" {
+		return bi
+	}
+	out := *bi
+	out.Settings = nil
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision", "vcs.time", "vcs.modified":
+			if rev != "" {
+				continue
+			}
+		}
+		out.Settings = append(out.Settings, s)
+	}
+	if rev != "" {
+		out.Settings = append(out.Settings, debug.BuildSetting{Key: "vcs.revision", Value: rev})
+		if when != "" {
+			out.Settings = append(out.Settings, debug.BuildSetting{Key: "vcs.time", Value: when})
+		}
+	}
+	return &out
 }
 
 // formatVersion is «samvirke v1.2.0, commit 0123456789ab fra 30. november 2026
@@ -52,7 +81,7 @@ func formatVersion(v string, bi *debug.BuildInfo) string {
 			out += " med lokale endringer"
 		}
 	}
-	if t, err := time.Parse(time.RFC3339, when); err == nil {
+	if t, err := time.Parse(time.RFC3339, when); err == nil && t.Year() > 1 {
 		out += " fra " + measures.DateOf(t).Norwegian()
 	}
 	return fmt.Sprintf("%s (%s/%s)", out, runtime.GOOS, runtime.GOARCH)

@@ -9,6 +9,7 @@ import (
 // reportPage is the data of the report's HTML template.
 type reportPage struct {
 	Title, Strategy, Date, Origin, Baseline, NoBaseline string
+	DocTitle                                            string
 	MeasureCount, Linked, Items                         int
 	LinkedShare                                         string
 	ByStatus, ByArea, ByOwner                           chart
@@ -63,7 +64,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
-	pg := reportPage{Title: reportTitle, Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: r.originText(),
+	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: r.originText(),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
 		ByStatus: newChart("chart-status", "Tiltak etter status", r.byStatus),

@@ -82,7 +82,8 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser")
 		}
 	}
-	ro := renderer.ReportOptions{DocOptions: renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: in.origin}}
+	in.doc.Date = measures.DateOf(opts.Now())
+	ro := renderer.ReportOptions{DocOptions: in.doc}
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
 	}

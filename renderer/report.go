@@ -18,13 +18,19 @@ type ReportOptions struct {
 	Baseline *Baseline
 	// NoBaseline says, in Norwegian, why there is no baseline (shown instead of changes).
 	NoBaseline string
+	// StaleMonths is how long an open measure may go without a log note before the
+	// report lists it as stale; 0 for measures.DefaultStaleMonths.
+	StaleMonths int
 }
 
 // Baseline is the snapshot a report compares with and the difference to it.
 type Baseline struct {
 	// Label names it for readers: «rapport/2026-10 (commit 1a2b3c4, 20. oktober 2026)».
 	Label string
-	Diff  *measures.Diff
+	// Date is the baseline's date (its report tag's, or its commit's): the reporting
+	// period runs from it to the report's date. Zero when unknown.
+	Date measures.Date
+	Diff *measures.Diff
 }
 
 // Report is the fagråd's status report: a cover, a summary with charts, the changes
@@ -42,6 +48,7 @@ type Report struct {
 	linked, items             int
 	unaddressed               []*measures.Item
 	changes                   *reportChanges
+	attention                 *attention
 }
 
 // countRow is one bar of a chart and one row of its table.
@@ -140,6 +147,7 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 	if opts.Baseline != nil {
 		r.changes = newReportChanges(c, opts.Baseline.Diff)
 	}
+	r.attention = r.newAttention()
 	return r
 }
 

@@ -14,11 +14,22 @@ type reportPage struct {
 	LinkedShare                                         string
 	ByStatus, ByArea, ByOwner                           chart
 	Overdue                                             []measureRow
+	Attention                                           *attentionPage
 	Changes                                             *changesPage
 	Areas                                               []areaPage
 	Coverage                                            []groupCoverage
 	Unaddressed                                         []*measures.Item
 	All                                                 []measureRow
+}
+
+type attentionPage struct {
+	*attention
+	Groups []attentionGroupPage
+}
+
+type attentionGroupPage struct {
+	attentionGroup
+	Rows []measureRow
 }
 
 type changesPage struct {
@@ -37,6 +48,7 @@ type measureRow struct {
 	Status                       measures.Status
 	StatusSlug, StatusLabel      string
 	Facts                        measureFacts
+	LastNote                     string // date of the newest log entry, «ingen notater»
 	Notes                        []noteRow
 	Inputs                       []inputRow
 }
@@ -50,6 +62,10 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
 	if m.Due != nil {
 		row.Due = m.Due.Norwegian()
+	}
+	row.LastNote = "ingen notater"
+	if e := m.LastLog(); e != nil {
+		row.LastNote = e.Date.Norwegian()
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
@@ -71,6 +87,14 @@ func (r *Report) HTML(w io.Writer) error {
 		ByArea:   newChart("chart-area", "Tiltak etter innsatsområde", r.byArea),
 		ByOwner:  newChart("chart-owner", "Tiltak etter ansvarlig eier", r.byOwner),
 		Coverage: r.coverage, Unaddressed: r.unaddressed}
+	pg.Attention = &attentionPage{attention: r.attention}
+	for _, g := range r.attention.Groups {
+		gp := attentionGroupPage{attentionGroup: g}
+		for _, m := range g.Measures {
+			gp.Rows = append(gp.Rows, r.row(m, false))
+		}
+		pg.Attention.Groups = append(pg.Attention.Groups, gp)
+	}
 	if r.changes != nil {
 		pg.Changes = &changesPage{r.changes, r.changes.summary()}
 	}

@@ -18,6 +18,8 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	p("| Grunnlag | %s |\n", Escape(r.originText()))
 	p("| Sammenlignet med | %s |\n\n", Escape(r.baselineText()))
 
+	r.attentionMarkdown(p)
+
 	p("## Sammendrag\n\n")
 	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
 		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
@@ -32,18 +34,6 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		}
 		p("\n")
 	}
-	p("### Forfalte tiltak\n\n")
-	if len(r.overdue) == 0 {
-		p("Ingen tiltak har passert fristen uten å være gjennomført.\n\n")
-	} else {
-		p("Fristen er passert, og tiltaket er ikke gjennomført, i ordinær drift eller avsluttet.\n\n")
-		p("| Tiltak | Tittel | Frist | Status | Ansvarlig |\n|---|---|---|---|---|\n")
-		for _, m := range r.overdue {
-			p("| [%s](#%s) | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), m.Due.Norwegian(), Escape(m.Status.Label()), Escape(ownerName(r.c, m.Lead())))
-		}
-		p("\n")
-	}
-
 	p("## Endringer siden forrige rapport\n\n")
 	r.changesMarkdown(p)
 
@@ -177,6 +167,51 @@ func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
 		p("Svarer på innspill fra Åpen arena:\n\n")
 		for _, in := range m.Inputs {
 			p("- %s: %s\n", Escape(in), Escape(ItemText(r.c, in)))
+		}
+		p("\n")
+	}
+}
+
+// attentionMarkdown writes «Til fagrådets oppmerksomhet»: the same sentences, list and
+// tables as the HTML.
+func (r *Report) attentionMarkdown(p func(string, ...any)) {
+	at := r.attention
+	p("## Til fagrådets oppmerksomhet\n\n")
+	if at.Period != "" {
+		p("%s\n\n", at.Period)
+	}
+	p("%s\n\n", at.Sentences)
+	for _, g := range at.Groups {
+		if len(g.Measures) > 0 {
+			p("- [**%d** %s](#%s): %s.\n", len(g.Measures), g.Label, g.ID, g.Rule)
+		} else {
+			p("- **0** %s: %s.\n", g.Label, g.Rule)
+		}
+	}
+	if c := at.Changes; c != nil {
+		if c.N > 0 {
+			p("- [**%d** %s](#endringer) siden forrige rapport.\n", c.N, c.Word)
+		} else {
+			p("- **0** %s siden forrige rapport.\n", c.Word)
+		}
+	}
+	p("\n")
+	for _, g := range at.Groups {
+		if len(g.Measures) == 0 {
+			continue
+		}
+		p("<a id=\"%s\"></a>\n\n### %s\n\n", g.ID, g.Heading)
+		p("| Tiltak | Tittel | Status | Ansvarlig | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
+		for _, m := range g.Measures {
+			row := r.row(m, false)
+			lead, due := row.Lead, row.Due
+			if lead == "" {
+				lead = "ikke satt"
+			}
+			if due == "" {
+				due = "ikke satt"
+			}
+			p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), row.Anchor, Escape(m.Title), Escape(row.StatusLabel), Escape(lead), due, row.LastNote)
 		}
 		p("\n")
 	}

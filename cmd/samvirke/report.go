@@ -20,6 +20,7 @@ type reportOptions struct {
 	Since   string
 	Tag     string
 	Author  string
+	Stale   int // months without a log note before a measure is listed as stale
 	Now     func() time.Time // the report's date
 }
 
@@ -58,6 +59,7 @@ committet.`,
 	opts.out.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "vis endringer siden denne commiten, grenen, taggen eller datoen (standard: nyeste rapport-tagg)")
 	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste rapport med taggen rapport/NAVN")
+	cmd.Flags().IntVar(&opts.Stale, "stale-months", measures.DefaultStaleMonths, "vis åpne tiltak uten notat i loggen på mer enn så mange måneder under «Til fagrådets oppmerksomhet»")
 	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
 }
@@ -83,7 +85,10 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 		}
 	}
 	in.doc.Date = measures.DateOf(opts.Now())
-	ro := renderer.ReportOptions{DocOptions: in.doc}
+	if opts.Stale < 1 {
+		return fmt.Errorf("--stale-months må være minst 1, ikke %d", opts.Stale)
+	}
+	ro := renderer.ReportOptions{DocOptions: in.doc, StaleMonths: opts.Stale}
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
 	}
@@ -122,7 +127,7 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		ro.NoBaseline = "Ingen sammenligning: innholdet ligger ikke i et git-repo med historikk."
 		return nil
 	}
-	at, label := since, ""
+	at, label, when := since, "", time.Time{}
 	if at == "" {
 		tag, err := repo.LatestReportTag()
 		if errors.Is(err, tracker.ErrNoReportTag) {
@@ -132,7 +137,7 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		if err != nil {
 			return err
 		}
-		at, label = tag.Ref, "forrige rapport, "+tag.Ref
+		at, label, when = tag.Ref, "forrige rapport, "+tag.Ref, tag.When
 	}
 	fsys, commit, err := repo.ContentFS(at)
 	if errors.Is(err, tracker.ErrUnknownRef) {
@@ -153,7 +158,10 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 	if label == "" {
 		label = "«" + since + "»"
 	}
+	if when.IsZero() {
+		when = commit.Committer.When
+	}
 	ro.Baseline = &renderer.Baseline{Label: label + " (" + commitText(commit.Hash.String(), commit.Committer.When) + ")",
-		Diff: measures.Compare(old, cur)}
+		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
 	return nil
 }

@@ -18,7 +18,7 @@ func attentionFixture(t *testing.T) *Report {
 	d := measures.Compare(fixtureBaseline(t), c)
 	return NewReport(c, ReportOptions{
 		DocOptions: DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)", Version: "1a2b3c4", AsOf: measures.Date{Year: 2026, Month: 11, Day: 20}},
-		Baseline:   &Baseline{Label: "forrige rapport, rapport/2026-10", Date: measures.Date{Year: 2026, Month: 10, Day: 20}, Diff: d},
+		Baseline:   &Baseline{Label: "rapporten av 20. oktober 2026 (versjon 9f8e7d6)", Date: measures.Date{Year: 2026, Month: 10, Day: 20}, Diff: d},
 	})
 }
 

@@ -45,3 +45,19 @@ func (r *Report) PrintInfo() PrintInfo {
 func (s *Strategy) PrintInfo() PrintInfo {
 	return PrintInfo{Header: runningHead(StrategyTitle+" · Revidert strategi", s.opts), Subject: subject("revidert strategi", s.opts)}
 }
+
+// dataText is the cover's line on where the figures come from: «Datagrunnlag per
+// 1. desember 2026 (versjon c8d82df).»
+func dataText(o DocOptions) string {
+	switch {
+	case o.Version != "":
+		s := "Datagrunnlag per " + nbsp(o.AsOf.Norwegian()) + " (versjon\u00a0" + o.Version
+		if o.Uncommitted {
+			s += ", med endringer som ikke er lagret i en versjon ennå"
+		}
+		return s + ")."
+	case o.Origin != "":
+		return "Datagrunnlag: " + o.Origin + "."
+	}
+	return "Datagrunnlag: innholdet som følger med samvirke, uten versjoner å spore tallene til."
+}

@@ -61,11 +61,11 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status,
 		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
 	if m.Due != nil {
-		row.Due = m.Due.Norwegian()
+		row.Due = nbsp(m.Due.Norwegian())
 	}
 	row.LastNote = "ingen notater"
 	if e := m.LastLog(); e != nil {
-		row.LastNote = e.Date.Norwegian()
+		row.LastNote = nbsp(e.Date.Norwegian())
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
@@ -80,7 +80,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
-	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: r.originText(),
+	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
 		ByStatus: newChart("chart-status", "Tiltak etter status", r.byStatus),

@@ -12,11 +12,8 @@ import (
 // tables. Every value from content is escaped; anchors are <a id> so #T14 works.
 func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
-	p("# %s\n\n**%s**\n\n", reportTitle, Escape(StrategyTitle))
-	p("| | |\n|---|---|\n")
-	p("| Dato | %s |\n", r.opts.Date.Norwegian())
-	p("| Grunnlag | %s |\n", Escape(r.originText()))
-	p("| Sammenlignet med | %s |\n\n", Escape(r.baselineText()))
+	p("# %s\n\n**%s** · %s\n\n", reportTitle, Escape(StrategyTitle), r.opts.Date.Norwegian())
+	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
 
 	r.attentionMarkdown(p)
 
@@ -70,7 +67,7 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	}
 
 	p("## Vedlegg: Alle tiltak\n\n")
-	p("| Tiltak | Tittel | Status | Ansvarlig | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
+	p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
 	for _, m := range r.c.Measures {
 		f := r.facts(m)
 		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
@@ -91,7 +88,7 @@ func (r *Report) changesMarkdown(p func(string, ...any)) {
 		return
 	}
 	rc := r.changes
-	p("Sammenlignet med %s: %s\n\n", Escape(r.opts.Baseline.Label), rc.summary())
+	p("%s %s\n\n", Escape(r.baselineText()), rc.summary())
 	if len(rc.Status) > 0 {
 		p("### Statusendringer\n\n| Tiltak | Tittel | Fra | Til |\n|---|---|---|---|\n")
 		for _, s := range rc.Status {
@@ -201,15 +198,15 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 			continue
 		}
 		p("<a id=\"%s\"></a>\n\n### %s\n\n", g.ID, g.Heading)
-		p("| Tiltak | Tittel | Status | Ansvarlig | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
+		p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
 		for _, m := range g.Measures {
 			row := r.row(m, false)
 			lead, due := row.Lead, row.Due
 			if lead == "" {
-				lead = "ikke satt"
+				lead = notSet
 			}
 			if due == "" {
-				due = "ikke satt"
+				due = notSet
 			}
 			p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), row.Anchor, Escape(m.Title), Escape(row.StatusLabel), Escape(lead), due, row.LastNote)
 		}

@@ -318,7 +318,7 @@ func (s *Strategy) HTML(w io.Writer) error {
 	chapters := s.prepare()
 	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
 		DocTitle: docTitle(StrategyTitle+": revidert strategi", s.opts),
-		Origin:   s.opts.Origin, RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
+		Origin:   dataText(s.opts), RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
 	for _, sc := range chapters {
 		body, err := sc.p.html(s.md)
 		if err != nil {
@@ -373,11 +373,7 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, " · %s", d)
 	}
 	b.WriteString("\n\n")
-	if s.opts.Origin != "" {
-		fmt.Fprintf(&b, "Laget fra %s.\n\n", Escape(s.opts.Origin))
-	} else {
-		b.WriteString("Laget fra innholdet som er bygd inn i samvirke.\n\n")
-	}
+	fmt.Fprintf(&b, "%s\n\n", Escape(dataText(s.opts)))
 	un, ret := s.unplacedMeasures(), s.retiredMeasures()
 	b.WriteString("## Innhold\n\n")
 	for _, sc := range chapters {

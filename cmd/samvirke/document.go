@@ -151,7 +151,7 @@ func origin(src *source) (renderer.DocOptions, *tracker.Repo, error) {
 	}
 	repo, err := tracker.Open(src.Root)
 	if errors.Is(err, tracker.ErrNotRepository) {
-		d.Origin = "innholdet i " + src.Root + ", som ikke ligger i et git-repo (ingen commit å spore tallene til)"
+		d.Origin = "innholdet i " + src.Root + ", som ikke ligger i et git-repo, uten versjoner å spore tallene til"
 		return d, nil, nil
 	}
 	if err != nil {
@@ -159,7 +159,7 @@ func origin(src *source) (renderer.DocOptions, *tracker.Repo, error) {
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		d.Origin = "arbeidskopien i et git-repo uten commits"
+		d.Origin = "arbeidskopien, som ikke har noen lagret versjon ennå"
 		return d, repo, nil
 	}
 	d.Origin = commitText(head.Hash.String(), head.Committer.When)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -29,8 +30,10 @@ func newReportCmd(g *globalOptions, s *IOStreams, runF func(*reportOptions) erro
 	cmd := &cobra.Command{
 		Use:   "report [-o FIL] [--format html|md|pdf] [--since REF|DATO] [--tag NAVN]",
 		Short: "Lag statusrapporten til fagrådet (HTML, Markdown eller PDF)",
-		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, grunnlaget (commit) og hva
-rapporten sammenlignes med; sammendrag med antall tiltak etter status, innsatsområde og
+		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, datagrunnlaget (versjonen)
+og hva rapporten sammenlignes med; «Til fagrådets oppmerksomhet» med rapportperioden og de
+forfalte og forsinkede tiltakene, de uten nytt notat på --stale-months måneder, de uten eier
+eller frist, de som ikke er vurdert, og statusendringene; sammendrag med antall tiltak etter status, innsatsområde og
 ansvarlig eier (diagram og tabell) og forfalte tiltak; endringer siden forrige rapport
 (statusendringer, nye og utgåtte tiltak, nye notater); hvert tiltak etter innsatsområde med
 status, eiere, frist, framdrift, siste notater og innspillene fra Åpen arena det svarer på;
@@ -92,6 +95,9 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
 	}
+	if ro.Baseline == nil && repo != nil && opts.Tag == "" {
+		fmt.Fprintln(s.ErrOut, "Merk: ingen rapport er merket som grunnlag ennå, så denne har ingen endringer å vise. Med --tag NAVN blir denne rapporten grunnlaget for den neste; med --since velger du selv hva det sammenlignes med.")
+	}
 	data, err := render(ctx, in.format, renderer.NewReport(c, ro))
 	if err != nil {
 		return err
@@ -121,23 +127,23 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Content, errOut io.Writer, ro *renderer.ReportOptions) error {
 	switch {
 	case src.Embedded:
-		ro.NoBaseline = "Ingen sammenligning: rapporten er laget fra innholdet som er bygd inn i samvirke, ikke fra et git-repo med historikk."
+		ro.NoBaseline = "Ingen sammenligning: innholdet som følger med samvirke har ingen tidligere versjoner."
 		return nil
 	case repo == nil:
-		ro.NoBaseline = "Ingen sammenligning: innholdet ligger ikke i et git-repo med historikk."
+		ro.NoBaseline = "Ingen sammenligning: innholdet har ingen tidligere versjoner å sammenligne med."
 		return nil
 	}
 	at, label, when := since, "", time.Time{}
 	if at == "" {
 		tag, err := repo.LatestReportTag()
 		if errors.Is(err, tracker.ErrNoReportTag) {
-			ro.NoBaseline = "Ingen sammenligning: ingen rapport er merket som grunnlag ennå. Lag neste rapport med «samvirke report --tag NAVN», eller oppgi --since."
+			ro.NoBaseline = "Ingen sammenligning: dette er den første rapporten."
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		at, label, when = tag.Ref, "forrige rapport, "+tag.Ref, tag.When
+		at, label, when = tag.Ref, "rapporten av ", tag.When
 	}
 	fsys, commit, err := repo.ContentFS(at)
 	if errors.Is(err, tracker.ErrUnknownRef) {
@@ -156,12 +162,15 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		return fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
 	}
 	if label == "" {
-		label = "«" + since + "»"
+		label = "datagrunnlaget per "
 	}
 	if when.IsZero() {
 		when = commit.Committer.When
 	}
-	ro.Baseline = &renderer.Baseline{Label: label + " (" + commitText(commit.Hash.String(), commit.Committer.When) + ")",
+	ro.Baseline = &renderer.Baseline{Label: label + nbsp(measures.DateOf(when).Norwegian()) + " (versjon\u00a0" + commit.Hash.String()[:7] + ")",
 		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
 	return nil
 }
+
+// nbsp keeps a date on one line in the documents.
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }

@@ -21,7 +21,7 @@ type reportOptions struct {
 	Since   string
 	Tag     string
 	Author  string
-	Stale   int // months without a log note before a measure is listed as stale
+	Stale   int              // months without a log note before a measure is listed as stale
 	Now     func() time.Time // the report's date
 }
 

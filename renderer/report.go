@@ -21,6 +21,8 @@ type ReportOptions struct {
 	// StaleMonths is how long an open measure may go without a log note before the
 	// report lists it as stale; 0 for measures.DefaultStaleMonths.
 	StaleMonths int
+	// Trend are the earlier reports (the rapport/ tags) for the trend across reports.
+	Trend []TrendPoint
 }
 
 // Baseline is the snapshot a report compares with and the difference to it.
@@ -49,6 +51,9 @@ type Report struct {
 	unaddressed               []*measures.Item
 	changes                   *reportChanges
 	attention                 *attention
+	areaStatus, ownerStatus   []stackedRow
+	trend                     []stackedRow
+	progress                  []progressRow
 }
 
 // countRow is one bar of a chart and one row of its table.
@@ -148,6 +153,7 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 		r.changes = newReportChanges(c, opts.Baseline.Diff)
 	}
 	r.attention = r.newAttention()
+	r.overview()
 	return r
 }
 

@@ -12,7 +12,9 @@ type reportPage struct {
 	DocTitle                                            string
 	MeasureCount, Linked, Items                         int
 	LinkedShare                                         string
-	ByStatus, ByArea, ByOwner                           chart
+	ByStatus                                            chart
+	AreaStatus, OwnerStatus, Trend                      stacked
+	Progress                                            []progressRow
 	Overdue                                             []measureRow
 	Attention                                           *attentionPage
 	Changes                                             *changesPage
@@ -83,10 +85,13 @@ func (r *Report) HTML(w io.Writer) error {
 	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
-		ByStatus: newChart("chart-status", "Tiltak etter status", r.byStatus),
-		ByArea:   newChart("chart-area", "Tiltak etter innsatsområde", r.byArea),
-		ByOwner:  newChart("chart-owner", "Tiltak etter ansvarlig eier", r.byOwner),
-		Coverage: r.coverage, Unaddressed: r.unaddressed}
+		ByStatus:    newChart("chart-status", "Tiltak etter status", r.byStatus),
+		AreaStatus:  newStacked("chart-area-status", "Status etter innsatsområde", "Innsatsområde", r.areaStatus),
+		OwnerStatus: newStacked("chart-owner-status", "Status etter ansvarlig eier", "Ansvarlig eier", r.ownerStatus),
+		Progress:    r.progress, Coverage: r.coverage, Unaddressed: r.unaddressed}
+	if len(r.trend) > 1 {
+		pg.Trend = newStacked("chart-trend", "Status ved hver rapport", "Rapport", r.trend)
+	}
 	pg.Attention = &attentionPage{attention: r.attention}
 	for _, g := range r.attention.Groups {
 		gp := attentionGroupPage{attentionGroup: g}

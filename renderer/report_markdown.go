@@ -23,14 +23,34 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	for _, t := range []struct {
 		caption, head string
 		rows          []countRow
-	}{{"Tiltak etter status", "Status", r.byStatus}, {"Tiltak etter innsatsområde", "Innsatsområde", r.byArea},
-		{"Tiltak etter ansvarlig eier", "Ansvarlig eier", r.byOwner}} {
+	}{{"Tiltak etter status", "Status", r.byStatus}} {
 		p("**%s**\n\n| %s | Antall |\n|---|--:|\n", t.caption, t.head)
 		for _, row := range t.rows {
 			p("| %s | %d |\n", Escape(row.Label), row.N)
 		}
 		p("\n")
 	}
+	p("### Status etter innsatsområde\n\n")
+	statusTableMarkdown(p, "Innsatsområde", r.areaStatus)
+	p("### Framdrift etter innsatsområde\n\nGjennomsnittet av framdriften for tiltakene som har oppgitt den.\n\n")
+	p("| Innsatsområde | Med oppgitt framdrift | Gjennomsnitt |\n|---|--:|--:|\n")
+	for _, pr := range r.progress {
+		avg := "ingen oppgitt"
+		if pr.HasAvg {
+			avg = pr.AvgText
+		}
+		p("| %s | %s | %s |\n", Escape(pr.Label), pr.With, avg)
+	}
+	p("\n### Status etter ansvarlig eier\n\n")
+	statusTableMarkdown(p, "Ansvarlig eier", r.ownerStatus)
+	p("### Utviklingen over rapportene\n\n")
+	if len(r.trend) > 1 {
+		p("Antall tiltak og anbefalinger etter status ved hver rapport som er merket som sammenligningsgrunnlag, og nå.\n\n")
+		statusTableMarkdown(p, "Rapport", r.trend)
+	} else {
+		p("Ingen tidligere rapporter å vise utviklingen over ennå.\n\n")
+	}
+
 	p("## Endringer siden forrige rapport\n\n")
 	r.changesMarkdown(p)
 
@@ -212,4 +232,27 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 		}
 		p("\n")
 	}
+}
+
+// statusTableMarkdown writes rows of status counts as a table, a column per status in
+// use, like the HTML's table beside the chart.
+func statusTableMarkdown(p func(string, ...any), head string, rows []stackedRow) {
+	c := newStacked("", "", head, rows)
+	p("| %s |", head)
+	for _, s := range c.Statuses {
+		p(" %s |", s.Label)
+	}
+	p(" I alt |\n|---|")
+	for range c.Statuses {
+		p("--:|")
+	}
+	p("--:|\n")
+	for _, r := range c.Rows {
+		p("| %s |", Escape(r.Label))
+		for _, n := range r.Counts {
+			p(" %d |", n)
+		}
+		p(" %d |\n", r.Total)
+	}
+	p("\n")
 }

@@ -95,6 +95,11 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
 	}
+	if repo != nil {
+		if ro.Trend, err = trend(repo, s.ErrOut); err != nil {
+			return err
+		}
+	}
 	if ro.Baseline == nil && repo != nil && opts.Tag == "" {
 		fmt.Fprintln(s.ErrOut, "Merk: ingen rapport er merket som grunnlag ennå, så denne har ingen endringer å vise. Med --tag NAVN blir denne rapporten grunnlaget for den neste; med --since velger du selv hva det sammenlignes med.")
 	}
@@ -174,3 +179,30 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 
 // nbsp keeps a date on one line in the documents.
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+
+// trend reads the content at every report tag, for the trend across reports. A tag whose
+// content cannot be read is left out with a warning.
+func trend(repo *tracker.Repo, errOut io.Writer) ([]renderer.TrendPoint, error) {
+	tags, err := repo.ReportTags()
+	if err != nil {
+		return nil, err
+	}
+	var out []renderer.TrendPoint
+	for _, t := range tags {
+		fsys, _, err := repo.ContentFS(t.Ref)
+		if err != nil {
+			fmt.Fprintf(errOut, "Advarsel: fant ikke innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			continue
+		}
+		c, err := measures.Load(fsys)
+		if err != nil && measures.AsErrors(err) == nil {
+			fmt.Fprintf(errOut, "Advarsel: kunne ikke lese innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			continue
+		}
+		if c == nil {
+			continue
+		}
+		out = append(out, renderer.TrendPoint{Name: t.Name, Date: measures.DateOf(t.When), Content: c})
+	}
+	return out, nil
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/samvirke/samvirke/measures"
 )
@@ -95,4 +96,40 @@ func ownerLabel(c *measures.Content, id string) string {
 		return "ingen eier"
 	}
 	return ownerName(c, id)
+}
+
+// eventTexts explain, where the report first names them, the events the inputs come
+// from: «Åpen arena 2020 ble holdt 22. januar 2020 i Rauland …», and how an input's id is
+// made.
+func (r *Report) eventTexts() []string {
+	var out []string
+	for _, e := range r.c.Events {
+		groups := 0
+		example := ""
+		for _, g := range r.c.Groups {
+			if g.Event == e.ID {
+				groups++
+				if example == "" && len(g.Items) > 1 {
+					example = g.Items[1].ID
+				}
+			}
+		}
+		s := e.Title + " var en samling"
+		if !e.Date.IsZero() {
+			s += " " + nbsp(e.Date.Norwegian())
+		}
+		if e.Place != "" {
+			s += " i " + e.Place
+		}
+		s += " der deltakerne i " + count(groups, "gruppe", "grupper") + " skrev ned innspill til strategien."
+		if example != "" {
+			group, num, _ := strings.Cut(example, "/")
+			s += " Hvert innspill har en id som " + example + ": gruppen (" + group + ") og punktets nummer i gruppens liste (" + num + ")."
+		}
+		if e.Source != "" {
+			s += " Kilde: " + e.Source + "."
+		}
+		out = append(out, s)
+	}
+	return out
 }

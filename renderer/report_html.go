@@ -15,6 +15,7 @@ type reportPage struct {
 	ByStatus                                            chart
 	AreaStatus, OwnerStatus, Trend                      stacked
 	Progress                                            []progressRow
+	Events                                              []string
 	Overdue                                             []measureRow
 	Attention                                           *attentionPage
 	Changes                                             *changesPage
@@ -88,7 +89,7 @@ func (r *Report) HTML(w io.Writer) error {
 		ByStatus:    newChart("chart-status", "Tiltak etter status", r.byStatus),
 		AreaStatus:  newStacked("chart-area-status", "Status etter innsatsområde", "Innsatsområde", r.areaStatus),
 		OwnerStatus: newStacked("chart-owner-status", "Status etter ansvarlig eier", "Ansvarlig eier", r.ownerStatus),
-		Progress:    r.progress, Coverage: r.coverage, Unaddressed: r.unaddressed}
+		Progress:    r.progress, Coverage: r.coverage, Unaddressed: r.unaddressed, Events: r.eventTexts()}
 	if len(r.trend) > 1 {
 		pg.Trend = newStacked("chart-trend", "Status ved hver rapport", "Rapport", r.trend)
 	}

@@ -20,6 +20,9 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	p("## Sammendrag\n\n")
 	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
 		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
+	for _, e := range r.eventTexts() {
+		p("%s\n\n", Escape(e))
+	}
 	for _, t := range []struct {
 		caption, head string
 		rows          []countRow
@@ -71,19 +74,11 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	for _, g := range r.coverage {
 		p("| %s | %s | %d | %d | %s |\n", Escape(g.ID), Escape(g.Title), g.Linked, g.Total, g.Share)
 	}
-	p("\n### Innspill som ingen tiltak svarer på ennå\n\n")
-	if len(r.unaddressed) == 0 {
+	p("\n")
+	if len(r.unaddressed) > 0 {
+		p("Tabellen viser hvor mange av hver gruppes innspill som er knyttet til et tiltak. Alle de %d innspillene som ingen tiltak svarer på ennå, står i [vedlegget](#ubesvarte).\n\n", len(r.unaddressed))
+	} else {
 		p("Alle innspillene er knyttet til minst ett tiltak.\n\n")
-	}
-	for _, g := range r.coverage {
-		if len(g.Unaddressed) == 0 {
-			continue
-		}
-		p("**%s %s**\n\n", Escape(g.ID), Escape(g.Title))
-		for _, it := range g.Unaddressed {
-			p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
-		}
-		p("\n")
 	}
 
 	p("## Vedlegg: Alle tiltak\n\n")
@@ -92,6 +87,19 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		f := r.facts(m)
 		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
 			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
+	}
+	if len(r.unaddressed) > 0 {
+		p("\n<a id=\"ubesvarte\"></a>\n\n## Vedlegg: Innspill som ingen tiltak svarer på ennå\n\n%d av %d innspill, etter gruppe.\n\n", len(r.unaddressed), r.items)
+		for _, g := range r.coverage {
+			if len(g.Unaddressed) == 0 {
+				continue
+			}
+			p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
+			for _, it := range g.Unaddressed {
+				p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
+			}
+			p("\n")
+		}
 	}
 }
 

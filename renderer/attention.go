@@ -28,6 +28,9 @@ type attentionChanges struct {
 	Word string // «statusendring» or «statusendringer», as N asks
 }
 
+// attentionTableMax is the most measures a rule lists in a table; more are listed by id.
+const attentionTableMax = 12
+
 // idAttention is the chapter's anchor.
 const idAttention = "oppmerksomhet"
 

@@ -107,6 +107,7 @@ func TestPrintedPagesAreNumbered(t *testing.T) {
 				}
 			}
 			checkTOC(t, p.pages)
+			savePDFShots(t, p.pdf, name)
 		})
 	}
 }
@@ -166,4 +167,21 @@ func pdfInfo(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdfinfo: %v", err)
 	}
 	return regexp.MustCompile(` +`).ReplaceAllString(string(out), " ")
+}
+
+// savePDFShots keeps pictures of the first three printed pages in the screenshots
+// directory (with pdftoppm, when it is there).
+func savePDFShots(t *testing.T, pdf []byte, name string) {
+	dir := os.Getenv("SAMVIRKE_SCREENSHOTS")
+	if dir == "" {
+		dir = "../build/screenshots"
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil || os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	file := filepath.Join(t.TempDir(), "shot.pdf")
+	os.WriteFile(file, pdf, 0o644)
+	if out, err := exec.Command("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "3", file, filepath.Join(dir, name+"-pdf")).CombinedOutput(); err != nil {
+		t.Errorf("pdftoppm: %v: %s", err, out)
+	}
 }

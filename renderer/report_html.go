@@ -32,7 +32,8 @@ type attentionPage struct {
 
 type attentionGroupPage struct {
 	attentionGroup
-	Rows []measureRow
+	Rows    []measureRow
+	Compact bool // too many for a table: the ids only, each a link
 }
 
 type changesPage struct {
@@ -95,7 +96,7 @@ func (r *Report) HTML(w io.Writer) error {
 	}
 	pg.Attention = &attentionPage{attention: r.attention}
 	for _, g := range r.attention.Groups {
-		gp := attentionGroupPage{attentionGroup: g}
+		gp := attentionGroupPage{attentionGroup: g, Compact: len(g.Measures) > attentionTableMax}
 		for _, m := range g.Measures {
 			gp.Rows = append(gp.Rows, r.row(m, false))
 		}

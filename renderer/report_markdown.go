@@ -226,6 +226,16 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 			continue
 		}
 		p("<a id=\"%s\"></a>\n\n### %s\n\n", g.ID, g.Heading)
+		if len(g.Measures) > attentionTableMax {
+			for i, m := range g.Measures {
+				if i > 0 {
+					p(", ")
+				}
+				p("[%s](#%s)", Escape(m.ID), anchorOf(m))
+			}
+			p(".\n\n")
+			continue
+		}
 		p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
 		for _, m := range g.Measures {
 			row := r.row(m, false)

@@ -30,7 +30,7 @@ return JSON.stringify({Page: document.documentElement.scrollWidth, Viewport: W, 
 
 type overflow struct {
 	Page, Viewport, Count int
-	Elements             []string
+	Elements              []string
 }
 
 // TestNoHorizontalScrolling opens both documents at phone and desktop widths: the page

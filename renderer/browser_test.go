@@ -288,7 +288,7 @@ func TestPDF(t *testing.T) {
 	if err := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate}}).HTML(&h); err != nil {
 		t.Fatal(err)
 	}
-	if err := PDF(context.Background(), path, h.Bytes(), &pdf); err != nil {
+	if err := PDF(context.Background(), path, h.Bytes(), PrintInfo{Header: "Statusrapport til fagrådet · 1. desember 2026"}, &pdf); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) || pdf.Len() < 10000 {

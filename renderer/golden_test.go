@@ -50,8 +50,9 @@ func TestReportMarkdownGolden(t *testing.T) {
 	c := load(t, "testdata/content")
 	d := measures.Compare(fixtureBaseline(t), c)
 	r := NewReport(c, ReportOptions{
-		DocOptions: DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)"},
-		Baseline:   &Baseline{Label: "forrige rapport, rapport/2026-10 (commit 9f8e7d6, 20. oktober 2026)", Diff: d},
+		DocOptions: DocOptions{Date: testDate, Version: "1a2b3c4", AsOf: measures.Date{Year: 2026, Month: 11, Day: 20}},
+		Baseline: &Baseline{Label: "rapporten av 20.\u00a0oktober\u00a02026 (versjon\u00a09f8e7d6)",
+			Date: measures.Date{Year: 2026, Month: 10, Day: 20}, Diff: d},
 	})
 	golden(t, "report.golden.md", reportMD(t, r))
 }

@@ -26,6 +26,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"anchorID":   anchorOfID,
 	"logline":    LogLine,
 	"groupstate": groupState,
+	"add":        func(a, b int) int { return a + b },
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
 // execute renders the named page template.

@@ -2,12 +2,16 @@ package renderer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -77,10 +81,23 @@ func NewBrowser(ctx context.Context, path string) (context.Context, context.Canc
 // pdfTimeout bounds printing one document.
 const pdfTimeout = 2 * time.Minute
 
+// PrintInfo is what a printed document carries besides its pages: the running header
+// on every page and the subject of the PDF's metadata (its title is the page's <title>).
+type PrintInfo struct {
+	Header, Subject string
+}
+
 // PDF prints an HTML page (as written by Report.HTML or Strategy.HTML) to A4 PDF with the
-// headless browser at browser (see FindBrowser). The page is loaded from a temporary
-// file; it is self-contained, so the browser makes no request beyond it.
-func PDF(ctx context.Context, browser string, html []byte, w io.Writer) error {
+// headless browser at browser (see FindBrowser): a running header (info.Header), «Side 3
+// av 36» at the foot of every page, and the page numbers in the table of contents. The
+// page is loaded from a temporary file; it is self-contained, so the browser makes no
+// request beyond it.
+//
+// The table of contents is filled in by printing twice: the first print tells on which
+// page each heading landed (the PDF's named destinations), the numbers are written into
+// the page's [data-toc-page] elements, and the page is printed again, until the pages
+// agree (at most tocPasses prints).
+func PDF(ctx context.Context, browser string, html []byte, info PrintInfo, w io.Writer) error {
 	dir, err := os.MkdirTemp("", "samvirke-pdf-")
 	if err != nil {
 		return err
@@ -100,21 +117,81 @@ func PDF(ctx context.Context, browser string, html []byte, w io.Writer) error {
 	if err := chromedp.Do(bctx, chromedp.Navigate("file://"+filepath.ToSlash(file))); err != nil {
 		return fmt.Errorf("load page: %w", err)
 	}
-	res, err := chromedp.Call(bctx, page.PrintToPDF, page.PrintToPDFParams{
-		PrintBackground:   ptr(true),
-		PreferCSSPageSize: ptr(true),
-		PaperWidth:        8.27, PaperHeight: 11.69, // A4 when the page names no size
-		GenerateTaggedPDF:       ptr(true),
-		GenerateDocumentOutline: ptr(true),
-	})
+	pdf, err := printWithTOC(bctx, info)
 	if err != nil {
-		return fmt.Errorf("print to pdf: %w", err)
+		return err
 	}
-	pdf := res.Data
+	if info.Subject != "" {
+		if pdf, err = setSubject(pdf, info.Subject); err != nil {
+			return err
+		}
+	}
 	if _, err := w.Write(pdf); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
+}
+
+// tocPasses bounds the prints that fill in the table of contents.
+const tocPasses = 3
+
+// fillTOC writes the page numbers (a JSON object id → page) into the table of contents
+// and reports whether the page has one.
+const fillTOC = `(pages => { const els = document.querySelectorAll("[data-toc-page]");
+for (const el of els) { const n = pages[el.dataset.tocPage]; el.textContent = n ? String(n) : ""; }
+return els.length > 0; })`
+
+func printWithTOC(bctx context.Context, info PrintInfo) ([]byte, error) {
+	var prev map[string]int
+	for pass := 1; ; pass++ {
+		pdf, err := printPage(bctx, info)
+		if err != nil {
+			return nil, err
+		}
+		pages, err := destinationPages(pdf)
+		if err != nil {
+			return nil, err
+		}
+		if pass > 1 && maps.Equal(pages, prev) || pass == tocPasses {
+			return pdf, nil
+		}
+		js, err := json.Marshal(pages)
+		if err != nil {
+			return nil, err
+		}
+		hasTOC, err := chromedp.Run(bctx, chromedp.Evaluate[bool](fillTOC+"("+string(js)+")"))
+		if err != nil {
+			return nil, fmt.Errorf("fill in the table of contents: %w", err)
+		}
+		if !hasTOC {
+			return pdf, nil
+		}
+		prev = pages
+	}
+}
+
+// The running header and footer. Chromium fills the pageNumber and totalPages elements;
+// the templates have no styles of the page, so they bring their own.
+const (
+	headerTemplate = `<div style="width:100%;margin:0 18mm;padding-top:8mm;font:8pt Helvetica,Arial,sans-serif;color:#555;display:flex;justify-content:space-between"><span>%s</span></div>`
+	footerTemplate = `<div style="width:100%;margin:0 18mm;padding-bottom:8mm;font:8pt Helvetica,Arial,sans-serif;color:#555;text-align:right">Side&nbsp;<span class="pageNumber"></span> av&nbsp;<span class="totalPages"></span></div>`
+)
+
+func printPage(bctx context.Context, info PrintInfo) ([]byte, error) {
+	res, err := chromedp.Call(bctx, page.PrintToPDF, page.PrintToPDFParams{
+		PrintBackground:   ptr(true),
+		PreferCSSPageSize: ptr(true),
+		PaperWidth:        8.27, PaperHeight: 11.69, // A4 when the page names no size
+		DisplayHeaderFooter:     ptr(true),
+		HeaderTemplate:          strings.Replace(headerTemplate, "%s", html.EscapeString(info.Header), 1),
+		FooterTemplate:          footerTemplate,
+		GenerateTaggedPDF:       ptr(true),
+		GenerateDocumentOutline: ptr(true),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("print to pdf: %w", err)
+	}
+	return res.Data, nil
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -18,13 +18,21 @@ type ReportOptions struct {
 	Baseline *Baseline
 	// NoBaseline says, in Norwegian, why there is no baseline (shown instead of changes).
 	NoBaseline string
+	// StaleMonths is how long an open measure may go without a log note before the
+	// report lists it as stale; 0 for measures.DefaultStaleMonths.
+	StaleMonths int
+	// Trend are the earlier reports (the rapport/ tags) for the trend across reports.
+	Trend []TrendPoint
 }
 
 // Baseline is the snapshot a report compares with and the difference to it.
 type Baseline struct {
-	// Label names it for readers: «rapport/2026-10 (commit 1a2b3c4, 20. oktober 2026)».
+	// Label names it for readers: «rapporten av 20. oktober 2026 (versjon 1a2b3c4)».
 	Label string
-	Diff  *measures.Diff
+	// Date is the baseline's date (its report tag's, or its commit's): the reporting
+	// period runs from it to the report's date. Zero when unknown.
+	Date measures.Date
+	Diff *measures.Diff
 }
 
 // Report is the fagråd's status report: a cover, a summary with charts, the changes
@@ -42,6 +50,10 @@ type Report struct {
 	linked, items             int
 	unaddressed               []*measures.Item
 	changes                   *reportChanges
+	attention                 *attention
+	areaStatus, ownerStatus   []stackedRow
+	trend                     []stackedRow
+	progress                  []progressRow
 }
 
 // countRow is one bar of a chart and one row of its table.
@@ -140,6 +152,8 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 	if opts.Baseline != nil {
 		r.changes = newReportChanges(c, opts.Baseline.Diff)
 	}
+	r.attention = r.newAttention()
+	r.overview()
 	return r
 }
 
@@ -191,36 +205,38 @@ func newReportChanges(c *measures.Content, d *measures.Diff) *reportChanges {
 			rc.Notes = append(rc.Notes, noteLine{ch.ID, anchor, ch.Title, e})
 		}
 		var other []string
-		for _, s := range ch.Changes {
+		retiredNow := false
+		if m := c.Measure(ch.ID); m != nil && retired(m) {
+			retiredNow = true
+		}
+		for _, f := range ch.Fields {
 			switch {
-			case strings.HasPrefix(s, "status "), strings.HasSuffix(s, "lagt til") && strings.Contains(s, "notat"):
+			case f.Field == measures.FieldStatus, f.Field == measures.FieldNote:
+			case f.Field == measures.FieldRevision && retiredNow:
+				label, _ := revisionBadge(c.Measure(ch.ID))
+				rc.Retired = append(rc.Retired, measureLine{ch.ID, anchor, ch.Title, label})
 			default:
-				other = append(other, s)
+				other = append(other, plainChange(c, f))
 			}
 		}
-		if m := c.Measure(ch.ID); m != nil && retired(m) && slices.ContainsFunc(other, func(s string) bool { return strings.HasPrefix(s, "revisjon ") }) {
-			label, _ := revisionBadge(m)
-			rc.Retired = append(rc.Retired, measureLine{ch.ID, anchor, ch.Title, label})
-			other = slices.DeleteFunc(other, func(s string) bool { return strings.HasPrefix(s, "revisjon ") })
-		}
 		if len(other) > 0 {
-			rc.Other = append(rc.Other, measureLine{ch.ID, anchor, ch.Title, strings.Join(other, ", ")})
+			rc.Other = append(rc.Other, measureLine{ch.ID, anchor, ch.Title, capitalize(strings.Join(other, "; "))})
 		}
 	}
 	slices.SortStableFunc(rc.Notes, func(a, b noteLine) int { return a.Entry.Date.Compare(b.Entry.Date) })
 	return rc
 }
 
-// Summary of the changes in one sentence.
+// Summary of the changes in one sentence: «2 statusendringer, ingen nye tiltak, …».
 func (rc *reportChanges) summary() string {
 	parts := []string{
-		count(len(rc.Status), "statusendring", "statusendringer"),
-		count(len(rc.New), "nytt tiltak", "nye tiltak"),
-		count(len(rc.Removed), "fjernet tiltak", "fjernede tiltak"),
-		count(len(rc.Retired), "tiltak som utgår", "tiltak som utgår"),
-		count(len(rc.Notes), "nytt notat", "nye notater"),
+		countNone(len(rc.Status), "statusendring", "statusendringer", "ingen statusendringer"),
+		countNone(len(rc.New), "nytt tiltak", "nye tiltak", "ingen nye tiltak"),
+		countNone(len(rc.Removed), "fjernet tiltak", "fjernede tiltak", "ingen fjernede tiltak"),
+		countNone(len(rc.Retired), "tiltak som utgår", "tiltak som utgår", "ingen som utgår"),
+		countNone(len(rc.Notes), "nytt notat", "nye notater", "ingen nye notater"),
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " og " + parts[len(parts)-1] + "."
+	return capitalize(join(parts)) + "."
 }
 
 func count(n int, one, many string) string {
@@ -228,6 +244,14 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// countNone is count with a phrase of its own for 0: «ingen nye tiltak».
+func countNone(n int, one, many, none string) string {
+	if n == 0 {
+		return none
+	}
+	return count(n, one, many)
 }
 
 // reportTitle is the report's heading.
@@ -241,16 +265,19 @@ type measureFacts struct {
 }
 
 func (r *Report) facts(m *measures.Measure) measureFacts {
-	f := measureFacts{Owners: OwnerNames(r.c, m.Owners), Due: "ingen frist"}
+	f := measureFacts{Owners: OwnerNames(r.c, m.Owners), Due: notSet}
+	if f.Owners == "" {
+		f.Owners = notSet
+	}
 	if m.Due != nil {
-		f.Due = m.Due.Norwegian()
+		f.Due = nbsp(m.Due.Norwegian())
 		f.Overdue = m.Overdue(r.opts.Date)
 	}
 	if m.Progress != nil {
 		f.HasProgress, f.ProgressPct = true, min(max(*m.Progress, 0), 100)
 		f.Progress = strconv.Itoa(*m.Progress) + "\u00a0%"
 	} else {
-		f.Progress = "ikke oppgitt"
+		f.Progress = notSet
 	}
 	return f
 }
@@ -267,17 +294,10 @@ func latestNotes(m *measures.Measure, n int) []measures.LogEntry {
 // notesShown is how many of a measure's newest notes the report shows.
 const notesShown = 2
 
-// originText is the cover's line about where the figures come from.
-func (r *Report) originText() string {
-	if r.opts.Origin == "" {
-		return "Laget fra innholdet som er bygd inn i samvirke, ikke fra et git-repo: ingen commit å spore tallene til, og ingen endringer å sammenligne."
-	}
-	return "Laget fra " + r.opts.Origin + "."
-}
-
+// baselineText is the cover's line on what the report is compared with.
 func (r *Report) baselineText() string {
 	if r.opts.Baseline != nil {
-		return r.opts.Baseline.Label
+		return "Sammenlignet med " + r.opts.Baseline.Label + "."
 	}
 	return r.opts.NoBaseline
 }

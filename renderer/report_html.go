@@ -9,15 +9,31 @@ import (
 // reportPage is the data of the report's HTML template.
 type reportPage struct {
 	Title, Strategy, Date, Origin, Baseline, NoBaseline string
+	DocTitle                                            string
 	MeasureCount, Linked, Items                         int
 	LinkedShare                                         string
-	ByStatus, ByArea, ByOwner                           chart
+	ByStatus                                            chart
+	AreaStatus, OwnerStatus, Trend                      stacked
+	Progress                                            []progressRow
+	Events                                              []string
 	Overdue                                             []measureRow
+	Attention                                           *attentionPage
 	Changes                                             *changesPage
 	Areas                                               []areaPage
 	Coverage                                            []groupCoverage
 	Unaddressed                                         []*measures.Item
 	All                                                 []measureRow
+}
+
+type attentionPage struct {
+	*attention
+	Groups []attentionGroupPage
+}
+
+type attentionGroupPage struct {
+	attentionGroup
+	Rows    []measureRow
+	Compact bool // too many for a table: the ids only, each a link
 }
 
 type changesPage struct {
@@ -36,6 +52,7 @@ type measureRow struct {
 	Status                       measures.Status
 	StatusSlug, StatusLabel      string
 	Facts                        measureFacts
+	LastNote                     string // date of the newest log entry, «ingen notater»
 	Notes                        []noteRow
 	Inputs                       []inputRow
 }
@@ -48,7 +65,11 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status,
 		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
 	if m.Due != nil {
-		row.Due = m.Due.Norwegian()
+		row.Due = nbsp(m.Due.Norwegian())
+	}
+	row.LastNote = "ingen notater"
+	if e := m.LastLog(); e != nil {
+		row.LastNote = nbsp(e.Date.Norwegian())
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
@@ -63,13 +84,24 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
-	pg := reportPage{Title: reportTitle, Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: r.originText(),
+	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
-		ByStatus: newChart("chart-status", "Tiltak etter status", r.byStatus),
-		ByArea:   newChart("chart-area", "Tiltak etter innsatsområde", r.byArea),
-		ByOwner:  newChart("chart-owner", "Tiltak etter ansvarlig eier", r.byOwner),
-		Coverage: r.coverage, Unaddressed: r.unaddressed}
+		ByStatus:    newChart("chart-status", "Tiltak etter status", r.byStatus),
+		AreaStatus:  newStacked("chart-area-status", "Status etter innsatsområde", "Innsatsområde", r.areaStatus),
+		OwnerStatus: newStacked("chart-owner-status", "Status etter ansvarlig eier", "Ansvarlig eier", r.ownerStatus),
+		Progress:    r.progress, Coverage: r.coverage, Unaddressed: r.unaddressed, Events: r.eventTexts()}
+	if len(r.trend) > 1 {
+		pg.Trend = newStacked("chart-trend", "Status ved hver rapport", "Rapport", r.trend)
+	}
+	pg.Attention = &attentionPage{attention: r.attention}
+	for _, g := range r.attention.Groups {
+		gp := attentionGroupPage{attentionGroup: g, Compact: len(g.Measures) > attentionTableMax}
+		for _, m := range g.Measures {
+			gp.Rows = append(gp.Rows, r.row(m, false))
+		}
+		pg.Attention.Groups = append(pg.Attention.Groups, gp)
+	}
 	if r.changes != nil {
 		pg.Changes = &changesPage{r.changes, r.changes.summary()}
 	}

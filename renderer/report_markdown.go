@@ -12,36 +12,46 @@ import (
 // tables. Every value from content is escaped; anchors are <a id> so #T14 works.
 func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
-	p("# %s\n\n**%s**\n\n", reportTitle, Escape(StrategyTitle))
-	p("| | |\n|---|---|\n")
-	p("| Dato | %s |\n", r.opts.Date.Norwegian())
-	p("| Grunnlag | %s |\n", Escape(r.originText()))
-	p("| Sammenlignet med | %s |\n\n", Escape(r.baselineText()))
+	p("# %s\n\n**%s** · %s\n\n", reportTitle, Escape(StrategyTitle), r.opts.Date.Norwegian())
+	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
+
+	r.attentionMarkdown(p)
 
 	p("## Sammendrag\n\n")
 	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
 		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
+	for _, e := range r.eventTexts() {
+		p("%s\n\n", Escape(e))
+	}
 	for _, t := range []struct {
 		caption, head string
 		rows          []countRow
-	}{{"Tiltak etter status", "Status", r.byStatus}, {"Tiltak etter innsatsområde", "Innsatsområde", r.byArea},
-		{"Tiltak etter ansvarlig eier", "Ansvarlig eier", r.byOwner}} {
+	}{{"Tiltak etter status", "Status", r.byStatus}} {
 		p("**%s**\n\n| %s | Antall |\n|---|--:|\n", t.caption, t.head)
 		for _, row := range t.rows {
 			p("| %s | %d |\n", Escape(row.Label), row.N)
 		}
 		p("\n")
 	}
-	p("### Forfalte tiltak\n\n")
-	if len(r.overdue) == 0 {
-		p("Ingen tiltak har passert fristen uten å være gjennomført.\n\n")
-	} else {
-		p("Fristen er passert, og tiltaket er ikke gjennomført, i ordinær drift eller avsluttet.\n\n")
-		p("| Tiltak | Tittel | Frist | Status | Ansvarlig |\n|---|---|---|---|---|\n")
-		for _, m := range r.overdue {
-			p("| [%s](#%s) | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), m.Due.Norwegian(), Escape(m.Status.Label()), Escape(ownerName(r.c, m.Lead())))
+	p("### Status etter innsatsområde\n\n")
+	statusTableMarkdown(p, "Innsatsområde", r.areaStatus)
+	p("### Framdrift etter innsatsområde\n\nGjennomsnittet av framdriften for tiltakene som har oppgitt den.\n\n")
+	p("| Innsatsområde | Med oppgitt framdrift | Gjennomsnitt |\n|---|--:|--:|\n")
+	for _, pr := range r.progress {
+		avg := "ingen oppgitt"
+		if pr.HasAvg {
+			avg = pr.AvgText
 		}
-		p("\n")
+		p("| %s | %s | %s |\n", Escape(pr.Label), pr.With, avg)
+	}
+	p("\n### Status etter ansvarlig eier\n\n")
+	statusTableMarkdown(p, "Ansvarlig eier", r.ownerStatus)
+	p("### Utviklingen over rapportene\n\n")
+	if len(r.trend) > 1 {
+		p("Antall tiltak og anbefalinger etter status ved hver rapport som er merket som sammenligningsgrunnlag, og nå.\n\n")
+		statusTableMarkdown(p, "Rapport", r.trend)
+	} else {
+		p("Ingen tidligere rapporter å vise utviklingen over ennå.\n\n")
 	}
 
 	p("## Endringer siden forrige rapport\n\n")
@@ -64,27 +74,32 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	for _, g := range r.coverage {
 		p("| %s | %s | %d | %d | %s |\n", Escape(g.ID), Escape(g.Title), g.Linked, g.Total, g.Share)
 	}
-	p("\n### Innspill som ingen tiltak svarer på ennå\n\n")
-	if len(r.unaddressed) == 0 {
+	p("\n")
+	if len(r.unaddressed) > 0 {
+		p("Tabellen viser hvor mange av hver gruppes innspill som er knyttet til et tiltak. Alle de %d innspillene som ingen tiltak svarer på ennå, står i [vedlegget](#ubesvarte).\n\n", len(r.unaddressed))
+	} else {
 		p("Alle innspillene er knyttet til minst ett tiltak.\n\n")
-	}
-	for _, g := range r.coverage {
-		if len(g.Unaddressed) == 0 {
-			continue
-		}
-		p("**%s %s**\n\n", Escape(g.ID), Escape(g.Title))
-		for _, it := range g.Unaddressed {
-			p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
-		}
-		p("\n")
 	}
 
 	p("## Vedlegg: Alle tiltak\n\n")
-	p("| Tiltak | Tittel | Status | Ansvarlig | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
+	p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
 	for _, m := range r.c.Measures {
 		f := r.facts(m)
 		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
 			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
+	}
+	if len(r.unaddressed) > 0 {
+		p("\n<a id=\"ubesvarte\"></a>\n\n## Vedlegg: Innspill som ingen tiltak svarer på ennå\n\n%d av %d innspill, etter gruppe.\n\n", len(r.unaddressed), r.items)
+		for _, g := range r.coverage {
+			if len(g.Unaddressed) == 0 {
+				continue
+			}
+			p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
+			for _, it := range g.Unaddressed {
+				p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
+			}
+			p("\n")
+		}
 	}
 }
 
@@ -101,7 +116,7 @@ func (r *Report) changesMarkdown(p func(string, ...any)) {
 		return
 	}
 	rc := r.changes
-	p("Sammenlignet med %s: %s\n\n", Escape(r.opts.Baseline.Label), rc.summary())
+	p("%s %s\n\n", Escape(r.baselineText()), rc.summary())
 	if len(rc.Status) > 0 {
 		p("### Statusendringer\n\n| Tiltak | Tittel | Fra | Til |\n|---|---|---|---|\n")
 		for _, s := range rc.Status {
@@ -180,4 +195,82 @@ func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
 		}
 		p("\n")
 	}
+}
+
+// attentionMarkdown writes «Til fagrådets oppmerksomhet»: the same sentences, list and
+// tables as the HTML.
+func (r *Report) attentionMarkdown(p func(string, ...any)) {
+	at := r.attention
+	p("## Til fagrådets oppmerksomhet\n\n")
+	if at.Period != "" {
+		p("%s\n\n", at.Period)
+	}
+	p("%s\n\n", at.Sentences)
+	for _, g := range at.Groups {
+		if len(g.Measures) > 0 {
+			p("- [**%d** %s](#%s): %s.\n", len(g.Measures), g.Label, g.ID, g.Rule)
+		} else {
+			p("- **0** %s: %s.\n", g.Label, g.Rule)
+		}
+	}
+	if c := at.Changes; c != nil {
+		if c.N > 0 {
+			p("- [**%d** %s](#endringer) siden forrige rapport.\n", c.N, c.Word)
+		} else {
+			p("- **0** %s siden forrige rapport.\n", c.Word)
+		}
+	}
+	p("\n")
+	for _, g := range at.Groups {
+		if len(g.Measures) == 0 {
+			continue
+		}
+		p("<a id=\"%s\"></a>\n\n### %s\n\n", g.ID, g.Heading)
+		if len(g.Measures) > attentionTableMax {
+			for i, m := range g.Measures {
+				if i > 0 {
+					p(", ")
+				}
+				p("[%s](#%s)", Escape(m.ID), anchorOf(m))
+			}
+			p(".\n\n")
+			continue
+		}
+		p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
+		for _, m := range g.Measures {
+			row := r.row(m, false)
+			lead, due := row.Lead, row.Due
+			if lead == "" {
+				lead = notSet
+			}
+			if due == "" {
+				due = notSet
+			}
+			p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), row.Anchor, Escape(m.Title), Escape(row.StatusLabel), Escape(lead), due, row.LastNote)
+		}
+		p("\n")
+	}
+}
+
+// statusTableMarkdown writes rows of status counts as a table, a column per status in
+// use, like the HTML's table beside the chart.
+func statusTableMarkdown(p func(string, ...any), head string, rows []stackedRow) {
+	c := newStacked("", "", head, rows)
+	p("| %s |", head)
+	for _, s := range c.Statuses {
+		p(" %s |", s.Label)
+	}
+	p(" I alt |\n|---|")
+	for range c.Statuses {
+		p("--:|")
+	}
+	p("--:|\n")
+	for _, r := range c.Rows {
+		p("| %s |", Escape(r.Label))
+		for _, n := range r.Counts {
+			p(" %d |", n)
+		}
+		p(" %d |\n", r.Total)
+	}
+	p("\n")
 }

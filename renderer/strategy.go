@@ -24,6 +24,13 @@ type DocOptions struct {
 	// Origin tells where the content came from, e.g. «commit 1a2b3c4 (20. november
 	// 2026)»; empty for the content built into samvirke.
 	Origin string
+	// Version is the short commit the content was read from («c8d82df»); "" when there
+	// is none.
+	Version string
+	// AsOf is the date of that commit: the figures are «per» this date.
+	AsOf measures.Date
+	// Uncommitted says the work tree's content/ has changes that are not in Version.
+	Uncommitted bool
 }
 
 // Strategy is the revised strategy text: the chapters of content/strategy in order,
@@ -288,6 +295,7 @@ func esc(s string) string { return html.EscapeString(s) }
 // strategyPage is the data of the strategy's HTML template.
 type strategyPage struct {
 	Title, Subtitle, Date, Origin string
+	DocTitle                      string
 	TOC                           []tocEntry
 	Chapters                      []htmlChapter
 	Retired                       []retiredEntry
@@ -309,7 +317,8 @@ type retiredEntry struct {
 func (s *Strategy) HTML(w io.Writer) error {
 	chapters := s.prepare()
 	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
-		Origin: s.opts.Origin, RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
+		DocTitle: docTitle(StrategyTitle+": revidert strategi", s.opts),
+		Origin:   dataText(s.opts), RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
 	for _, sc := range chapters {
 		body, err := sc.p.html(s.md)
 		if err != nil {
@@ -364,11 +373,7 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, " · %s", d)
 	}
 	b.WriteString("\n\n")
-	if s.opts.Origin != "" {
-		fmt.Fprintf(&b, "Laget fra %s.\n\n", Escape(s.opts.Origin))
-	} else {
-		b.WriteString("Laget fra innholdet som er bygd inn i samvirke.\n\n")
-	}
+	fmt.Fprintf(&b, "%s\n\n", Escape(dataText(s.opts)))
 	un, ret := s.unplacedMeasures(), s.retiredMeasures()
 	b.WriteString("## Innhold\n\n")
 	for _, sc := range chapters {

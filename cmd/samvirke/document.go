@@ -70,6 +70,7 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 type document interface {
 	HTML(w io.Writer) error
 	Markdown(w io.Writer) error
+	PrintInfo() renderer.PrintInfo
 }
 
 // docInput is what a document command reads before it renders: the output format, the
@@ -78,7 +79,7 @@ type docInput struct {
 	format string
 	c      *measures.Content
 	src    *source
-	origin string
+	doc    renderer.DocOptions // where the content came from; the command sets the date
 	repo   *tracker.Repo
 }
 
@@ -93,11 +94,11 @@ func (o *docOutput) read(g *globalOptions, s *IOStreams) (*docInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	orig, repo, err := origin(src)
+	doc, repo, err := origin(src)
 	if err != nil {
 		return nil, err
 	}
-	return &docInput{format: format, c: c, src: src, origin: orig, repo: repo}, nil
+	return &docInput{format: format, c: c, src: src, doc: doc, repo: repo}, nil
 }
 
 // render writes the document in format and returns the bytes.
@@ -126,7 +127,7 @@ func render(ctx context.Context, format string, doc document) ([]byte, error) {
 		return nil, err
 	}
 	var pdf bytes.Buffer
-	if err := renderer.PDF(ctx, browser, b.Bytes(), &pdf); err != nil {
+	if err := renderer.PDF(ctx, browser, b.Bytes(), doc.PrintInfo(), &pdf); err != nil {
 		return nil, fmt.Errorf("kunne ikke lage PDF med %s: %w", browser, err)
 	}
 	return pdf.Bytes(), nil
@@ -147,31 +148,34 @@ func (o *docOutput) write(s *IOStreams, data []byte, what string) error {
 }
 
 // origin describes where the content came from for a document's title page, and returns
-// the repository when there is one. The text is "" for the embedded content.
-func origin(src *source) (string, *tracker.Repo, error) {
+// the repository when there is one. Origin is "" for the embedded content.
+func origin(src *source) (renderer.DocOptions, *tracker.Repo, error) {
+	var d renderer.DocOptions
 	if src.Embedded {
-		return "", nil, nil
+		return d, nil, nil
 	}
 	repo, err := tracker.Open(src.Root)
 	if errors.Is(err, tracker.ErrNotRepository) {
-		return "innholdet i " + src.Root + ", som ikke ligger i et git-repo (ingen commit å spore tallene til)", nil, nil
+		d.Origin = "innholdet i " + src.Root + ", som ikke ligger i et git-repo, uten versjoner å spore tallene til"
+		return d, nil, nil
 	}
 	if err != nil {
-		return "", nil, err
+		return d, nil, err
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		return "arbeidskopien i et git-repo uten commits", repo, nil
+		d.Origin = "arbeidskopien, som ikke har noen lagret versjon ennå"
+		return d, repo, nil
 	}
-	text := commitText(head.Hash.String(), head.Committer.When)
-	changed, err := repo.ContentChanged()
-	if err != nil {
-		return "", nil, err
+	d.Origin = commitText(head.Hash.String(), head.Committer.When)
+	d.Version, d.AsOf = head.Hash.String()[:7], measures.DateOf(head.Committer.When)
+	if d.Uncommitted, err = repo.ContentChanged(); err != nil {
+		return d, nil, err
 	}
-	if changed {
-		text += " med endringer i content/ som ikke er committet"
+	if d.Uncommitted {
+		d.Origin += " med endringer i content/ som ikke er committet"
 	}
-	return text, repo, nil
+	return d, repo, nil
 }
 
 func commitText(hash string, when time.Time) string {

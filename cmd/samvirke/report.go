@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -20,6 +21,7 @@ type reportOptions struct {
 	Since   string
 	Tag     string
 	Author  string
+	Stale   int              // months without a log note before a measure is listed as stale
 	Now     func() time.Time // the report's date
 }
 
@@ -28,8 +30,10 @@ func newReportCmd(g *globalOptions, s *IOStreams, runF func(*reportOptions) erro
 	cmd := &cobra.Command{
 		Use:   "report [-o FIL] [--format html|md|pdf|docx] [--since REF|DATO] [--tag NAVN]",
 		Short: "Lag statusrapporten til fagrådet (HTML, Markdown, PDF eller Word)",
-		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, grunnlaget (commit) og hva
-rapporten sammenlignes med; sammendrag med antall tiltak etter status, innsatsområde og
+		Long: `Lager statusrapporten som fagrådet går gjennom: forside med dato, datagrunnlaget (versjonen)
+og hva rapporten sammenlignes med; «Til fagrådets oppmerksomhet» med rapportperioden og de
+forfalte og forsinkede tiltakene, de uten nytt notat på --stale-months måneder, de uten eier
+eller frist, de som ikke er vurdert, og statusendringene; sammendrag med antall tiltak etter status, innsatsområde og
 ansvarlig eier (diagram og tabell) og forfalte tiltak; endringer siden forrige rapport
 (statusendringer, nye og utgåtte tiltak, nye notater); hvert tiltak etter innsatsområde med
 status, eiere, frist, framdrift, siste notater og innspillene fra Åpen arena det svarer på;
@@ -58,6 +62,7 @@ committet.`,
 	opts.out.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "vis endringer siden denne commiten, grenen, taggen eller datoen (standard: nyeste rapport-tagg)")
 	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste rapport med taggen rapport/NAVN")
+	cmd.Flags().IntVar(&opts.Stale, "stale-months", measures.DefaultStaleMonths, "vis åpne tiltak uten notat i loggen på mer enn så mange måneder under «Til fagrådets oppmerksomhet»")
 	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
 }
@@ -82,9 +87,21 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser")
 		}
 	}
-	ro := renderer.ReportOptions{DocOptions: renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: in.origin}}
+	in.doc.Date = measures.DateOf(opts.Now())
+	if opts.Stale < 1 {
+		return fmt.Errorf("--stale-months må være minst 1, ikke %d", opts.Stale)
+	}
+	ro := renderer.ReportOptions{DocOptions: in.doc, StaleMonths: opts.Stale}
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
 		return err
+	}
+	if repo != nil {
+		if ro.Trend, err = trend(repo, s.ErrOut); err != nil {
+			return err
+		}
+	}
+	if ro.Baseline == nil && repo != nil && opts.Tag == "" {
+		fmt.Fprintln(s.ErrOut, "Merk: ingen rapport er merket som grunnlag ennå, så denne har ingen endringer å vise. Med --tag NAVN blir denne rapporten grunnlaget for den neste; med --since velger du selv hva det sammenlignes med.")
 	}
 	data, err := render(ctx, in.format, renderer.NewReport(c, ro))
 	if err != nil {
@@ -115,23 +132,23 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Content, errOut io.Writer, ro *renderer.ReportOptions) error {
 	switch {
 	case src.Embedded:
-		ro.NoBaseline = "Ingen sammenligning: rapporten er laget fra innholdet som er bygd inn i samvirke, ikke fra et git-repo med historikk."
+		ro.NoBaseline = "Ingen sammenligning: innholdet som følger med samvirke har ingen tidligere versjoner."
 		return nil
 	case repo == nil:
-		ro.NoBaseline = "Ingen sammenligning: innholdet ligger ikke i et git-repo med historikk."
+		ro.NoBaseline = "Ingen sammenligning: innholdet har ingen tidligere versjoner å sammenligne med."
 		return nil
 	}
-	at, label := since, ""
+	at, label, when := since, "", time.Time{}
 	if at == "" {
 		tag, err := repo.LatestReportTag()
 		if errors.Is(err, tracker.ErrNoReportTag) {
-			ro.NoBaseline = "Ingen sammenligning: ingen rapport er merket som grunnlag ennå. Lag neste rapport med «samvirke report --tag NAVN», eller oppgi --since."
+			ro.NoBaseline = "Ingen sammenligning: dette er den første rapporten."
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		at, label = tag.Ref, "forrige rapport, "+tag.Ref
+		at, label, when = tag.Ref, "rapporten av ", tag.When
 	}
 	fsys, commit, err := contentAt(repo, at)
 	if err != nil {
@@ -144,9 +161,42 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		return fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
 	}
 	if label == "" {
-		label = "«" + since + "»"
+		label = "datagrunnlaget per "
 	}
-	ro.Baseline = &renderer.Baseline{Label: label + " (" + commitText(commit.Hash.String(), commit.Committer.When) + ")",
-		Diff: measures.Compare(old, cur)}
+	if when.IsZero() {
+		when = commit.Committer.When
+	}
+	ro.Baseline = &renderer.Baseline{Label: label + nbsp(measures.DateOf(when).Norwegian()) + " (versjon\u00a0" + commit.Hash.String()[:7] + ")",
+		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
 	return nil
+}
+
+// nbsp keeps a date on one line in the documents.
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+
+// trend reads the content at every report tag, for the trend across reports. A tag whose
+// content cannot be read is left out with a warning.
+func trend(repo *tracker.Repo, errOut io.Writer) ([]renderer.TrendPoint, error) {
+	tags, err := repo.ReportTags()
+	if err != nil {
+		return nil, err
+	}
+	var out []renderer.TrendPoint
+	for _, t := range tags {
+		fsys, _, err := repo.ContentFS(t.Ref)
+		if err != nil {
+			fmt.Fprintf(errOut, "Advarsel: fant ikke innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			continue
+		}
+		c, err := measures.Load(fsys)
+		if err != nil && measures.AsErrors(err) == nil {
+			fmt.Fprintf(errOut, "Advarsel: kunne ikke lese innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			continue
+		}
+		if c == nil {
+			continue
+		}
+		out = append(out, renderer.TrendPoint{Name: t.Name, Date: measures.DateOf(t.When), Content: c})
+	}
+	return out, nil
 }

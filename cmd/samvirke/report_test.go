@@ -75,7 +75,7 @@ func TestReportAndStrategyFormats(t *testing.T) {
 		})
 	}
 	out, _, err := run(t, false, nil, "--repo", dir, "report")
-	if err != nil || !strings.Contains(out, "ikke ligger i et git-repo") || !strings.Contains(out, "Ingen sammenligning: innholdet ligger ikke i et git-repo") {
+	if err != nil || !strings.Contains(out, "ikke ligger i et git-repo") || !strings.Contains(out, "Ingen sammenligning: innholdet har ingen tidligere versjoner") {
 		t.Errorf("report outside git says nothing of it: %v\n%.800s", err, out)
 	}
 	if _, _, err := run(t, false, nil, "--repo", dir, "report", "--since", "HEAD"); err == nil || !strings.Contains(err.Error(), "krever et strategi-repo i git") {
@@ -88,19 +88,22 @@ func TestReportBaselineAndTag(t *testing.T) {
 	if _, _, err := run(t, false, nil, "init", dir, "--author", kari); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := run(t, false, nil, "--repo", dir, "report")
+	out, errOut, err := run(t, false, nil, "--repo", dir, "report")
 	if err != nil {
 		t.Fatal(err)
 	}
 	head := git(t, dir, "rev-parse", "--short=7", "HEAD")
-	for _, want := range []string{"Laget fra commit " + head + " (", "ingen rapport er merket som grunnlag ennå"} {
+	for _, want := range []string{"Datagrunnlag per ", "(versjon\u00a0" + head + ")", "Ingen sammenligning: dette er den første rapporten."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("first report lacks %q", want)
 		}
 	}
+	if strings.Contains(out, "--tag") || !strings.Contains(errOut, "--tag NAVN") {
+		t.Errorf("the hint to tag the report belongs on standard error, not in the document: stderr %q", errOut)
+	}
 	// Tag the first report as the baseline of the next.
 	file := filepath.Join(t.TempDir(), "oktober.md")
-	_, errOut, err := run(t, false, nil, "--repo", dir, "report", "-o", file, "--tag", "2026-10", "--author", kari)
+	_, errOut, err = run(t, false, nil, "--repo", dir, "report", "-o", file, "--tag", "2026-10", "--author", kari)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,14 +123,14 @@ func TestReportBaselineAndTag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Sammenlignet med forrige rapport, rapport/2026-10 (commit ", "1 statusendring",
+	for _, want := range []string{"Sammenlignet med rapporten av ", "1 statusendring",
 		"| [T14](#T14) | Undersøke om taushetsplikten hindrer samvirke | ikke vurdert | pågår |", "Arbeidet er i gang."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report after a change lacks %q", want)
 		}
 	}
 	out, _, err = run(t, false, nil, "--repo", dir, "report", "--since", "HEAD")
-	if err != nil || !strings.Contains(out, "Sammenlignet med «HEAD»") || !strings.Contains(out, "0 statusendringer") {
+	if err != nil || !strings.Contains(out, "Sammenlignet med datagrunnlaget per ") || !strings.Contains(out, "Ingen statusendringer") {
 		t.Errorf("report --since HEAD: %v\n%.1200s", err, out)
 	}
 	if _, _, err := run(t, false, nil, "--repo", dir, "report", "--since", "finnes-ikke"); err == nil || !strings.Contains(err.Error(), "fant ingen commit for «finnes-ikke»") {
@@ -138,7 +141,7 @@ func TestReportBaselineAndTag(t *testing.T) {
 	data, _ := os.ReadFile(t14)
 	os.WriteFile(t14, []byte(strings.Replace(string(data), "status: in-progress", "status: done", 1)), 0o644)
 	out, _, err = run(t, false, nil, "--repo", dir, "report")
-	if err != nil || !strings.Contains(out, "med endringer i content/ som ikke er committet") {
+	if err != nil || !strings.Contains(out, "med endringer som ikke er lagret i en versjon ennå") {
 		t.Errorf("report from a changed work tree does not say so: %v", err)
 	}
 	if _, _, err := run(t, false, nil, "--repo", dir, "report", "--tag", "2026-11", "--author", kari); err == nil || !strings.Contains(err.Error(), "ikke er committet") {
@@ -157,7 +160,7 @@ func TestReportBaselineAndTag(t *testing.T) {
 func TestDocumentsFromEmbeddedContent(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, errOut, err := run(t, false, nil, "report")
-	if err != nil || !strings.Contains(errOut, "bygd inn") || !strings.Contains(out, "Laget fra innholdet som er bygd inn i samvirke, ikke fra et git-repo") ||
+	if err != nil || !strings.Contains(errOut, "bygd inn") || !strings.Contains(out, "Datagrunnlag: innholdet som følger med samvirke") ||
 		!strings.Contains(out, "44 tiltak og anbefalinger") {
 		t.Errorf("report from the embedded content: %v\n%.800s", err, out)
 	}

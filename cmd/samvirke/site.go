@@ -60,7 +60,7 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig}
+	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin}
 	if so.Commits, err = feedCommits(repo, -1); err != nil {
 		return err
 	}
@@ -69,7 +69,8 @@ func siteRun(opts *siteOptions) error {
 			return err
 		}
 	}
-	doc := renderer.DocOptions{Date: so.Today, Origin: orig}
+	doc := orig
+	doc.Date = so.Today
 	if so.Strategy, err = htmlOf(renderer.NewStrategy(c, doc).HTML); err != nil {
 		return err
 	}

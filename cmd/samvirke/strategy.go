@@ -56,7 +56,8 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 	if err != nil {
 		return err
 	}
-	doc := renderer.NewStrategy(in.c, renderer.DocOptions{Date: measures.DateOf(opts.Now()), Origin: in.origin})
+	in.doc.Date = measures.DateOf(opts.Now())
+	doc := renderer.NewStrategy(in.c, in.doc)
 	data, err := render(ctx, in.format, doc)
 	if err != nil {
 		return err

@@ -1,0 +1,135 @@
+package renderer
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/samvirke/samvirke/measures"
+)
+
+// TrendPoint is an earlier report for the trend across reports: its name (the tag
+// without rapport/), its date and the content as it was then.
+type TrendPoint struct {
+	Name    string
+	Date    measures.Date
+	Content *measures.Content
+}
+
+// progressRow is one area's progress: how many measures give one, and their average.
+type progressRow struct {
+	Label   string
+	With    string // «3 av 12»
+	Avg     int
+	AvgText string
+	HasAvg  bool
+}
+
+// overview computes the summary's status per area and per owner, the progress per area
+// and the trend across reports.
+func (r *Report) overview() {
+	c := r.c
+	var areaKeys, areaLabels []string
+	for _, a := range r.areas {
+		key := a.ID
+		areaKeys, areaLabels = append(areaKeys, key), append(areaLabels, a.Heading)
+		pr := progressRow{Label: a.Heading}
+		sum, n := 0, 0
+		for _, m := range a.Measures {
+			if m.Progress != nil {
+				sum += min(max(*m.Progress, 0), 100)
+				n++
+			}
+		}
+		pr.With = strconv.Itoa(n) + "\u00a0av\u00a0" + strconv.Itoa(len(a.Measures))
+		if n > 0 {
+			pr.HasAvg, pr.Avg = true, (sum+n/2)/n
+			pr.AvgText = strconv.Itoa(pr.Avg) + "\u00a0%"
+		}
+		r.progress = append(r.progress, pr)
+	}
+	areaOf := func(m *measures.Measure) string {
+		for _, a := range r.areas {
+			if slices.Contains(a.Measures, m) {
+				return a.ID
+			}
+		}
+		return ""
+	}
+	r.areaStatus = statusRows(c.Measures, areaOf, areaKeys, areaLabels)
+
+	counts := map[string]int{}
+	for _, m := range c.Measures {
+		counts[m.Lead()]++
+	}
+	var owners []string
+	for id := range counts {
+		owners = append(owners, id)
+	}
+	col := measures.NewCollator()
+	slices.SortFunc(owners, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return cmp.Compare(counts[b], counts[a])
+		}
+		return col.CompareString(ownerLabel(c, a), ownerLabel(c, b))
+	})
+	labels := make([]string, len(owners))
+	for i, id := range owners {
+		labels[i] = ownerLabel(c, id)
+	}
+	r.ownerStatus = statusRows(c.Measures, (*measures.Measure).Lead, owners, labels)
+
+	points := slices.Clone(r.opts.Trend)
+	slices.SortStableFunc(points, func(a, b TrendPoint) int { return a.Date.Compare(b.Date) })
+	for _, p := range points {
+		r.trend = append(r.trend, countRowOf("Rapporten av "+nbsp(p.Date.Norwegian())+" ("+p.Name+")", p.Content.Measures))
+	}
+	if len(r.trend) > 0 {
+		r.trend = append(r.trend, countRowOf("Nå, "+nbsp(r.opts.Date.Norwegian()), c.Measures))
+	}
+}
+
+// ownerLabel is an owner's name, or «ingen eier».
+func ownerLabel(c *measures.Content, id string) string {
+	if id == "" {
+		return "ingen eier"
+	}
+	return ownerName(c, id)
+}
+
+// eventTexts explain, where the report first names them, the events the inputs come
+// from: «Åpen arena 2020 ble holdt 22. januar 2020 i Rauland …», and how an input's id is
+// made.
+func (r *Report) eventTexts() []string {
+	var out []string
+	for _, e := range r.c.Events {
+		groups := 0
+		example := ""
+		for _, g := range r.c.Groups {
+			if g.Event == e.ID {
+				groups++
+				if example == "" && len(g.Items) > 1 {
+					example = g.Items[1].ID
+				}
+			}
+		}
+		s := e.Title + " var en samling"
+		if !e.Date.IsZero() {
+			s += " " + nbsp(e.Date.Norwegian())
+		}
+		if e.Place != "" {
+			s += " i " + e.Place
+		}
+		s += " der deltakerne i " + count(groups, "gruppe", "grupper") + " skrev ned innspill til strategien."
+		if example != "" {
+			group, num, _ := strings.Cut(example, "/")
+			s += " Hvert innspill har en id som " + example + ": gruppen (" + group + ") og punktets nummer i gruppens liste (" + num + ")."
+		}
+		if e.Source != "" {
+			s += " Kilde: " + e.Source + "."
+		}
+		out = append(out, s)
+	}
+	return out
+}

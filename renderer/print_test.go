@@ -1,0 +1,187 @@
+package renderer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/samvirke/samvirke/content"
+	"github.com/samvirke/samvirke/measures"
+)
+
+// printed is a document printed to PDF in the real browser, with the text of each page
+// as pdftotext reads it.
+type printed struct {
+	pdf   []byte
+	pages []string
+}
+
+func printDoc(t *testing.T, doc interface {
+	HTML(*bytes.Buffer) error
+	PrintInfo() PrintInfo
+}) printed {
+	t.Helper()
+	path, err := FindBrowser()
+	if err != nil {
+		skipOrFail(t, "no browser: %v", err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		skipOrFail(t, "pdftotext not installed (apt-get install poppler-utils): %v", err)
+	}
+	var h, pdf bytes.Buffer
+	if err := doc.HTML(&h); err != nil {
+		t.Fatal(err)
+	}
+	if err := PDF(context.Background(), path, h.Bytes(), doc.PrintInfo(), &pdf); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(file, pdf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	return printed{pdf.Bytes(), pages}
+}
+
+// htmlDoc adapts Report and Strategy to printDoc.
+type htmlDoc struct {
+	html func(*bytes.Buffer) error
+	info PrintInfo
+}
+
+func (d htmlDoc) HTML(b *bytes.Buffer) error { return d.html(b) }
+func (d htmlDoc) PrintInfo() PrintInfo       { return d.info }
+
+func embeddedDocs(t *testing.T) map[string]htmlDoc {
+	c, err := measures.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := DocOptions{Date: testDate, Version: "c8d82df", AsOf: testDate}
+	r := NewReport(c, ReportOptions{DocOptions: opts, NoBaseline: "Ingen sammenligning."})
+	s := NewStrategy(c, opts)
+	return map[string]htmlDoc{
+		"rapport":  {func(b *bytes.Buffer) error { return r.HTML(b) }, r.PrintInfo()},
+		"strategi": {func(b *bytes.Buffer) error { return s.HTML(b) }, s.PrintInfo()},
+	}
+}
+
+var tocLine = regexp.MustCompile(`^\s*(\S.*?\S)\s*\.*\s{2,}(\d+)\s*$`)
+
+// TestPrintedPagesAreNumbered prints both documents and checks that every page says
+// «Side N av M» and carries the running header, that the PDF's title and subject name
+// the date and the version, and that every page number in the table of contents is the
+// first page after it where that heading stands.
+func TestPrintedPagesAreNumbered(t *testing.T) {
+	for name, doc := range embeddedDocs(t) {
+		t.Run(name, func(t *testing.T) {
+			p := printDoc(t, doc)
+			if len(p.pages) < 10 {
+				t.Fatalf("%d pages", len(p.pages))
+			}
+			head := doc.PrintInfo().Header
+			for i, text := range p.pages {
+				want := fmt.Sprintf("Side %d av %d", i+1, len(p.pages))
+				if !strings.Contains(normalize(text), want) {
+					t.Errorf("page %d lacks %q", i+1, want)
+				}
+				if !strings.Contains(normalize(text), normalize(head)) {
+					t.Errorf("page %d lacks the running header %q", i+1, head)
+				}
+			}
+			info := pdfInfo(t, p.pdf)
+			for _, want := range []string{"Title: .*1\\. desember|22\\. november 2026 \\(versjon c8d82df\\)", "Subject: .*versjon c8d82df"} {
+				if !regexp.MustCompile(want).MatchString(info) {
+					t.Errorf("pdfinfo lacks %s:\n%s", want, info)
+				}
+			}
+			checkTOC(t, p.pages)
+			savePDFShots(t, p.pdf, name)
+		})
+	}
+}
+
+// checkTOC reads the table of contents on page 2 and checks each entry's page: the first
+// page, from the previous entry's on (the contents are in the document's order), with
+// a line that is the heading and nothing else.
+func checkTOC(t *testing.T, pages []string) {
+	t.Helper()
+	const tocPage = 1 // index of page 2
+	n, from := 0, tocPage+1
+	for _, line := range strings.Split(pages[tocPage], "\n") {
+		m := tocLine.FindStringSubmatch(line)
+		if m == nil || strings.HasPrefix(strings.TrimSpace(line), "Side ") {
+			continue
+		}
+		label, want := normalize(m[1]), m[2]
+		got := "none"
+		for i := from; i < len(pages) && got == "none"; i++ {
+			for _, l := range strings.Split(pages[i], "\n") {
+				if headingLine(normalize(l), label) {
+					got, from = strconv.Itoa(i+1), i
+					break
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("contents say %q is on page %s; it is first on page %s", label, want, got)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Errorf("read %d entries with page numbers in the contents:\n%s", n, pages[tocPage])
+	}
+}
+
+// headingLine reports whether a line of a page is the heading label, or (for a heading
+// or an entry of the contents that wraps) its first line.
+func headingLine(line, label string) bool {
+	return line == label || len(line) >= 15 && (strings.HasPrefix(label, line) || strings.HasPrefix(line, label))
+}
+
+// normalize folds the whitespace of pdftotext's layout (and non-breaking spaces) to one
+// space and undoes hyphenation at line ends.
+func normalize(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	s = regexp.MustCompile(`[\x{00ad}-]\n\s*`).ReplaceAllString(s, "")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func pdfInfo(t *testing.T, pdf []byte) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "info.pdf")
+	os.WriteFile(file, pdf, 0o644)
+	out, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	return regexp.MustCompile(` +`).ReplaceAllString(string(out), " ")
+}
+
+// savePDFShots keeps pictures of the first three printed pages in the screenshots
+// directory (with pdftoppm, when it is there).
+func savePDFShots(t *testing.T, pdf []byte, name string) {
+	dir := os.Getenv("SAMVIRKE_SCREENSHOTS")
+	if dir == "" {
+		dir = "../build/screenshots"
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil || os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	file := filepath.Join(t.TempDir(), "shot.pdf")
+	os.WriteFile(file, pdf, 0o644)
+	if out, err := exec.Command("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "3", file, filepath.Join(dir, name+"-pdf")).CombinedOutput(); err != nil {
+		t.Errorf("pdftoppm: %v: %s", err, out)
+	}
+}

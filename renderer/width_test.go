@@ -1,0 +1,98 @@
+package renderer
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// overflowJS lists the elements that stick out of the viewport, except those inside a box
+// that scrolls sideways on its own (a wide table in its .table-wrap), and the width of
+// the page itself.
+const overflowJS = `(() => {
+const W = document.documentElement.clientWidth, bad = [];
+const scrolls = el => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+  const o = getComputedStyle(a).overflowX; if (o === "auto" || o === "scroll") return true; } return false; };
+for (const el of document.querySelectorAll("body *")) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || (r.right <= W + 1 && r.left >= -1) || scrolls(el)) continue;
+  bad.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "") + " " + Math.round(r.left) + "–" + Math.round(r.right) + ": " + (el.textContent || "").trim().slice(0, 40));
+}
+return JSON.stringify({Page: document.documentElement.scrollWidth, Viewport: W, Count: bad.length, Elements: bad.slice(0, 8)});
+})()`
+
+type overflow struct {
+	Page, Viewport, Count int
+	Elements              []string
+}
+
+// TestNoHorizontalScrolling opens both documents at phone and desktop widths: the page
+// is no wider than the viewport and no element sticks out of it.
+func TestNoHorizontalScrolling(t *testing.T) {
+	bctx, cancel := browser(t)
+	defer cancel()
+	for _, file := range pagesToCheck(t) {
+		abs, _ := filepath.Abs(file)
+		self := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		for _, w := range []int64{360, 390, 1366} {
+			t.Run(filepath.Base(file)+"/"+itoa(int(w)), func(t *testing.T) {
+				tab, closeTab := chromedp.NewContext(bctx)
+				defer closeTab()
+				ctx, stop := context.WithTimeout(tab, time.Minute)
+				defer stop()
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800, chromedp.EmulateMobile), chromedp.Navigate(self)); err != nil {
+					t.Fatal(err)
+				}
+				out, err := chromedp.Run(ctx, chromedp.Evaluate[string](overflowJS))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var o overflow
+				if err := json.Unmarshal([]byte(out), &o); err != nil {
+					t.Fatal(err)
+				}
+				if w == 390 {
+					savePhoneShot(t, ctx, strings.TrimSuffix(filepath.Base(file), ".html")+"-390.png")
+				}
+				if o.Page > o.Viewport || o.Count > 0 {
+					t.Errorf("at %d px the page is %d px wide; %d elements stick out, e.g.\n%s", o.Viewport, o.Page, o.Count, joinLines(o.Elements))
+				}
+			})
+		}
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func joinLines(s []string) string {
+	out := ""
+	for _, l := range s {
+		out += "  " + l + "\n"
+	}
+	return out
+}
+
+// savePhoneShot keeps the first two screens at phone width in the screenshots directory.
+func savePhoneShot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("SAMVIRKE_SCREENSHOTS")
+	if dir == "" {
+		dir = "../build/screenshots"
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 1600, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		os.WriteFile(filepath.Join(dir, name), png, 0o644)
+	}
+}

@@ -47,11 +47,12 @@ type ChapterDiff struct {
 	Inserted int // words
 	Deleted  int
 	Kept     int
+	Moved    int // paragraphs
 }
 
 // Changed reports whether the chapter's text or title differs.
 func (d *ChapterDiff) Changed() bool {
-	return d.Old == nil || d.New == nil || d.Inserted+d.Deleted > 0 || d.Old.Title != d.New.Title
+	return d.Old == nil || d.New == nil || d.Inserted+d.Deleted+d.Moved > 0 || d.Old.Title != d.New.Title
 }
 
 // StrategyDiff is the revised strategy compared with a baseline, measure by measure and
@@ -225,5 +226,10 @@ func chapterDiff(o, ch *Chapter) *ChapterDiff {
 	}
 	d.Text = TextDiff(oldText, newText)
 	d.Inserted, d.Deleted, d.Kept = BlockCounts(d.Text)
+	for _, b := range d.Text {
+		if b.Move == MovedHere {
+			d.Moved++
+		}
+	}
 	return d
 }

@@ -78,8 +78,10 @@ func pagesToCheck(t *testing.T) []string {
 	opts := DocOptions{Date: testDate}
 	r := NewReport(c, ReportOptions{DocOptions: opts, NoBaseline: "Ingen sammenligning."})
 	s := NewStrategy(c, opts)
+	x := NewComparison(c, reviseEverything(t, c), CompareOptions{DocOptions: opts, Baseline: "strategi/2016"})
 	return []string{write("rapport.html", func(b *bytes.Buffer) error { return r.HTML(b) }),
-		write("strategi.html", func(b *bytes.Buffer) error { return s.HTML(b) })}
+		write("strategi.html", func(b *bytes.Buffer) error { return s.HTML(b) }),
+		write("endringer.html", func(b *bytes.Buffer) error { return x.HTML(b) })}
 }
 
 func axeSource(t *testing.T) string {

@@ -61,3 +61,8 @@ func dataText(o DocOptions) string {
 	}
 	return "Datagrunnlag: innholdet som følger med samvirke, uten versjoner å spore tallene til."
 }
+
+// PrintInfo is what the printed comparison carries besides its pages.
+func (x *Comparison) PrintInfo() PrintInfo {
+	return PrintInfo{Header: runningHead(StrategyTitle+" · Endringer i revisjonen", x.opts.DocOptions), Subject: subject("endringer i revisjonen av strategien", x.opts.DocOptions)}
+}

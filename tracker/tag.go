@@ -41,10 +41,15 @@ var tagNameRe = regexp.MustCompile(`^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæø
 // of the next one. It returns the tag. Errors: ErrBadTagName, ErrTagExists,
 // ErrNoIdentity, ErrUnknownRef (no HEAD).
 func (r *Repo) TagReport(name, author string) (*ReportTag, error) {
+	return r.tagHead(ReportTagPrefix, name, "Sammenligningsgrunnlag for rapporten "+name, author)
+}
+
+// tagHead makes the annotated tag prefix+name on HEAD with message by author.
+func (r *Repo) tagHead(prefix, name, message, author string) (*ReportTag, error) {
 	if !tagNameRe.MatchString(name) || strings.Contains(name, "..") || strings.HasSuffix(name, ".lock") || strings.HasSuffix(name, ".") {
 		return nil, fmt.Errorf("%q: %w", name, ErrBadTagName)
 	}
-	ref := ReportTagPrefix + name
+	ref := prefix + name
 	if _, err := r.git.Reference(plumbing.NewTagReferenceName(ref), false); err == nil {
 		return nil, fmt.Errorf("%s: %w", ref, ErrTagExists)
 	}
@@ -56,7 +61,7 @@ func (r *Repo) TagReport(name, author string) (*ReportTag, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = r.git.CreateTag(ref, head.Hash(), &git.CreateTagOptions{Tagger: &sig, Message: "Sammenligningsgrunnlag for rapporten " + name})
+	_, err = r.git.CreateTag(ref, head.Hash(), &git.CreateTagOptions{Tagger: &sig, Message: message})
 	if errors.Is(err, git.ErrTagExists) {
 		return nil, fmt.Errorf("%s: %w", ref, ErrTagExists)
 	}
@@ -73,7 +78,10 @@ func (r *Repo) TagReport(name, author string) (*ReportTag, error) {
 // LatestReportTag returns the newest rapport/ tag: the one made last (the tagger's date;
 // for a lightweight tag, its commit's date), ties broken by name. It returns
 // ErrNoReportTag when there is none.
-func (r *Repo) LatestReportTag() (*ReportTag, error) {
+func (r *Repo) LatestReportTag() (*ReportTag, error) { return r.latestTag(ReportTagPrefix) }
+
+// latestTag is the newest tag under prefix, or ErrNoReportTag.
+func (r *Repo) latestTag(prefix string) (*ReportTag, error) {
 	iter, err := r.git.Tags()
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
@@ -81,7 +89,7 @@ func (r *Repo) LatestReportTag() (*ReportTag, error) {
 	var best *ReportTag
 	err = iter.ForEach(func(ref *plumbing.Reference) error {
 		full := ref.Name().Short()
-		name, ok := strings.CutPrefix(full, ReportTagPrefix)
+		name, ok := strings.CutPrefix(full, prefix)
 		if !ok {
 			return nil
 		}

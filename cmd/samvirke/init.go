@@ -53,6 +53,11 @@ Forfatteren hentes fra git-oppsettet (user.name og user.email); --author oversty
 				return err
 			}
 			fmt.Fprintf(s.Out, "Laget strategi-repo i %s (commit %s).\n", repo.Root, h.String()[:7])
+			if _, err := repo.TagStrategy(tracker.FirstStrategyTag, author); err != nil {
+				return fmt.Errorf("repoet er laget, men taggen %s%s ble ikke laget: %w", tracker.StrategyTagPrefix, tracker.FirstStrategyTag, err)
+			}
+			fmt.Fprintf(s.Out, "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n",
+				tracker.StrategyTagPrefix, tracker.FirstStrategyTag, tracker.StrategyTagPrefix, tracker.FirstStrategyTag)
 			return nil
 		},
 	}

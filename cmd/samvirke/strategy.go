@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
 
@@ -13,13 +16,16 @@ type strategyOptions struct {
 	global  *globalOptions
 	streams *IOStreams
 	out     docOutput
+	Compare string // --compare REF: mark the changes against REF
+	Tag     string // --tag NAME: tag HEAD as strategi/NAME
+	Author  string
 	Now     func() time.Time // the date on the title page
 }
 
 func newStrategyCmd(g *globalOptions, s *IOStreams, runF func(*strategyOptions) error) *cobra.Command {
 	opts := &strategyOptions{global: g, streams: s, Now: time.Now}
 	cmd := &cobra.Command{
-		Use:   "strategy [-o FIL] [--format html|md|pdf|docx]",
+		Use:   "strategy [-o FIL] [--format html|md|pdf|docx] [--compare REF|DATO] [--tag NAVN]",
 		Short: "Lag den reviderte strategiteksten (HTML, Markdown, PDF eller Word)",
 		Long: `Lager den reviderte strategiteksten: kapitlene i content/strategy i rekkefølge, nummerert og
 med innholdsfortegnelse. En henvisning som [[T14]] blir en lenke med tiltakets tittel, og en
@@ -28,13 +34,24 @@ gjeldende teksten. Nye tiltak merkes «Nytt», reviderte «Revidert»; tiltak so
 slått sammen, står i et vedlegg med det siste notatet. Under hvert tiltak står innspillene
 fra Åpen arena som ligger bak det. Hvert tiltak har et fast anker (#T14).
 
+Med --compare REF (en tagg som strategi/2016, en commit, en gren eller en dato ÅÅÅÅ-MM-DD)
+lages i stedet teksten med endringene siden REF markert ord for ord: satt inn (understreket)
+og strøket (gjennomstreket), per kapittel og per tiltak, og flyttede avsnitt merket. Først
+står en oversikt: hvor mange tiltak som er uendret, revidert, nye, utgår og slått sammen,
+hvilke kapitler som er endret og hvor mye, og hvilke innspill fra Åpen arena de nye og
+reviderte tiltakene svarer på. Et tiltak med nytt nummer sammenlignes med seg selv.
+«samvirke init» merker den opprinnelige teksten som strategi/2016. --tag NAVN merker
+commiten som grunnlag for neste sammenligning med taggen strategi/NAVN.
+
 Formatet tas fra --format, ellers fra filendelsen i -o, ellers Markdown. Markdown skrives
 til standard ut uten -o. HTML og PDF skrives til fil med -o, eller til standard ut når den
 sendes videre (> eller |), aldri rett i terminalen. PDF (A4) krever Chromium eller Chrome.
 Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
 		Example: `  samvirke strategy -o strategi.html
   samvirke strategy -o strategi.pdf
-  samvirke strategy > strategi.md`,
+  samvirke strategy > strategi.md
+  samvirke strategy --compare strategi/2016 -o endringer.html
+  samvirke strategy --tag utkast-1`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -44,6 +61,9 @@ Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
 		},
 	}
 	opts.out.addFlags(cmd)
+	cmd.Flags().StringVar(&opts.Compare, "compare", "", "marker endringene siden denne taggen, commiten, grenen eller datoen (f.eks. strategi/2016)")
+	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste sammenligning med taggen strategi/NAVN")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
 }
 
@@ -56,11 +76,67 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 	if err != nil {
 		return err
 	}
+	if (opts.Compare != "" || opts.Tag != "") && in.repo == nil {
+		return fmt.Errorf("--compare og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)")
+	}
+	if opts.Tag != "" {
+		if changed, err := in.repo.ContentChanged(); err != nil {
+			return err
+		} else if changed {
+			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker strategiteksten med --tag, så taggen peker på det dokumentet viser")
+		}
+	}
 	in.doc.Date = measures.DateOf(opts.Now())
-	doc := renderer.NewStrategy(in.c, in.doc)
+	dopts := in.doc
+	var doc document = renderer.NewStrategy(in.c, dopts)
+	if opts.Compare != "" {
+		if doc, err = comparison(in, opts.Compare, dopts, s); err != nil {
+			return err
+		}
+	}
 	data, err := render(ctx, in.format, doc)
 	if err != nil {
 		return err
 	}
-	return opts.out.write(s, data, "strategiteksten")
+	if err := opts.out.write(s, data, "strategiteksten"); err != nil {
+		return err
+	}
+	if opts.Tag != "" {
+		return tagStrategy(in.repo, opts, s)
+	}
+	return nil
+}
+
+// comparison loads the content at REF and compares the current strategy with it.
+func comparison(in *docInput, at string, dopts renderer.DocOptions, s *IOStreams) (*renderer.Comparison, error) {
+	fsys, commit, err := contentAt(in.repo, at)
+	if err != nil {
+		return nil, err
+	}
+	old, err := measures.Load(fsys)
+	if es := measures.AsErrors(err); es != nil {
+		fmt.Fprintf(s.ErrOut, "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n", at, len(es))
+	} else if err != nil {
+		return nil, fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
+	}
+	label := "«" + at + "», " + commitText(commit.Hash.String(), commit.Committer.When)
+	return renderer.NewComparison(old, in.c, renderer.CompareOptions{DocOptions: dopts, Baseline: label}), nil
+}
+
+// tagStrategy tags HEAD as strategi/NAME after the document is written.
+func tagStrategy(repo *tracker.Repo, opts *strategyOptions, s *IOStreams) error {
+	tag, err := repo.TagStrategy(opts.Tag, opts.Author)
+	full := tracker.StrategyTagPrefix + opts.Tag
+	switch {
+	case errors.Is(err, tracker.ErrTagExists):
+		return fmt.Errorf("strategiteksten er skrevet, men taggen %s finnes fra før; velg et annet navn", full)
+	case errors.Is(err, tracker.ErrBadTagName):
+		return fmt.Errorf("strategiteksten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek", opts.Tag)
+	case errors.Is(err, tracker.ErrNoIdentity):
+		return fmt.Errorf("strategiteksten er skrevet, men taggen ble ikke laget: %s", noIdentityMsg)
+	case err != nil:
+		return fmt.Errorf("strategiteksten er skrevet, men taggen ble ikke laget: %w", err)
+	}
+	fmt.Fprintf(s.ErrOut, "Merket %s som grunnlag for neste sammenligning: %s\n", commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
+	return nil
 }

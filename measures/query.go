@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Filter selects measures. Empty fields match everything.
@@ -52,13 +51,6 @@ func (c *Content) Select(f Filter) []*Measure {
 	}
 	return out
 }
-
-// Fold lower-cases s for searching, in Unicode NFC, so «å» typed as one character finds
-// an «å» written as a + U+030A (NFD, as macOS file names and some editors write it) and
-// the other way round; æ, ø and å are kept (they are letters of their own). Content is
-// kept as written (normalising at load would make fmt and set rewrite lines nobody
-// changed); text is normalised where it is compared.
-func Fold(s string) string { return strings.ToLower(norm.NFC.String(s)) }
 
 // SortKey names an order for measures.
 type SortKey string

@@ -109,7 +109,8 @@ func TestFilterTextNFC(t *testing.T) {
 			t.Errorf("Filter{Text: %q}.Match(title %q) = false, want true", tt.query, tt.title)
 		}
 	}
-	if (Filter{Text: "arsplan"}).Match(&Measure{ID: "T01", Title: nfd}) {
-		t.Errorf("«arsplan» matched «årsplan»: å is a letter of its own")
+	// Issue 15: one folding rule everywhere, å → a, so «arsplan» finds «Årsplan».
+	if !(Filter{Text: "arsplan"}).Match(&Measure{ID: "T01", Title: nfd}) {
+		t.Errorf("«arsplan» did not match «årsplan»: Fold writes å as a")
 	}
 }

@@ -7,11 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // The CLI and the TUI read what people type through the functions of this file, so a
@@ -54,21 +49,6 @@ func (e *LookupError) Error() string {
 }
 
 func (e *LookupError) Unwrap() error { return e.Err }
-
-var asciiFolder = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "Æ", "ae", "Ø", "o", "Å", "a")
-
-// FoldTyped folds what people type for matching names: lower case, æ→ae, ø→o, å→a,
-// accents dropped, spaces trimmed and runs of space, hyphen and underscore made one
-// space. «Pågår», «pagar» and «PÅGÅR» fold alike; so do «ikke vurdert» and «not-assessed»'s
-// own words.
-func FoldTyped(s string) string {
-	s = asciiFolder.Replace(strings.ToLower(strings.TrimSpace(s)))
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if out, _, err := transform.String(t, s); err == nil {
-		s = out
-	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " ")
-}
 
 // lookup finds the one value whose names (folded) equal typed, else reports what was
 // probably meant. names maps each value to the names it answers to; the first name is

@@ -90,7 +90,7 @@ func (r *Repo) Resolve(at string) (*object.Commit, error) {
 	}
 	h, err := r.git.ResolveRevision(plumbing.Revision(at))
 	if err != nil {
-		return nil, fmt.Errorf("%q: %w", at, ErrUnknownRef)
+		return nil, &refError{at: at, cause: err}
 	}
 	c, err := r.git.CommitObject(*h)
 	if err != nil {
@@ -98,7 +98,7 @@ func (r *Repo) Resolve(at string) (*object.Commit, error) {
 		if tag, terr := r.git.TagObject(*h); terr == nil {
 			return tag.Commit()
 		}
-		return nil, fmt.Errorf("%q: %w", at, ErrUnknownRef)
+		return nil, &refError{at: at, cause: err}
 	}
 	return c, nil
 }
@@ -247,3 +247,13 @@ func (r *Repo) KnownMeasureIDs() (map[string]bool, error) {
 	})
 	return ids, err
 }
+
+// refError is a ref Resolve could not resolve. Its message is the one of
+// ErrUnknownRef; it wraps both ErrUnknownRef and go-git's cause.
+type refError struct {
+	at    string
+	cause error
+}
+
+func (e *refError) Error() string   { return fmt.Sprintf("%q: %v", e.at, ErrUnknownRef) }
+func (e *refError) Unwrap() []error { return []error{ErrUnknownRef, e.cause} }

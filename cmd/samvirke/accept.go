@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -87,36 +89,18 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 		if err != nil {
 			return nil, err
 		}
-		used := map[int]string{}
-		for id := range known {
-			if n, ok := measures.MeasureNumber(id); ok {
-				used[n] = id
-			}
-		}
+		used := slices.Collect(maps.Keys(known))
 		for _, m := range c.Measures {
-			if n, ok := measures.MeasureNumber(m.ID); ok {
-				used[n] = m.ID
-			}
+			used = append(used, m.ID)
 		}
-		if newID = opts.ID; newID != "" {
-			n, _ := measures.MeasureNumber(newID)
-			if prev, taken := used[n]; taken {
-				return nil, fmt.Errorf("nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge", newID, prev)
-			}
-		} else {
-			last := 0
-			for n := range used {
-				last = max(last, n)
-			}
-			newID = measures.NumberedID(last + 1)
+		newID, err = measures.AcceptID(opts.ID, used)
+		if taken := (*measures.NumberTakenError)(nil); errors.As(err, &taken) {
+			return nil, fmt.Errorf("nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge", taken.Number, taken.By)
 		}
 
 		m := p.Clone()
 		m.ID = newID
-		m.Status = measures.NotStarted
-		e := measures.LogEntry{Date: today, Status: measures.NotStarted, By: by,
-			Note: fmt.Sprintf("Forslag godtatt som %s (var %s).", newID, p.ID)}
-		if err := m.AddLog(e, today); err != nil {
+		if err := m.RecordChange(measures.NotStarted, measures.AcceptNote(p.ID, newID), by, today); err != nil {
 			return nil, err
 		}
 		write := c.RewriteRefs(p.ID, newID)

@@ -173,69 +173,21 @@ func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 		return nil, fmt.Errorf("les innholdet i pull requesten: %w", err)
 	}
 	var out []problem
-	add := func(file string, p measures.Pos, key, format string, args ...any) {
-		out = append(out, problem{File: file, Line: p.Line, Column: p.Col, Key: key, Code: "secretariat", Message: fmt.Sprintf(format, args...)})
+	add := func(f measures.Finding) {
+		out = append(out, problem{File: f.File, Line: f.Pos.Line, Column: f.Pos.Col, Key: f.Key, Code: "secretariat", Message: f.Message})
 	}
-	line := func(n int) measures.Pos { return measures.Pos{Line: n} }
-	d := measures.Compare(old, cur)
-	for _, m := range d.Removed {
-		add(m.File, measures.Pos{}, "", "tiltaket %s «%s» er slettet; bare sekretariatet sletter tiltak (sett heller status cancelled i samråd med sekretariatet)", m.ID, m.Title)
-	}
-	for _, r := range d.Renamed {
-		m := cur.Measure(r.To)
-		add(m.File, m.KeyPos("id"), "id", "%s har fått ny id %s; bare sekretariatet gir tiltak nye id-er (med «samvirke accept»)", r.From, r.To)
-	}
-	for _, m := range d.Added {
-		if !measures.IsProposalID(m.ID) {
-			add(m.File, m.KeyPos("id"), "id", "nye tiltak foreslås med en P-id (P-<navn>, se «samvirke new»); sekretariatet gir T-nummer når forslaget godtas")
-		}
-		if m.Status != measures.Proposed {
-			add(m.File, m.KeyPos("status"), "status", "et nytt forslag skal ha status proposed (foreslått), ikke %s", m.Status)
-		}
-	}
-	for _, ch := range d.Changed {
-		o, m := old.Measure(ch.ID), cur.Measure(ch.ID)
-		at := func(key string) measures.Pos {
-			if p := m.KeyPos(key); p.Line > 0 {
-				return p
-			}
-			return m.KeyPos("id")
-		}
-		if o.Status != m.Status {
-			add(m.File, at("status"), "status", "status endret fra %s til %s; bare sekretariatet endrer status", o.Status.Label(), m.Status.Label())
-		}
-		if !slices.Equal(o.Owners, m.Owners) {
-			add(m.File, at("owners"), "owners", "eierne er endret; bare sekretariatet endrer eierne av et tiltak")
-		}
-		if dateOf(o.Due) != dateOf(m.Due) {
-			add(m.File, at("due"), "due", "fristen er endret fra %s til %s; bare sekretariatet endrer frister", dateOf(o.Due), dateOf(m.Due))
-		}
-		if progressOf(o.Progress) != progressOf(m.Progress) {
-			add(m.File, at("progress"), "progress", "framdriften er endret; bare sekretariatet fører framdriften")
-		}
-		if !slices.Equal(o.Log, m.Log) {
-			add(m.File, at("log"), "log", "loggen er endret; bare sekretariatet fører loggen (skriv heller hva som har skjedd i beskrivelsen av pull requesten)")
-		}
-		if o.Revision != m.Revision {
-			add(m.File, at("revision"), "revision", "revisjonen er endret fra %s til %s; det avgjør arbeidsgruppen", o.Revision.Label(), m.Revision.Label())
-		}
-	}
-	for _, name := range []string{measures.OwnersFile, measures.AreasFile, measures.EventsFile} {
-		if p, ok, err := fileChanged(baseFS, headFS, name); err != nil {
-			return nil, err
-		} else if ok {
-			add(measures.Dir+"/"+name, line(p), "", "%s er endret; bare sekretariatet endrer eiere, innsatsområder, kapitler og arrangementer", name)
-		}
+	for _, f := range measures.SecretariatChanges(old, cur) {
+		add(f)
 	}
 	files, err := unionFiles(baseFS, headFS, measures.InputsDir)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range files {
+	for _, name := range append(slices.Clone(measures.SecretariatFiles), files...) {
 		if p, ok, err := fileChanged(baseFS, headFS, name); err != nil {
 			return nil, err
 		} else if ok {
-			add(measures.Dir+"/"+name, line(p), "", "innspillene fra Åpen arena gjengis ordrett og endres bare av sekretariatet (endret rekkefølge gir punktene nye id-er)")
+			add(measures.Finding{File: measures.Dir + "/" + name, Pos: measures.Pos{Line: p}, Message: measures.SecretariatFileMessage(name)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b problem) int {
@@ -247,67 +199,18 @@ func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 	return out, nil
 }
 
-// pathFindings flags the changed paths that only the secretariat may touch: symbolic
-// links and other non-files anywhere, CODEOWNERS and .gitattributes anywhere, the CI
-// files, and every other file outside content/. Files under content/ are left to the
-// comparison of the content.
+// pathFindings flags the changed paths that only the secretariat may touch
+// (measures.SecretariatPath).
 func pathFindings(paths []tracker.PathChange) []problem {
 	var out []problem
 	for _, pc := range paths {
-		if msg := pathMessage(pc); msg != "" {
+		msg := measures.SecretariatPath(measures.PathChange{Path: pc.Path, InContent: pc.InContent,
+			Deleted: pc.Deleted, Added: pc.Added, Mode: pc.Mode})
+		if msg != "" {
 			out = append(out, problem{File: pc.Path, Code: "secretariat", Message: msg})
 		}
 	}
 	return out
-}
-
-func pathMessage(pc tracker.PathChange) string {
-	verb := "endret"
-	switch {
-	case pc.Deleted:
-		verb = "slettet"
-	case pc.Added:
-		verb = "lagt til"
-	}
-	base := path.Base(pc.Path)
-	switch {
-	case pc.Mode&fs.ModeSymlink != 0:
-		return "en symbolsk lenke er " + verb + "; samvirke følger ikke symbolske lenker, og bare sekretariatet legger inn annet enn vanlige filer"
-	case !pc.Regular():
-		return "en git-undermodul er " + verb + "; bare sekretariatet legger inn annet enn vanlige filer"
-	case base == "CODEOWNERS":
-		return "CODEOWNERS er " + verb + "; bare sekretariatet endrer hvem som må godkjenne endringer"
-	case base == ".gitattributes":
-		return ".gitattributes er " + verb + "; bare sekretariatet endrer linjeslutter og flettedrivere"
-	case pc.InContent:
-		return ""
-	case isCIFile(pc.Path):
-		return "CI-filen er " + verb + "; bare sekretariatet endrer kontrollene som kjører på pull requester"
-	case strings.HasPrefix(pc.Path, ".gitlab/"):
-		return "filen i .gitlab/ er " + verb + "; bare sekretariatet endrer GitLab-oppsettet (CI, maler og godkjenning)"
-	}
-	return "filen utenfor content/ er " + verb + "; en pull request med innhold endrer bare filer under content/, resten gjør sekretariatet"
-}
-
-// isCIFile reports whether p (from the work tree's root) configures GitHub Actions or
-// GitLab CI.
-func isCIFile(p string) bool {
-	return p == ".gitlab-ci.yml" || strings.HasPrefix(p, ".gitlab/ci/") ||
-		strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".github/actions/")
-}
-
-func dateOf(d *measures.Date) string {
-	if d == nil {
-		return "ingen"
-	}
-	return d.String()
-}
-
-func progressOf(p *int) int {
-	if p == nil {
-		return -1
-	}
-	return *p
 }
 
 // fileChanged reports whether name differs between the two trees (added, removed or

@@ -71,26 +71,6 @@ func propose(t *testing.T, dir, title string, extra ...string) string {
 	return out
 }
 
-func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Felles kurs for fastleger", "felles-kurs-for-fastleger"},
-		{"Bedre samhandling i Øst-Agder og på Ærøy", "bedre-samhandling-i-ost-agder-og-pa-aeroy"},
-		{"  «IPS» – 2027: café & co.  ", "ips-2027-cafe-co"},
-		{"ÆØÅ æøå", "aeoa-aeoa"},
-		{"!!!", ""},
-		{"Et svært langt forslag om samarbeid mellom helsetjenesten og NAV i alle landets kommuner",
-			"et-svaert-langt-forslag-om-samarbeid-mellom"},
-	}
-	for _, tt := range tests {
-		if got := slugify(tt.in); got != tt.want {
-			t.Errorf("slugify(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if got := slugify(tt.in); len(got) > maxSlug {
-			t.Errorf("slugify(%q) is %d long, over %d", tt.in, len(got), maxSlug)
-		}
-	}
-}
-
 func TestNewWritesAValidCanonicalProposal(t *testing.T) {
 	dir := strategyRepo(t)
 	out := propose(t, dir, "Felles kurs for fastleger og NAV-veiledere", "--input", "aa2020-2.8/7")

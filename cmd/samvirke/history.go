@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -20,8 +21,11 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 		return nil, fmt.Errorf("fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)")
 	}
 	repo, err := tracker.Open(src.Root)
+	if errors.Is(err, tracker.ErrNotRepository) {
+		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w", src.Root, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»)", src.Root)
+		return nil, fmt.Errorf("kunne ikke åpne git-repoet i %s: %w", src.Root, err)
 	}
 	// What a write repaired or finished before it started (an interrupted save, an empty
 	// index) goes to standard error, beside the command's own output.

@@ -7,9 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"charm.land/huh/v2"
 	"github.com/google/renameio/v2/maybe"
@@ -17,13 +15,7 @@ import (
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
-
-// maxSlug bounds the name part of a proposal id, so file names stay readable.
-const maxSlug = 48
 
 type newOptions struct {
 	global  *globalOptions
@@ -128,21 +120,14 @@ func newRun(ctx context.Context, opts *newOptions) error {
 	} else if opts.Commit {
 		return fmt.Errorf("--commit krever et git-repo: %w", err)
 	}
-	slug := slugify(opts.Title)
+	slug := measures.ProposalSlug(opts.Title)
 	if slug == "" {
 		return fmt.Errorf("tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre", opts.Title)
 	}
-	id := ""
-	for n := 1; ; n++ {
-		id = "P-" + slug
-		if n > 1 {
-			id += "-" + strconv.Itoa(n)
-		}
+	id := measures.ProposalID(slug, func(id string) bool {
 		_, statErr := os.Lstat(filepath.Join(src.Root, measures.Dir, measures.MeasuresDir, id+".md"))
-		if c.Measure(id) == nil && !known[id] && errors.Is(statErr, os.ErrNotExist) {
-			break
-		}
-	}
+		return c.Measure(id) != nil || known[id] || !errors.Is(statErr, os.ErrNotExist)
+	})
 	file := path.Join(measures.Dir, measures.MeasuresDir, id+".md")
 	m := &measures.Measure{ID: id, Title: strings.TrimSpace(opts.Title), Kind: measures.KindMeasure, Area: opts.Area,
 		Owners: opts.Owners, Status: measures.Proposed, Revision: measures.RevisionNew, Inputs: opts.Inputs,
@@ -198,36 +183,6 @@ func isTerminal(s *IOStreams) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// slugify makes the name part of a proposal id from a title: lower-case ASCII letters and
-// digits, words joined by single hyphens, æ → ae, ø → o, å → a, other accents dropped,
-// at most maxSlug characters, cut at a word boundary where possible.
-func slugify(title string) string {
-	s := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a").Replace(strings.ToLower(title))
-	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	out := b.String()
-	if len(out) > maxSlug {
-		out = out[:maxSlug]
-		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
-			out = out[:i]
-		}
-		out = strings.TrimRight(out, "-")
-	}
-	return out
-}
-
 // newForm asks for the proposal in the terminal, starting from the flags' values.
 func newForm(c *measures.Content, opts *newOptions) error {
 	areas := make([]huh.Option[string], len(c.Areas))
@@ -244,7 +199,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 		huh.NewGroup(
 			huh.NewInput().Title("Tittel").Description("Kort, på én linje").Value(&opts.Title).
 				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" || slugify(s) == "" {
+					if strings.TrimSpace(s) == "" || measures.ProposalSlug(s) == "" {
 						return errors.New("skriv en tittel med bokstaver eller sifre")
 					}
 					return nil

@@ -81,10 +81,6 @@ func setRun(ctx context.Context, opts *setOptions) error {
 	}
 	today := measures.DateOf(opts.Now())
 	saved, err := repo.Save(ctx, opts.ID, func(m *measures.Measure, by string) error {
-		statusChanged := opts.changed("status") && status != m.Status
-		if opts.changed("status") {
-			m.Status = status
-		}
 		if opts.changed("progress") {
 			p := opts.Progress
 			m.Progress = &p
@@ -95,17 +91,10 @@ func setRun(ctx context.Context, opts *setOptions) error {
 		if opts.changed("owner") {
 			m.Owners = opts.Owners
 		}
-		if statusChanged || opts.changed("note") {
-			e := measures.LogEntry{Date: today, Note: strings.TrimSpace(opts.Note), By: by}
-			if statusChanged {
-				e.Status = status
-				if e.Note == "" {
-					e.Note = measures.StatusNote(status)
-				}
-			}
-			return m.AddLog(e, today)
+		if !opts.changed("status") {
+			status = ""
 		}
-		return nil
+		return m.RecordChange(status, opts.Note, by, today)
 	}, tracker.SaveOptions{Author: opts.Author})
 	if err != nil {
 		return saveError(opts.ID, err)

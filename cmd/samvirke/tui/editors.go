@@ -54,7 +54,7 @@ func newStatusPicker(m *Model, ms *measures.Measure) *picker {
 		if st == ms.Status {
 			label += " (nå)"
 		}
-		items = append(items, pickItem{id: string(st), label: label, name: st.Label(), search: fold(st.Label() + " " + string(st))})
+		items = append(items, pickItem{id: string(st), label: label, name: st.Label(), search: measures.Fold(st.Label() + " " + string(st))})
 	}
 	id, from := ms.ID, ms.Status
 	return newPicker("Ny status for "+id, items, false, nil, func(m *Model, ids []string) tea.Cmd {
@@ -65,7 +65,7 @@ func newStatusPicker(m *Model, ms *measures.Measure) *picker {
 func newOwnersPicker(m *Model, ms *measures.Measure) *picker {
 	var items []pickItem
 	for _, o := range m.c.Owners {
-		items = append(items, pickItem{id: o.ID, label: cell(o.Short, 8) + " " + o.Name, search: fold(o.ID + " " + o.Short + " " + o.Name)})
+		items = append(items, pickItem{id: o.ID, label: cell(o.Short, 8) + " " + o.Name, search: measures.Fold(o.ID + " " + o.Short + " " + o.Name)})
 	}
 	id, base := ms.ID, slices.Clone(ms.Owners)
 	return newPicker("Eiere for "+id+" (den første som beholdes, er ansvarlig)", items, true, ms.Owners,
@@ -106,7 +106,7 @@ func newLinkPicker(m *Model, ms *measures.Measure) *picker {
 		for _, it := range g.Items {
 			text := oneLine(it.Text)
 			items = append(items, pickItem{id: it.ID, label: cell(it.ID, 15) + " " + text,
-				search: fold(it.ID + " " + text + " " + g.Title), detail: g.Title + ": " + text})
+				search: measures.Fold(it.ID + " " + text + " " + g.Title), detail: g.Title + ": " + text})
 		}
 	}
 	id, base := ms.ID, slices.Clone(ms.Inputs)
@@ -146,19 +146,19 @@ func newQuickFilterPicker(m *Model) *picker {
 	var chosen []string
 	q := m.list.quick
 	for _, st := range measures.Statuses {
-		items = append(items, pickItem{id: "s:" + string(st), label: "Status: " + m.st.status(st), search: fold("status " + st.Label())})
+		items = append(items, pickItem{id: "s:" + string(st), label: "Status: " + m.st.status(st), search: measures.Fold("status " + st.Label())})
 		if q.status[st] {
 			chosen = append(chosen, "s:"+string(st))
 		}
 	}
 	for _, o := range m.c.Owners {
-		items = append(items, pickItem{id: "o:" + o.ID, label: "Eier: " + o.Short + " – " + o.Name, search: fold("eier " + o.Short + " " + o.Name)})
+		items = append(items, pickItem{id: "o:" + o.ID, label: "Eier: " + o.Short + " – " + o.Name, search: measures.Fold("eier " + o.Short + " " + o.Name)})
 		if q.owner[o.ID] {
 			chosen = append(chosen, "o:"+o.ID)
 		}
 	}
 	for _, a := range m.c.Areas {
-		items = append(items, pickItem{id: "a:" + a.ID, label: sprintf("Område %d: %s", a.Number, a.Title), search: fold("omrade " + a.Title)})
+		items = append(items, pickItem{id: "a:" + a.ID, label: sprintf("Område %d: %s", a.Number, a.Title), search: measures.Fold("omrade " + a.Title)})
 		if q.area[a.ID] {
 			chosen = append(chosen, "a:"+a.ID)
 		}

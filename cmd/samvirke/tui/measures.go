@@ -104,7 +104,7 @@ func (l *listView) queryChanged(m *Model) {
 		return
 	}
 	from := l.cands
-	if l.lastQuery != "" && strings.HasPrefix(fold(q), fold(l.lastQuery)) && !strings.Contains(q, " ") {
+	if l.lastQuery != "" && strings.HasPrefix(measures.Fold(q), measures.Fold(l.lastQuery)) && !strings.Contains(q, " ") {
 		from = l.rows
 	}
 	keep := l.selectedID()

@@ -22,6 +22,7 @@ const (
 	msgSorted             = "Sortert etter %s."
 	msgOwnerFilter        = "Viser tiltakene til %s. esc fjerner filteret."
 	msgReloadFailed       = "Kunne ikke lese innholdet på nytt: %v"
+	msgGitReadFailed      = "Kunne ikke lese historikken i git: %v"
 	msgReloadedWithErrors = "Innholdet ble endret utenfra og har %d feil; kjør «samvirke validate»."
 	msgReloaded           = "Innholdet ble endret utenfra og er lest på nytt."
 	msgReadOnly           = "Kan ikke endre: %s"

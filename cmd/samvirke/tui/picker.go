@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/samvirke/samvirke/measures"
 )
 
 // modal is an editor shown over the body: it takes every key until it closes.
@@ -67,7 +68,7 @@ func (p *picker) at(id string) *picker {
 }
 
 func (p *picker) filter() {
-	words := strings.Fields(fold(p.input.Value()))
+	words := strings.Fields(measures.Fold(p.input.Value()))
 	p.rows = p.rows[:0]
 	for i, it := range p.items {
 		ok := true

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"hash/fnv"
 	"io/fs"
 	"os"
@@ -45,6 +46,7 @@ type extrasMsg struct {
 	log      []tracker.Change
 	branch   string
 	upstream tracker.Upstream
+	err      error // what could not be read, kept so the status line can say why
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -126,10 +128,10 @@ func (m *Model) extrasCmd() tea.Cmd {
 	return func() tea.Msg {
 		mu.Lock()
 		defer mu.Unlock()
-		last, _ := repo.LastChanged()
-		log, _ := repo.Log(8)
-		up, _ := repo.Upstream()
-		return extrasMsg{last: last, log: log, branch: repo.Branch(), upstream: up}
+		last, errLast := repo.LastChanged()
+		log, errLog := repo.Log(8)
+		up, errUp := repo.Upstream()
+		return extrasMsg{last: last, log: log, branch: repo.Branch(), upstream: up, err: errors.Join(errLast, errLog, errUp)}
 	}
 }
 

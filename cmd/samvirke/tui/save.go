@@ -148,10 +148,6 @@ func (m *Model) historyCmd(id string) tea.Cmd {
 // today is the date for new log entries.
 func (m *Model) today() measures.Date { return measures.DateOf(m.opts.Now()) }
 
-// addLog appends a log entry dated e.Date, today: measures.Measure.AddLog, which
-// refuses when the log has an entry dated after today.
-func addLog(m *measures.Measure, e measures.LogEntry) error { return m.AddLog(e, e.Date) }
-
 // setStatus saves a new status with a dated log entry, as «samvirke set --status» does.
 // from is the status the user saw; when another change set a third one meanwhile, it is
 // not overwritten unseen.
@@ -164,14 +160,13 @@ func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
 		if ms.Status != from {
 			return changedElsewhere(id, "statusen", "«"+ms.Status.Label()+"»")
 		}
-		ms.Status = st
-		return addLog(ms, measures.LogEntry{Date: today, Status: st, Note: "Status endret til " + st.Label() + ".", By: by})
+		return ms.RecordChange(st, "", by, today)
 	})
 }
 
 func (m *Model) addNote(id, note string) tea.Cmd {
 	today := m.today()
 	return m.save(id, func(ms *measures.Measure, by string) error {
-		return addLog(ms, measures.LogEntry{Date: today, Note: strings.TrimSpace(note), By: by})
+		return ms.RecordChange("", note, by, today)
 	})
 }

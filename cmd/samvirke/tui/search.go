@@ -27,8 +27,8 @@ func newSearchIndex(c *measures.Content) *searchIndex {
 	go func() {
 		defer close(ix.done)
 		for _, m := range ms {
-			ix.head[m] = fold(m.ID + " " + m.Title)
-			ix.text[m] = fold(oneLine(m.Text))
+			ix.head[m] = measures.Fold(m.ID + " " + m.Title)
+			ix.text[m] = measures.Fold(oneLine(m.Text))
 		}
 	}()
 	return ix
@@ -52,7 +52,7 @@ func (s headSource) Len() int            { return len(s.ms) }
 // first, best first, then measures whose text holds every word of the query, in the
 // order of cands.
 func (ix *searchIndex) match(query string, cands []*measures.Measure) []*measures.Measure {
-	q := fold(strings.TrimSpace(query))
+	q := measures.Fold(strings.TrimSpace(query))
 	if q == "" {
 		return cands
 	}

@@ -33,12 +33,6 @@ func cell(s string, w int) string {
 // oneLine collapses runs of white space, newlines included, to single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-var folder = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "é", "e", "è", "e", "ä", "a", "ö", "o", "ü", "u")
-
-// fold prepares text for searching: lower case, and æ, ø, å written as ae, o, a so that
-// «ost» finds «Øst» and «forsok» finds «forsøk».
-func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
-
 func ansiWidth(s string) int    { return ansi.StringWidth(s) }
 func ansiStrip(s string) string { return ansi.Strip(s) }
 func itoa(n int) string         { return strconv.Itoa(n) }

@@ -218,6 +218,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.extrasCmd()
 	case extrasMsg:
 		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
+		if msg.err != nil && m.status == "" {
+			m.flashErr(msgGitReadFailed, msg.err)
+		}
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)

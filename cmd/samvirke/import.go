@@ -85,7 +85,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 		return err
 	}
 	iopts := sheet.ImportOptions{NewAsProposals: opts.NewAsProposals, ClearEmpty: opts.ClearEmpty,
-		Today: opts.streams.Today(), Slug: slugify}
+		Today: opts.streams.Today(), Slug: measures.ProposalSlug}
 	if known, err := repo.KnownMeasureIDs(); err == nil {
 		iopts.Taken = func(id string) bool { return known[id] }
 	}

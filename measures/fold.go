@@ -5,16 +5,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
 // norwegianFolder writes æ, ø and å (lower case; Fold lowers first) as ae, o and a.
 var norwegianFolder = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
 
-// stripMarks drops combining accents: é → e, ü → u.
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks drops combining accents: é → e, ü → u. It keeps no state (a
+// transform.Chain does, and Fold runs on many goroutines at once, e.g. the TUI's index).
+func stripMarks(s string) string {
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
 
 // Fold is the one folding rule for search, filters and slugs, in the CLI, the TUI and
 // new: Unicode NFC first (so «å» typed as one character and an «å» written as a +
@@ -27,10 +33,7 @@ func Fold(s string) string {
 		return strings.ToLower(s)
 	}
 	s = norwegianFolder.Replace(strings.ToLower(norm.NFC.String(s)))
-	if out, _, err := transform.String(stripMarks, s); err == nil {
-		s = out
-	}
-	return s
+	return stripMarks(s)
 }
 
 // FoldTyped folds what people type for matching names: Fold, spaces trimmed and runs

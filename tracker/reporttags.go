@@ -11,7 +11,11 @@ import (
 // ReportTags returns every rapport/ tag that points at a commit, oldest first (by the
 // tagger's date; a lightweight tag by its commit's date), ties broken by name. It is
 // the series of baselines a report shows its trend across.
-func (r *Repo) ReportTags() ([]*ReportTag, error) {
+func (r *Repo) ReportTags() ([]*ReportTag, error) { return r.tagsUnder(ReportTagPrefix) }
+
+// tagsUnder returns the tags under prefix that point at a commit, oldest first, ties
+// broken by name.
+func (r *Repo) tagsUnder(prefix string) ([]*ReportTag, error) {
 	iter, err := r.git.Tags()
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
@@ -19,7 +23,7 @@ func (r *Repo) ReportTags() ([]*ReportTag, error) {
 	var out []*ReportTag
 	err = iter.ForEach(func(ref *plumbing.Reference) error {
 		full := ref.Name().Short()
-		name, ok := strings.CutPrefix(full, ReportTagPrefix)
+		name, ok := strings.CutPrefix(full, prefix)
 		if !ok {
 			return nil
 		}

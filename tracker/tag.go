@@ -3,7 +3,6 @@ package tracker
 import (
 	"errors"
 	"fmt"
-	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -80,43 +79,16 @@ func (r *Repo) tagHead(prefix, name, message, author string) (*ReportTag, error)
 // ErrNoReportTag when there is none.
 func (r *Repo) LatestReportTag() (*ReportTag, error) { return r.latestTag(ReportTagPrefix) }
 
-// latestTag is the newest tag under prefix, or ErrNoReportTag.
+// latestTag is the newest tag under prefix (the last of tagsUnder), or ErrNoReportTag.
 func (r *Repo) latestTag(prefix string) (*ReportTag, error) {
-	iter, err := r.git.Tags()
-	if err != nil {
-		return nil, fmt.Errorf("list tags: %w", err)
-	}
-	var best *ReportTag
-	err = iter.ForEach(func(ref *plumbing.Reference) error {
-		full := ref.Name().Short()
-		name, ok := strings.CutPrefix(full, prefix)
-		if !ok {
-			return nil
-		}
-		t := &ReportTag{Name: name, Ref: full}
-		if tag, err := r.git.TagObject(ref.Hash()); err == nil {
-			c, err := tag.Commit()
-			if err != nil {
-				return nil // a tag of something else than a commit is no baseline
-			}
-			t.Commit, t.When = c, tag.Tagger.When
-		} else if c, err := r.git.CommitObject(ref.Hash()); err == nil {
-			t.Commit, t.When = c, c.Committer.When
-		} else {
-			return nil
-		}
-		if best == nil || t.When.After(best.When) || (t.When.Equal(best.When) && path.Clean(t.Name) > best.Name) {
-			best = t
-		}
-		return nil
-	})
+	tags, err := r.tagsUnder(prefix)
 	if err != nil {
 		return nil, err
 	}
-	if best == nil {
+	if len(tags) == 0 {
 		return nil, ErrNoReportTag
 	}
-	return best, nil
+	return tags[len(tags)-1], nil
 }
 
 // ContentChanged reports whether the working tree's content/ differs from HEAD:

@@ -36,13 +36,13 @@ func (c *confirmSave) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
 }
 
 func (c *confirmSave) view(m *Model, w, _ int) string {
-	repo, branch := filepath.Base(m.opts.Repo.Root), m.branch
+	repo, branch := filepath.Base(m.opts.RepoDir), m.branch
 	if branch == "" {
 		branch = "(ingen gren)"
 	}
 	paras := []string{
 		m.opts.AskFirst,
-		"Lagringen av " + c.id + " blir en commit på grenen " + branch + " i " + repo + " (" + m.opts.Repo.Root + ").",
+		"Lagringen av " + c.id + " blir en commit på grenen " + branch + " i " + repo + " (" + m.opts.RepoDir + ").",
 		"Vil du prøve samvirke uten å endre dette repoet, svar n, avslutt og kjør «samvirke demo».",
 		m.st.Error.Render("Lagre? j = ja, lagre (spør ikke igjen i denne økten), n = nei"),
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"strings"
 
@@ -40,15 +39,14 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		m.refuseReadOnly()
 		return nil
 	}
-	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	store, ctx, opts := m.store, m.ctx, tracker.SaveOptions{Author: m.opts.Author, Now: m.opts.Now()}
 	run := func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
+		msg := savedMsg{id: id}
+		store.with(func(s Store) { msg.saved, msg.err = s.Save(ctx, id, change, opts) })
 		if done != nil {
-			done(err)
+			done(msg.err)
 		}
-		return savedMsg{id: id, saved: saved, err: err}
+		return msg
 	}
 	if m.opts.AskFirst != "" && !m.confirmed {
 		m.modal = &confirmSave{id: id, run: run}
@@ -69,13 +67,12 @@ func (m *Model) undoLast() tea.Cmd {
 		return nil
 	}
 	last := m.undo[len(m.undo)-1]
-	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	store, ctx, opts := m.store, m.ctx, tracker.SaveOptions{Author: m.opts.Author, Now: m.opts.Now()}
 	m.saving = true
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		saved, err := repo.Revert(context.Background(), last.hash, tracker.SaveOptions{Author: author, Now: now})
-		return savedMsg{id: last.id, saved: saved, err: err, revert: true}
+		msg := savedMsg{id: last.id, revert: true}
+		store.with(func(s Store) { msg.saved, msg.err = s.Revert(ctx, last.hash, opts) })
+		return msg
 	}
 }
 
@@ -133,15 +130,14 @@ type changeError string
 func (e changeError) Error() string { return string(e) }
 
 func (m *Model) historyCmd(id string) tea.Cmd {
-	repo, mu := m.opts.Repo, m.repoMu
-	if repo == nil {
+	if m.opts.Repo == nil {
 		return nil
 	}
+	store := m.store
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		ch, err := repo.History(id)
-		return historyMsg{id: id, changes: ch, err: err}
+		msg := historyMsg{id: id}
+		store.with(func(s Store) { msg.changes, msg.err = s.History(id) })
+		return msg
 	}
 }
 

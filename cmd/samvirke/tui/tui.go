@@ -29,7 +29,10 @@ type Options struct {
 	LoadErr error             // content errors found when loading, shown as a warning
 	FS      fs.FS             // the content directory, re-read on reload; nil disables reloading
 	Dir     string            // the content directory on disk, polled for outside changes; "" disables polling
-	Repo    *tracker.Repo     // nil: read-only
+	// Repo is where saves go and the history comes from: a *tracker.Repo, opened once by
+	// the caller; nil for read-only content.
+	Repo    Store
+	RepoDir string // the repository's directory, named where the status line says where saves go
 	// ReadOnly says in Norwegian why nothing can be edited; shown when Repo is nil.
 	ReadOnly string
 	Author   string           // "Name <email>" for commits; "" for the git config
@@ -93,17 +96,11 @@ type Model struct {
 	sigQuick    string   // see reload.go
 	sigFull     string
 	polls       int
-	// Reads from git (history, log, the change index) and saves use separate
-	// tracker.Repos, each used by one goroutine at a time: a tracker.Repo is not safe for
-	// concurrent use, and a save must not wait behind a slow read such as building the
-	// change index of a long history. Saves are serialized across processes by the
-	// tracker's lock file.
-	repoMu    *sync.Mutex
-	writer    *tracker.Repo
-	writerMu  *sync.Mutex
-	saving    bool
-	confirmed bool // the user said yes to AskFirst
-	quitting  bool // quit once the save in flight is done
+	store       lockedStore     // opts.Repo, one goroutine at a time
+	ctx         context.Context // the program's: saves, undo and sync run under it
+	saving      bool
+	confirmed   bool // the user said yes to AskFirst
+	quitting    bool // quit once the save in flight is done
 
 	glamour    *glamour.TermRenderer
 	glamourKey string
@@ -128,13 +125,8 @@ func New(opts Options) *Model {
 		opts.Explain = func(_ string, err error) error { return err }
 	}
 	m := &Model{opts: opts, keys: newKeyMap(), st: DefaultStyles(opts.Dark, opts.NoColor),
-		help: help.New(), view: viewMeasures, width: 80, height: 24, repoMu: &sync.Mutex{}, writerMu: &sync.Mutex{}}
-	m.writer = opts.Repo
-	if opts.Repo != nil {
-		if w, err := tracker.Open(opts.Repo.Root); err == nil {
-			m.writer = w
-		}
-	}
+		help: help.New(), view: viewMeasures, width: 80, height: 24,
+		store: lockedStore{mu: &sync.Mutex{}, store: opts.Repo}, ctx: context.Background()}
 	if opts.Repo != nil {
 		m.branch = opts.Repo.Branch()
 	}
@@ -470,7 +462,7 @@ func (m *Model) where() string {
 	if m.opts.Repo == nil {
 		return ""
 	}
-	repo := filepath.Base(m.opts.Repo.Root)
+	repo := filepath.Base(m.opts.RepoDir)
 	if m.branch == "" {
 		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
 	}
@@ -502,6 +494,7 @@ func fitLines(s string, w, h int) string {
 // the alternate screen is gone.
 func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) ([]string, error) {
 	m := New(opts)
+	m.ctx = ctx
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
 	_, err := p.Run()
 	return m.commits, err

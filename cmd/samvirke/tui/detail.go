@@ -21,7 +21,6 @@ type detailView struct {
 	history     []tracker.Change
 	historyErr  error
 	historyDone bool
-	rendered    string // cache key of the last render: width and style
 }
 
 func newDetailView(m *Model, id string) *detailView {

@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -16,6 +14,8 @@ import (
 // detailView shows one measure: fields, its text rendered with glamour, the log, the
 // linked inputs with their text, and its git history.
 type detailView struct {
+	*common
+	box
 	id          string
 	vp          viewport.Model
 	history     []tracker.Change
@@ -23,20 +23,41 @@ type detailView struct {
 	historyDone bool
 }
 
-func newDetailView(m *Model, id string) *detailView {
-	d := &detailView{id: id, vp: viewport.New()}
+func newDetailView(c *common, id string, w, h int) *detailView {
+	d := &detailView{common: c, box: box{w, h}, id: id, vp: viewport.New()}
 	d.vp.KeyMap = viewport.KeyMap{} // the TUI's own keys scroll it
-	d.refresh(m)
+	d.refresh()
 	return d
 }
 
-func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// SetSize resizes the viewport; the text is laid out again by refresh.
+func (d *detailView) SetSize(w, h int) {
+	d.box.SetSize(w, h)
+	d.vp.SetHeight(h)
+}
+
+// Update scrolls, takes the measure's history when it arrives, and hands the edit keys
+// and u to the parent.
+func (d *detailView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case historyMsg:
+		if msg.id == d.id {
+			d.history, d.historyErr, d.historyDone = msg.changes, msg.err, true
+			d.refresh()
+		}
+	case tea.KeyPressMsg:
+		d.key(msg)
+	}
+	return nil
+}
+
+func (d *detailView) key(msg tea.KeyPressMsg) {
+	k := d.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.detail = nil
+		d.send(closeDetailMsg{})
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.helpScroll = true, 0
+		d.send(openHelpMsg{})
 	case key.Matches(msg, k.Up):
 		d.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
@@ -50,30 +71,51 @@ func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		d.vp.GotoBottom()
 	case key.Matches(msg, k.Undo):
-		return m.undoLast()
+		d.send(undoMsg{})
 	default:
-		return m.editKey(msg, d.id)
+		d.send(editMsg{msg, d.id})
 	}
-	return nil
+}
+
+// scroll scrolls by d lines (the mouse wheel).
+func (d *detailView) scroll(delta int) {
+	if delta < 0 {
+		d.vp.ScrollUp(-delta)
+	} else {
+		d.vp.ScrollDown(delta)
+	}
+}
+
+// ShortHelp is the key line in the detail view.
+func (d *detailView) ShortHelp() []key.Binding {
+	k := d.keys
+	return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Edit, k.Undo, k.Help}
+}
+
+// FullHelp is the detail view's keys.
+func (d *detailView) FullHelp() [][]key.Binding {
+	k := d.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}, append(k.editKeys(), k.Undo), {k.Help}}
 }
 
 // refresh rebuilds the content (after a reload, a resize or new history).
-func (d *detailView) refresh(m *Model) {
-	ms := m.c.Measure(d.id)
+func (d *detailView) refresh() {
+	ms := d.c.Measure(d.id)
 	if ms == nil {
 		return
 	}
-	d.vp.SetWidth(m.width)
-	d.vp.SetHeight(m.bodyHeight())
+	d.vp.SetWidth(d.w)
+	d.vp.SetHeight(d.h)
 	off := d.vp.YOffset()
-	d.vp.SetContent(d.content(m, ms, m.width))
+	d.vp.SetContent(d.content(ms, d.w))
 	d.vp.SetYOffset(off)
 }
 
-func (d *detailView) view(m *Model, w, h int) string { return d.vp.View() }
+// View is the viewport on the measure.
+func (d *detailView) View() string { return d.vp.View() }
 
-func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
-	st := m.st
+func (d *detailView) content(ms *measures.Measure, w int) string {
+	st := d.st
 	var b strings.Builder
 	section := func(title string) {
 		b.WriteString("\n" + st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
@@ -88,7 +130,7 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	wrap := st.wrap(w - 4)
 	b.WriteString(st.Title.Render(ms.ID+" · "+oneLine(ms.Title)) + "\n\n")
 	status := st.status(ms.Status)
-	if ms.Overdue(m.today()) {
+	if ms.Overdue(d.today()) {
 		status += " " + st.Error.Render("(fristen er passert)")
 	}
 	field("Status", status)
@@ -100,17 +142,17 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	}
 	var owners []string
 	for i, o := range ms.Owners {
-		name := m.c.OwnerName(o)
+		name := d.c.OwnerName(o)
 		if i == 0 {
 			name += " (ansvarlig)"
 		}
 		owners = append(owners, name)
 	}
 	field("Eiere", strings.Join(owners, ", "))
-	if a := m.c.Area(ms.Area); a != nil {
+	if a := d.c.Area(ms.Area); a != nil {
 		field("Område", sprintf("%d. %s", a.Number, a.Title))
 	}
-	if ch := m.c.ChapterRef(ms.Chapter); ch != nil {
+	if ch := d.c.ChapterRef(ms.Chapter); ch != nil {
 		field("Kapittel", ch.Title)
 	}
 	field("Type", ms.Kind.Label())
@@ -122,7 +164,7 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	}
 
 	section("Tekst")
-	b.WriteString(m.markdown(ms.Text, w))
+	b.WriteString(d.markdown(ms.Text, w))
 
 	section(sprintf("Logg (%d)", len(ms.Log)))
 	if len(ms.Log) == 0 {
@@ -145,14 +187,14 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 		b.WriteString(st.Dim.Render("Ingen innspill knyttet. l knytter innspill.") + "\n")
 	}
 	for _, id := range ms.Inputs {
-		it := m.c.Item(id)
+		it := d.c.Item(id)
 		if it == nil {
 			b.WriteString(id + " " + st.Error.Render("(finnes ikke)") + "\n")
 			continue
 		}
 		group, _, _ := measures.SplitItemID(id)
 		title := ""
-		if g := m.c.Group(group); g != nil {
+		if g := d.c.Group(group); g != nil {
 			title = g.Title
 		}
 		b.WriteString(st.Bold.Render(id) + " " + st.Dim.Render(oneLine(title)) + "\n" + wrap.Render("  "+oneLine(it.Text)) + "\n")
@@ -160,7 +202,7 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 
 	section("Historikk i git")
 	switch {
-	case m.readOnly():
+	case d.readOnly():
 		b.WriteString(st.Dim.Render("Ingen historikk: innholdet er ikke i et git-repo.") + "\n")
 	case d.historyErr != nil:
 		b.WriteString(st.Error.Render("Kunne ikke lese historikken: "+d.historyErr.Error()) + "\n")
@@ -176,29 +218,4 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 		}
 	}
 	return b.String()
-}
-
-// markdown renders Markdown for the terminal with glamour, in a style for the
-// background (plain without colour). The renderer is kept for the width.
-func (m *Model) markdown(text string, w int) string {
-	style := styles.DarkStyle
-	switch {
-	case m.st.NoColor:
-		style = styles.NoTTYStyle
-	case !m.st.Dark:
-		style = styles.LightStyle
-	}
-	key := style + "/" + strconv.Itoa(w)
-	if m.glamourKey != key || m.glamour == nil {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(w-4, 20)))
-		if err != nil {
-			return text + "\n"
-		}
-		m.glamour, m.glamourKey = r, key
-	}
-	out, err := m.glamour.Render(text)
-	if err != nil {
-		return text + "\n"
-	}
-	return strings.Trim(out, "\n") + "\n"
 }

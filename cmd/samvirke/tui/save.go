@@ -23,14 +23,9 @@ type historyMsg struct {
 	err     error
 }
 
-// refuseReadOnly explains why an edit key does nothing.
-func (m *Model) refuseReadOnly() {
-	m.flashErr(msgReadOnly, m.opts.ReadOnly)
-}
-
-// save runs a change of one measure through tracker.Save in the background.
-func (m *Model) save(id string, change func(*measures.Measure, string) error) tea.Cmd {
-	return m.saveThen(id, change, nil)
+// requestSave asks the parent to save change to the measure id.
+func (c *common) requestSave(id string, change func(*measures.Measure, string) error) {
+	c.send(saveMsg{id: id, change: change})
 }
 
 // saveThen is save with done called, off the event loop, with the save's outcome.
@@ -49,8 +44,7 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		return msg
 	}
 	if m.opts.AskFirst != "" && !m.confirmed {
-		m.modal = &confirmSave{id: id, run: run}
-		return nil
+		return m.open(&confirmSave{common: m.common, id: id, run: run})
 	}
 	m.saving = true
 	return run
@@ -141,15 +135,12 @@ func (m *Model) historyCmd(id string) tea.Cmd {
 	}
 }
 
-// today is the date for new log entries.
-func (m *Model) today() measures.Date { return measures.DateOf(m.opts.Now()) }
-
 // setStatus saves a new status with a dated log entry, as «samvirke set --status» does.
 // from is the status the user saw; when another change set a third one meanwhile, it is
 // not overwritten unseen.
-func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
-	today := m.today()
-	return m.save(id, func(ms *measures.Measure, by string) error {
+func (c *common) setStatus(id string, from, st measures.Status) {
+	today := c.today()
+	c.requestSave(id, func(ms *measures.Measure, by string) error {
 		if ms.Status == st {
 			return tracker.ErrNoChange
 		}
@@ -160,9 +151,10 @@ func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
 	})
 }
 
-func (m *Model) addNote(id, note string) tea.Cmd {
-	today := m.today()
-	return m.save(id, func(ms *measures.Measure, by string) error {
+// addNote saves a log note dated today.
+func (c *common) addNote(id, note string) {
+	today := c.today()
+	c.requestSave(id, func(ms *measures.Measure, by string) error {
 		return ms.RecordChange("", note, by, today)
 	})
 }

@@ -115,11 +115,27 @@ func (d *detailView) refresh() {
 func (d *detailView) View() string { return d.vp.View() }
 
 func (d *detailView) content(ms *measures.Measure, w int) string {
-	st := d.st
 	var b strings.Builder
-	section := func(title string) {
-		b.WriteString("\n" + st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
-	}
+	d.fields(&b, ms, w)
+	d.section(&b, "Tekst", w)
+	b.WriteString(d.markdown(ms.Text, w))
+	d.section(&b, sprintf("Logg (%d)", len(ms.Log)), w)
+	d.logLines(&b, ms, w)
+	d.section(&b, sprintf("Innspill (%d)", len(ms.Inputs)), w)
+	d.inputLines(&b, ms, w)
+	d.section(&b, "Historikk i git", w)
+	d.historyLines(&b, w)
+	return b.String()
+}
+
+// section is a heading that runs the width of the screen.
+func (d *detailView) section(b *strings.Builder, title string, w int) {
+	b.WriteString("\n" + d.st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
+}
+
+// fields are the title and the measure's fields, one labelled line each.
+func (d *detailView) fields(b *strings.Builder, ms *measures.Measure, w int) {
+	st := d.st
 	field := func(label, value string) {
 		lines := strings.Split(st.wrap(w-12).Render(value), "\n")
 		b.WriteString(cell(label+":", 11) + strings.TrimRight(lines[0], " ") + "\n")
@@ -127,7 +143,6 @@ func (d *detailView) content(ms *measures.Measure, w int) string {
 			b.WriteString(strings.Repeat(" ", 11) + strings.TrimRight(l, " ") + "\n")
 		}
 	}
-	wrap := st.wrap(w - 4)
 	b.WriteString(st.Title.Render(ms.ID+" · "+oneLine(ms.Title)) + "\n\n")
 	status := st.status(ms.Status)
 	if ms.Overdue(d.today()) {
@@ -162,11 +177,11 @@ func (d *detailView) content(ms *measures.Measure, w int) string {
 	if ms.Source != "" {
 		field("Kilde", oneLine(ms.Source))
 	}
+}
 
-	section("Tekst")
-	b.WriteString(d.markdown(ms.Text, w))
-
-	section(sprintf("Logg (%d)", len(ms.Log)))
+// logLines are the log, newest first.
+func (d *detailView) logLines(b *strings.Builder, ms *measures.Measure, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	if len(ms.Log) == 0 {
 		b.WriteString(st.Dim.Render("Ingen notater ennå. n skriver et.") + "\n")
 	}
@@ -181,8 +196,11 @@ func (d *detailView) content(ms *measures.Measure, w int) string {
 		}
 		b.WriteString(st.Bold.Render(head) + "\n" + wrap.Render("  "+oneLine(e.Note)) + "\n")
 	}
+}
 
-	section(sprintf("Innspill (%d)", len(ms.Inputs)))
+// inputLines are the linked input bullets with their group and text.
+func (d *detailView) inputLines(b *strings.Builder, ms *measures.Measure, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	if len(ms.Inputs) == 0 {
 		b.WriteString(st.Dim.Render("Ingen innspill knyttet. l knytter innspill.") + "\n")
 	}
@@ -199,8 +217,11 @@ func (d *detailView) content(ms *measures.Measure, w int) string {
 		}
 		b.WriteString(st.Bold.Render(id) + " " + st.Dim.Render(oneLine(title)) + "\n" + wrap.Render("  "+oneLine(it.Text)) + "\n")
 	}
+}
 
-	section("Historikk i git")
+// historyLines are the commits that changed the measure, or why there are none.
+func (d *detailView) historyLines(b *strings.Builder, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	switch {
 	case d.readOnly():
 		b.WriteString(st.Dim.Render("Ingen historikk: innholdet er ikke i et git-repo.") + "\n")
@@ -217,5 +238,4 @@ func (d *detailView) content(ms *measures.Measure, w int) string {
 			b.WriteString(wrap.Render("  "+c) + "\n")
 		}
 	}
-	return b.String()
 }

@@ -1,7 +1,8 @@
 // Package tui is samvirke's terminal user interface for the secretariat: browse, filter
 // and edit the measures, the Åpen arena inputs and the owners. It reads through the
-// measures package and writes only through its Store (tracker.Repo's Save and Revert), so every
-// save is validated, atomic and one git commit. What users see is Norwegian bokmål.
+// measures package and writes only through its Store (tracker.Repo's Save and Revert),
+// so every save is validated, atomic and one git commit. What users see is Norwegian
+// bokmål.
 package tui
 
 import (

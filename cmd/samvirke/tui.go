@@ -74,7 +74,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		if repo, err := tracker.Open(src.Root); err != nil {
 			opts.ReadOnly = fmt.Sprintf("%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet).", src.Root)
 		} else {
-			opts.Repo = repo
+			opts.Repo, opts.RepoDir = repo, repo.Root
 			guardForeignRepo(repo, &opts)
 			finishInterrupted(repo, &opts)
 			opts.Sync = tuiSync(repo)

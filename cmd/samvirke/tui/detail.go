@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -16,28 +14,50 @@ import (
 // detailView shows one measure: fields, its text rendered with glamour, the log, the
 // linked inputs with their text, and its git history.
 type detailView struct {
+	*common
+	box
 	id          string
 	vp          viewport.Model
 	history     []tracker.Change
 	historyErr  error
 	historyDone bool
-	rendered    string // cache key of the last render: width and style
 }
 
-func newDetailView(m *Model, id string) *detailView {
-	d := &detailView{id: id, vp: viewport.New()}
+func newDetailView(c *common, id string, w, h int) *detailView {
+	d := &detailView{common: c, box: box{w, h}, id: id, vp: viewport.New()}
 	d.vp.KeyMap = viewport.KeyMap{} // the TUI's own keys scroll it
-	d.refresh(m)
+	d.refresh()
 	return d
 }
 
-func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// SetSize resizes the viewport; the text is laid out again by refresh.
+func (d *detailView) SetSize(w, h int) {
+	d.box.SetSize(w, h)
+	d.vp.SetHeight(h)
+}
+
+// Update scrolls, takes the measure's history when it arrives, and hands the edit keys
+// and u to the parent.
+func (d *detailView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case historyMsg:
+		if msg.id == d.id {
+			d.history, d.historyErr, d.historyDone = msg.changes, msg.err, true
+			d.refresh()
+		}
+	case tea.KeyPressMsg:
+		d.key(msg)
+	}
+	return nil
+}
+
+func (d *detailView) key(msg tea.KeyPressMsg) {
+	k := d.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.detail = nil
+		d.send(closeDetailMsg{})
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.helpScroll = true, 0
+		d.send(openHelpMsg{})
 	case key.Matches(msg, k.Up):
 		d.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
@@ -51,34 +71,71 @@ func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		d.vp.GotoBottom()
 	case key.Matches(msg, k.Undo):
-		return m.undoLast()
+		d.send(undoMsg{})
 	default:
-		return m.editKey(msg, d.id)
+		d.send(editMsg{msg, d.id})
 	}
-	return nil
+}
+
+// scroll scrolls by d lines (the mouse wheel).
+func (d *detailView) scroll(delta int) {
+	if delta < 0 {
+		d.vp.ScrollUp(-delta)
+	} else {
+		d.vp.ScrollDown(delta)
+	}
+}
+
+// ShortHelp is the key line in the detail view.
+func (d *detailView) ShortHelp() []key.Binding {
+	k := d.keys
+	return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Edit, k.Undo, k.Help}
+}
+
+// FullHelp is the detail view's keys.
+func (d *detailView) FullHelp() [][]key.Binding {
+	k := d.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}, append(k.editKeys(), k.Undo), {k.Help}}
 }
 
 // refresh rebuilds the content (after a reload, a resize or new history).
-func (d *detailView) refresh(m *Model) {
-	ms := m.c.Measure(d.id)
+func (d *detailView) refresh() {
+	ms := d.c.Measure(d.id)
 	if ms == nil {
 		return
 	}
-	d.vp.SetWidth(m.width)
-	d.vp.SetHeight(m.bodyHeight())
+	d.vp.SetWidth(d.w)
+	d.vp.SetHeight(d.h)
 	off := d.vp.YOffset()
-	d.vp.SetContent(d.content(m, ms, m.width))
+	d.vp.SetContent(d.content(ms, d.w))
 	d.vp.SetYOffset(off)
 }
 
-func (d *detailView) view(m *Model, w, h int) string { return d.vp.View() }
+// View is the viewport on the measure.
+func (d *detailView) View() string { return d.vp.View() }
 
-func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
-	st := m.st
+func (d *detailView) content(ms *measures.Measure, w int) string {
 	var b strings.Builder
-	section := func(title string) {
-		b.WriteString("\n" + st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
-	}
+	d.fields(&b, ms, w)
+	d.section(&b, "Tekst", w)
+	b.WriteString(d.markdown(ms.Text, w))
+	d.section(&b, sprintf("Logg (%d)", len(ms.Log)), w)
+	d.logLines(&b, ms, w)
+	d.section(&b, sprintf("Innspill (%d)", len(ms.Inputs)), w)
+	d.inputLines(&b, ms, w)
+	d.section(&b, "Historikk i git", w)
+	d.historyLines(&b, w)
+	return b.String()
+}
+
+// section is a heading that runs the width of the screen.
+func (d *detailView) section(b *strings.Builder, title string, w int) {
+	b.WriteString("\n" + d.st.Heading.Render("── "+title+" "+strings.Repeat("─", max(w-len([]rune(title))-5, 0))) + "\n")
+}
+
+// fields are the title and the measure's fields, one labelled line each.
+func (d *detailView) fields(b *strings.Builder, ms *measures.Measure, w int) {
+	st := d.st
 	field := func(label, value string) {
 		lines := strings.Split(st.wrap(w-12).Render(value), "\n")
 		b.WriteString(cell(label+":", 11) + strings.TrimRight(lines[0], " ") + "\n")
@@ -86,10 +143,9 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 			b.WriteString(strings.Repeat(" ", 11) + strings.TrimRight(l, " ") + "\n")
 		}
 	}
-	wrap := st.wrap(w - 4)
 	b.WriteString(st.Title.Render(ms.ID+" · "+oneLine(ms.Title)) + "\n\n")
 	status := st.status(ms.Status)
-	if ms.Overdue(m.today()) {
+	if ms.Overdue(d.today()) {
 		status += " " + st.Error.Render("(fristen er passert)")
 	}
 	field("Status", status)
@@ -101,17 +157,17 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	}
 	var owners []string
 	for i, o := range ms.Owners {
-		name := m.c.OwnerName(o)
+		name := d.c.OwnerName(o)
 		if i == 0 {
 			name += " (ansvarlig)"
 		}
 		owners = append(owners, name)
 	}
 	field("Eiere", strings.Join(owners, ", "))
-	if a := m.c.Area(ms.Area); a != nil {
+	if a := d.c.Area(ms.Area); a != nil {
 		field("Område", sprintf("%d. %s", a.Number, a.Title))
 	}
-	if ch := m.c.ChapterRef(ms.Chapter); ch != nil {
+	if ch := d.c.ChapterRef(ms.Chapter); ch != nil {
 		field("Kapittel", ch.Title)
 	}
 	field("Type", ms.Kind.Label())
@@ -121,11 +177,11 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 	if ms.Source != "" {
 		field("Kilde", oneLine(ms.Source))
 	}
+}
 
-	section("Tekst")
-	b.WriteString(m.markdown(ms.Text, w))
-
-	section(sprintf("Logg (%d)", len(ms.Log)))
+// logLines are the log, newest first.
+func (d *detailView) logLines(b *strings.Builder, ms *measures.Measure, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	if len(ms.Log) == 0 {
 		b.WriteString(st.Dim.Render("Ingen notater ennå. n skriver et.") + "\n")
 	}
@@ -140,28 +196,34 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 		}
 		b.WriteString(st.Bold.Render(head) + "\n" + wrap.Render("  "+oneLine(e.Note)) + "\n")
 	}
+}
 
-	section(sprintf("Innspill (%d)", len(ms.Inputs)))
+// inputLines are the linked input bullets with their group and text.
+func (d *detailView) inputLines(b *strings.Builder, ms *measures.Measure, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	if len(ms.Inputs) == 0 {
 		b.WriteString(st.Dim.Render("Ingen innspill knyttet. l knytter innspill.") + "\n")
 	}
 	for _, id := range ms.Inputs {
-		it := m.c.Item(id)
+		it := d.c.Item(id)
 		if it == nil {
 			b.WriteString(id + " " + st.Error.Render("(finnes ikke)") + "\n")
 			continue
 		}
 		group, _, _ := measures.SplitItemID(id)
 		title := ""
-		if g := m.c.Group(group); g != nil {
+		if g := d.c.Group(group); g != nil {
 			title = g.Title
 		}
 		b.WriteString(st.Bold.Render(id) + " " + st.Dim.Render(oneLine(title)) + "\n" + wrap.Render("  "+oneLine(it.Text)) + "\n")
 	}
+}
 
-	section("Historikk i git")
+// historyLines are the commits that changed the measure, or why there are none.
+func (d *detailView) historyLines(b *strings.Builder, w int) {
+	st, wrap := d.st, d.st.wrap(w-4)
 	switch {
-	case m.readOnly():
+	case d.readOnly():
 		b.WriteString(st.Dim.Render("Ingen historikk: innholdet er ikke i et git-repo.") + "\n")
 	case d.historyErr != nil:
 		b.WriteString(st.Error.Render("Kunne ikke lese historikken: "+d.historyErr.Error()) + "\n")
@@ -176,30 +238,4 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 			b.WriteString(wrap.Render("  "+c) + "\n")
 		}
 	}
-	return b.String()
-}
-
-// markdown renders Markdown for the terminal with glamour, in a style for the
-// background (plain without colour). The renderer is kept for the width.
-func (m *Model) markdown(text string, w int) string {
-	style := styles.DarkStyle
-	switch {
-	case m.st.NoColor:
-		style = styles.NoTTYStyle
-	case !m.st.Dark:
-		style = styles.LightStyle
-	}
-	key := style + "/" + strconv.Itoa(w)
-	if m.glamourKey != key || m.glamour == nil {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(w-4, 20)))
-		if err != nil {
-			return text + "\n"
-		}
-		m.glamour, m.glamourKey = r, key
-	}
-	out, err := m.glamour.Render(text)
-	if err != nil {
-		return text + "\n"
-	}
-	return strings.Trim(out, "\n") + "\n"
 }

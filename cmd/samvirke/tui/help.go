@@ -7,83 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// shortHelp is the help line for what is on screen now. Keys that would change a
-// measure are left out when the content is read-only.
-func (m *Model) shortHelp() []key.Binding {
-	keys := m.contextKeys()
-	if m.readOnly() {
-		keys = withoutEditKeys(m.keys, keys)
-	}
-	return keys
-}
-
-func (m *Model) contextKeys() []key.Binding {
-	k := m.keys
-	switch {
-	case m.modal != nil:
-		return m.modal.helpKeys(k)
-	case m.showHelp:
-		return []key.Binding{k.HelpScroll, k.HelpClose, k.ForceQuit}
-	case m.detail != nil:
-		return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Edit, k.Undo, k.Help}
-	}
-	switch m.view {
-	case viewMeasures:
-		if m.list.filtering {
-			return []key.Binding{k.Open, k.Clear, k.PickUp, k.PickDown}
-		}
-		return []key.Binding{k.Filter, k.Open, k.Status, k.Note, k.Quick, k.Sort, k.Next, k.Help, k.Quit}
-	case viewInputs:
-		return []key.Binding{k.Up, k.Down, k.Unanswered, k.Link, k.Open, k.Next, k.Help, k.Quit}
-	case viewOwners:
-		return []key.Binding{k.Up, k.Down, k.Open, k.Next, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Up, k.Down, k.Next, k.Help, k.Quit}
-}
-
-func withoutEditKeys(k keyMap, keys []key.Binding) []key.Binding {
-	edit := append(k.editKeys(), k.Undo, k.Sync)
-	var out []key.Binding
-	for _, b := range keys {
-		if !containsBinding(edit, b) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-func containsBinding(bs []key.Binding, b key.Binding) bool {
-	for _, x := range bs {
-		if x.Help() == b.Help() && strings.Join(x.Keys(), " ") == strings.Join(b.Keys(), " ") {
-			return true
-		}
-	}
-	return false
-}
-
-// helpLine is the short help fitted to the width: when it is too wide, keys are dropped
-// from the middle, so the last ones (? hjelp, q avslutt, esc avbryt) always show.
-func (m *Model) helpLine() string {
-	keys := m.shortHelp()
-	tail := 0
-	for i := len(keys) - 1; i >= 0 && tail < 2 && isTailKey(m.keys, keys[i]); i-- {
-		tail++
-	}
-	head := keys[:len(keys)-tail]
-	hm := m.help
-	hm.SetWidth(0) // measure untruncated
-	for n := len(head); n >= 0; n-- {
-		line := hm.ShortHelpView(append(head[:n:n], keys[len(keys)-tail:]...))
-		if ansiWidth(line) <= m.width || n == 0 {
-			return line
-		}
-	}
-	return ""
-}
-
-// isTailKey reports the keys a help line never drops: help, quit, back and cancel.
-func isTailKey(k keyMap, b key.Binding) bool {
-	return containsBinding([]key.Binding{k.Help, k.Quit, k.Back, k.Cancel, k.HelpClose}, b) || b.Help().Key == "esc"
+// helpView is the ? screen: every key in sections that say where it applies, scrolled
+// with the movement keys and closed with ?, esc or q.
+type helpView struct {
+	*common
+	box
+	offset int // the first line shown
 }
 
 // helpSection is one part of the ? screen: where its keys apply, and the keys.
@@ -94,7 +23,7 @@ type helpSection struct {
 
 // helpSections are the ? screen's contents. Each key appears once per place it applies,
 // and the section says where that is.
-func (m *Model) helpSections() []helpSection {
+func (v *helpView) sections() []helpSection {
 	s := []helpSection{
 		{"Overalt", [][2]string{
 			{"tab / shift+tab", "neste / forrige visning"},
@@ -138,8 +67,8 @@ func (m *Model) helpSections() []helpSection {
 			{"esc", "avbryt uten å lagre; i søket: tøm søket"},
 		}},
 	}
-	if m.readOnly() {
-		s = append(s, helpSection{"Skrivebeskyttet", [][2]string{{"", m.opts.ReadOnly}}})
+	if v.readOnly() {
+		s = append(s, helpSection{"Skrivebeskyttet", [][2]string{{"", v.opts.ReadOnly}}})
 	}
 	s = append(s, helpSection{"Godt å vite", [][2]string{
 		{"", "Hver lagring er én commit på grenen statuslinjen nevner."},
@@ -148,19 +77,19 @@ func (m *Model) helpSections() []helpSection {
 	return s
 }
 
-// helpLines is the ? screen as lines, wrapped to w.
-func (m *Model) helpLines(w int) []string {
+// lines is the ? screen as lines, wrapped to w.
+func (v *helpView) lines(w int) []string {
 	keyW := 16
 	var lines []string
-	lines = append(lines, m.st.Title.Render("Hjelp"))
-	for _, sec := range m.helpSections() {
-		lines = append(lines, "", m.st.Bold.Render(sec.title))
+	lines = append(lines, v.st.Title.Render("Hjelp"))
+	for _, sec := range v.sections() {
+		lines = append(lines, "", v.st.Bold.Render(sec.title))
 		for _, r := range sec.rows {
 			indent := "  " + cell(r[0], keyW) + " "
 			if r[0] == "" {
 				indent = "  "
 			}
-			wrapped := strings.Split(m.st.wrapPlain(r[1], max(w-ansiWidth(indent), 20)), "\n")
+			wrapped := strings.Split(v.st.wrapPlain(r[1], max(w-ansiWidth(indent), 20)), "\n")
 			for i, l := range wrapped {
 				if i == 0 {
 					lines = append(lines, indent+l)
@@ -173,31 +102,47 @@ func (m *Model) helpLines(w int) []string {
 	return lines
 }
 
-// fullHelp is the ? screen, scrolled to m.helpScroll, with a note when more follows.
-func (m *Model) fullHelp(w, h int) string {
-	lines := m.helpLines(w)
-	m.helpScroll = min(max(m.helpScroll, 0), max(len(lines)-h, 0))
-	end := min(m.helpScroll+h, len(lines))
-	view := lines[m.helpScroll:end]
+// View is the ? screen, scrolled, with a note when more follows.
+func (v *helpView) View() string {
+	lines := v.lines(v.w)
+	v.offset = min(max(v.offset, 0), max(len(lines)-v.h, 0))
+	end := min(v.offset+v.h, len(lines))
+	view := lines[v.offset:end]
 	if end < len(lines) {
-		view[len(view)-1] = m.st.Dim.Render(sprintf("  … %d linjer til: ↓/j eller pgdn blar", len(lines)-end))
+		view[len(view)-1] = v.st.Dim.Render(sprintf("  … %d linjer til: ↓/j eller pgdn blar", len(lines)-end))
 	}
 	return strings.Join(view, "\n")
 }
 
-// helpKey handles a key on the ? screen: it scrolls, and ?, esc and q close it.
-func (m *Model) helpKey(msg tea.KeyPressMsg) {
-	if key.Matches(msg, m.keys.HelpClose) {
-		m.showHelp = false
-		return
+// Update scrolls the ? screen; ?, esc and q close it.
+func (v *helpView) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
 	}
-	if d, ok := m.keys.nav(msg, m.bodyHeight()-1, 1000); ok {
-		m.scrollHelp(d)
+	if key.Matches(kp, v.keys.HelpClose) {
+		v.send(closeHelpMsg{})
+		return nil
 	}
+	if d, ok := v.keys.nav(kp, v.h-1, 1000); ok {
+		v.scroll(d)
+	}
+	return nil
 }
 
-// scrollHelp moves the ? screen by d lines, within its length.
-func (m *Model) scrollHelp(d int) {
-	last := max(len(m.helpLines(m.width))-m.bodyHeight(), 0)
-	m.helpScroll = min(max(m.helpScroll+d, 0), last)
+// scroll moves the ? screen by d lines, within its length.
+func (v *helpView) scroll(d int) {
+	last := max(len(v.lines(v.w))-v.h, 0)
+	v.offset = min(max(v.offset+d, 0), last)
 }
+
+// top shows the ? screen from its start.
+func (v *helpView) top() { v.offset = 0 }
+
+// ShortHelp is the key line on the ? screen.
+func (v *helpView) ShortHelp() []key.Binding {
+	return []key.Binding{v.keys.HelpScroll, v.keys.HelpClose, v.keys.ForceQuit}
+}
+
+// FullHelp is the ? screen's own keys.
+func (v *helpView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }

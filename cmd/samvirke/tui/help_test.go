@@ -39,7 +39,7 @@ func TestKeyLineKeepsHelpAndQuit(t *testing.T) {
 func TestHelpScrolls(t *testing.T) {
 	m, _ := newTestModel(t, false)
 	press(t, m, "?")
-	all := strings.Join(m.helpLines(m.width), "\n")
+	all := strings.Join(m.helpPage.lines(m.width), "\n")
 	if !strings.Contains(screen(m), "linjer til") {
 		t.Fatalf("the help fits 80×24 without scrolling; the test needs a longer help:\n%s", screen(m))
 	}
@@ -54,8 +54,8 @@ func TestHelpScrolls(t *testing.T) {
 	}
 	press(t, m, "g")
 	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if m.helpScroll != 3 {
-		t.Errorf("the mouse wheel scrolled the help to %d, want 3", m.helpScroll)
+	if m.helpPage.offset != 3 {
+		t.Errorf("the mouse wheel scrolled the help to %d, want 3", m.helpPage.offset)
 	}
 	press(t, m, "esc")
 	if m.showHelp {

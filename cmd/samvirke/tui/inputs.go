@@ -12,6 +12,8 @@ import (
 // measures that answer it; f shows only the bullets no measure answers yet, l links the
 // bullet under the cursor to a measure.
 type inputsView struct {
+	*common
+	box
 	rows       []inputRow
 	cursor     int
 	offset     int
@@ -23,13 +25,13 @@ type inputRow struct {
 	item  *measures.Item // nil for the group's heading
 }
 
-func (v *inputsView) rebuild(m *Model) {
+func (v *inputsView) rebuild() {
 	var keep string
 	if v.cursor < len(v.rows) && v.rows[v.cursor].item != nil {
 		keep = v.rows[v.cursor].item.ID
 	}
 	v.rows = v.rows[:0]
-	for _, g := range m.c.Groups {
+	for _, g := range v.c.Groups {
 		head := len(v.rows)
 		v.rows = append(v.rows, inputRow{group: g})
 		n := 0
@@ -50,14 +52,17 @@ func (v *inputsView) rebuild(m *Model) {
 			v.cursor = i
 		}
 	}
-	v.move(m, 0)
+	v.move(0)
 }
 
-func (v *inputsView) height(m *Model) int { return max(m.bodyHeight()-1, 1) }
+func (v *inputsView) height() int { return max(v.h-1, 1) }
 
-func (v *inputsView) move(m *Model, d int) {
+// scroll moves the cursor by d rows (the mouse wheel).
+func (v *inputsView) scroll(d int) { v.move(d) }
+
+func (v *inputsView) move(d int) {
 	v.cursor = min(max(v.cursor+d, 0), max(len(v.rows)-1, 0))
-	h := v.height(m)
+	h := v.height()
 	if v.cursor < v.offset {
 		v.offset = v.cursor
 	}
@@ -66,37 +71,56 @@ func (v *inputsView) move(m *Model, d int) {
 	}
 }
 
-func (v *inputsView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if d, ok := k.nav(msg, v.height(m), len(v.rows)); ok {
-		v.move(m, d)
+// Update moves the cursor, toggles the unanswered filter, links a bullet (l) and opens
+// the first measure that answers it (enter).
+func (v *inputsView) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := v.keys
+	if d, ok := k.nav(kp, v.height(), len(v.rows)); ok {
+		v.move(d)
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Unanswered):
+	case key.Matches(kp, k.Unanswered):
 		v.unanswered = !v.unanswered
 		v.cursor, v.offset = 0, 0
-		v.rebuild(m)
-	case key.Matches(msg, k.Link):
-		if m.readOnly() {
-			m.refuseReadOnly()
+		v.rebuild()
+	case key.Matches(kp, k.Link):
+		if v.readOnly() {
+			v.refuseReadOnly()
 			return nil
 		}
 		if it := v.item(); it != nil {
-			m.modal = newMeasurePicker(m, it)
+			v.send(openModalMsg{newMeasurePicker(v.common, it)})
 		} else {
-			m.flashErr(msgPickItem)
+			v.flashErr(msgPickItem)
 		}
-	case key.Matches(msg, k.Open):
+	case key.Matches(kp, k.Open):
 		if it := v.item(); it != nil && len(it.Measures) > 0 {
-			return m.openDetail(it.Measures[0])
+			v.send(openDetailMsg{it.Measures[0]})
 		}
 	default:
-		if key.Matches(msg, k.editKeys()...) {
-			m.flashErr(msgEditElsewhere)
+		if key.Matches(kp, k.editKeys()...) {
+			v.flashErr(msgEditElsewhere)
 		}
 	}
 	return nil
+}
+
+// ShortHelp is the key line on Innspill.
+func (v *inputsView) ShortHelp() []key.Binding {
+	k := v.keys
+	return []key.Binding{k.Up, k.Down, k.Unanswered, k.Link, k.Open, k.Next, k.Help, k.Quit}
+}
+
+// FullHelp is Innspill's keys.
+func (v *inputsView) FullHelp() [][]key.Binding {
+	k := v.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Unanswered, k.Link, k.Open},
+		{k.Next, k.Prev, k.Help, k.Quit}}
 }
 
 func (v *inputsView) item() *measures.Item {
@@ -106,10 +130,11 @@ func (v *inputsView) item() *measures.Item {
 	return nil
 }
 
-func (v *inputsView) view(m *Model, w, h int) string {
-	st := m.st
-	total, open := m.c.ItemCount(), len(m.c.Unaddressed())
-	head := st.Title.Render("Innspill fra Åpen arena") + st.Dim.Render(sprintf("  %d grupper, %d innspill, %d uten tiltak", len(m.c.Groups), total, open))
+// View draws Innspill.
+func (v *inputsView) View() string {
+	st, w, h := v.st, v.w, v.h
+	total, open := v.c.ItemCount(), len(v.c.Unaddressed())
+	head := st.Title.Render("Innspill fra Åpen arena") + st.Dim.Render(sprintf("  %d grupper, %d innspill, %d uten tiltak", len(v.c.Groups), total, open))
 	if v.unanswered {
 		head += "  " + st.Notice.Render("[bare ubesvarte]")
 	}

@@ -84,15 +84,6 @@ func (k keyMap) editKeys() []key.Binding {
 	return []key.Binding{k.Status, k.Note, k.Owners, k.Due, k.Progress, k.Link, k.Edit}
 }
 
-// helpKeys is a help.KeyMap for one context: a short line and the full groups.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
-
 // nav maps a movement key to the number of rows to move the cursor: one for up and down,
 // page rows for page up and down, all rows for top and bottom. ok is false for other keys.
 func (k keyMap) nav(msg tea.KeyPressMsg, page, rows int) (delta int, ok bool) {

@@ -15,6 +15,8 @@ import (
 // filters by status, owner and area, and a choice of sort orders. Only the visible rows
 // are rendered, so ten thousand measures scroll as fast as forty.
 type listView struct {
+	*common
+	box
 	sortIdx   int
 	base      []*measures.Measure // all measures in the sort order
 	cands     []*measures.Measure // base narrowed by the quick filters
@@ -56,32 +58,42 @@ var sortLabels = map[measures.SortKey]string{
 	measures.ByDue: "frist", measures.ByOwner: "ansvarlig",
 }
 
-func newListView() listView {
+func newListView(c *common) *listView {
 	in := newInput()
 	in.Prompt = "/ "
 	in.Placeholder = "søk i id, tittel og tekst"
 	in.CharLimit = 200
-	return listView{input: in}
+	return &listView{common: c, input: in}
+}
+
+// setFilter shows the measures the quick filters q let through; clearQuery empties the
+// text filter too.
+func (l *listView) setFilter(q quickFilter, clearQuery bool) {
+	l.quick = q
+	if clearQuery {
+		l.input.SetValue("")
+	}
+	l.reset()
 }
 
 // reset re-sorts and re-filters after the content or the sort order changed, keeping
 // the selected measure.
-func (l *listView) reset(m *Model) {
+func (l *listView) reset() {
 	keep := l.selectedID()
-	l.base = slices.Clone(m.c.Measures)
+	l.base = slices.Clone(l.c.Measures)
 	l.idW = 3
 	for _, ms := range l.base {
 		l.idW = max(l.idW, ansiWidth(ms.ID))
 	}
 	if k := measures.SortKeys[l.sortIdx]; k != measures.ByID {
-		measures.Sort(l.base, k, m.c)
+		measures.Sort(l.base, k, l.c)
 	}
-	l.refilter(m)
-	l.selectID(m, keep)
+	l.refilter()
+	l.selectID(keep)
 }
 
 // refilter applies the quick filters and the text filter from scratch.
-func (l *listView) refilter(m *Model) {
+func (l *listView) refilter() {
 	l.cands = l.base
 	if !l.quick.empty() {
 		l.cands = make([]*measures.Measure, 0, len(l.base))
@@ -92,13 +104,13 @@ func (l *listView) refilter(m *Model) {
 		}
 	}
 	l.lastQuery = l.input.Value()
-	l.rows = m.index.match(l.lastQuery, l.cands)
-	l.clamp(m)
+	l.rows = l.index.match(l.lastQuery, l.cands)
+	l.clamp()
 }
 
 // queryChanged filters incrementally: a query that extends the last one can only match
 // a subset of the last rows.
-func (l *listView) queryChanged(m *Model) {
+func (l *listView) queryChanged() {
 	q := l.input.Value()
 	if q == l.lastQuery {
 		return
@@ -108,13 +120,13 @@ func (l *listView) queryChanged(m *Model) {
 		from = l.rows
 	}
 	keep := l.selectedID()
-	l.rows = m.index.match(q, from)
+	l.rows = l.index.match(q, from)
 	l.lastQuery = q
 	l.cursor, l.offset = 0, 0
 	if q == "" {
-		l.selectID(m, keep)
+		l.selectID(keep)
 	}
-	l.clamp(m)
+	l.clamp()
 }
 
 func (l *listView) selectedID() string {
@@ -124,25 +136,25 @@ func (l *listView) selectedID() string {
 	return ""
 }
 
-func (l *listView) selectID(m *Model, id string) {
+func (l *listView) selectID(id string) {
 	if id == "" {
 		return
 	}
 	for i, ms := range l.rows {
 		if ms.ID == id {
 			l.cursor = i
-			l.offset = max(0, i-l.height(m)/2)
+			l.offset = max(0, i-l.height()/2)
 			break
 		}
 	}
-	l.clamp(m)
+	l.clamp()
 }
 
 // height is the number of table rows on screen.
-func (l *listView) height(m *Model) int { return max(m.bodyHeight()-2, 1) }
+func (l *listView) height() int { return max(l.h-2, 1) }
 
-func (l *listView) clamp(m *Model) {
-	h := l.height(m)
+func (l *listView) clamp() {
+	h := l.height()
 	l.cursor = min(max(l.cursor, 0), max(len(l.rows)-1, 0))
 	if l.cursor < l.offset {
 		l.offset = l.cursor
@@ -153,64 +165,93 @@ func (l *listView) clamp(m *Model) {
 	l.offset = min(max(l.offset, 0), max(len(l.rows)-h, 0))
 }
 
-func (l *listView) move(m *Model, d int) {
+func (l *listView) move(d int) {
 	l.cursor += d
-	l.clamp(m)
+	l.clamp()
 }
 
-func (l *listView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if l.filtering {
-		switch {
-		case key.Matches(msg, k.Clear):
-			l.input.SetValue("")
-			l.input.Blur()
-			l.filtering = false
-			l.queryChanged(m)
-			return nil
-		case key.Matches(msg, k.Open):
-			l.input.Blur()
-			l.filtering = false
-			return nil
-		case key.Matches(msg, k.PickUp):
-			l.move(m, -1)
-			return nil
-		case key.Matches(msg, k.PickDown):
-			l.move(m, 1)
-			return nil
-		}
-		var cmd tea.Cmd
-		l.input, cmd = l.input.Update(msg)
-		l.queryChanged(m)
-		return cmd
+// scroll moves the cursor by d rows (the mouse wheel).
+func (l *listView) scroll(d int) { l.move(d) }
+
+// Update handles a key: in the focused filter it types, else it moves, filters, sorts,
+// opens a measure or hands an edit key to the parent.
+func (l *listView) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
 	}
-	if d, ok := k.nav(msg, l.height(m), len(l.rows)); ok {
-		l.move(m, d)
+	if l.filtering {
+		return l.filterKey(kp)
+	}
+	k := l.keys
+	if d, ok := k.nav(kp, l.height(), len(l.rows)); ok {
+		l.move(d)
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Filter):
+	case key.Matches(kp, k.Filter):
 		l.filtering = true
 		return l.input.Focus()
-	case key.Matches(msg, k.Clear):
+	case key.Matches(kp, k.Clear):
 		if l.input.Value() != "" || !l.quick.empty() {
-			l.input.SetValue("")
-			l.quick = quickFilter{}
-			l.reset(m)
-			m.flash(msgFilterCleared)
+			l.setFilter(quickFilter{}, true)
+			l.flash(msgFilterCleared)
 		}
-	case key.Matches(msg, k.Open):
-		return m.openDetail(l.selectedID())
-	case key.Matches(msg, k.Sort):
+	case key.Matches(kp, k.Open):
+		l.send(openDetailMsg{l.selectedID()})
+	case key.Matches(kp, k.Sort):
 		l.sortIdx = (l.sortIdx + 1) % len(measures.SortKeys)
-		l.reset(m)
-		m.flash(msgSorted, sortLabels[measures.SortKeys[l.sortIdx]])
-	case key.Matches(msg, k.Quick):
-		m.modal = newQuickFilterPicker(m)
+		l.reset()
+		l.flash(msgSorted, sortLabels[measures.SortKeys[l.sortIdx]])
+	case key.Matches(kp, k.Quick):
+		l.send(openModalMsg{newQuickFilterPicker(l.common, l.quick)})
 	default:
-		return m.editKey(msg, l.selectedID())
+		l.send(editMsg{kp, l.selectedID()})
 	}
 	return nil
+}
+
+// filterKey handles a key while the filter has the focus: it takes every key.
+func (l *listView) filterKey(kp tea.KeyPressMsg) tea.Cmd {
+	k := l.keys
+	switch {
+	case key.Matches(kp, k.Clear):
+		l.input.SetValue("")
+		l.input.Blur()
+		l.filtering = false
+		l.queryChanged()
+		return nil
+	case key.Matches(kp, k.Open):
+		l.input.Blur()
+		l.filtering = false
+		return nil
+	case key.Matches(kp, k.PickUp):
+		l.move(-1)
+		return nil
+	case key.Matches(kp, k.PickDown):
+		l.move(1)
+		return nil
+	}
+	var cmd tea.Cmd
+	l.input, cmd = l.input.Update(kp)
+	l.queryChanged()
+	return cmd
+}
+
+// ShortHelp is the key line on Tiltak.
+func (l *listView) ShortHelp() []key.Binding {
+	k := l.keys
+	if l.filtering {
+		return []key.Binding{k.Open, k.Clear, k.PickUp, k.PickDown}
+	}
+	return []key.Binding{k.Filter, k.Open, k.Status, k.Note, k.Quick, k.Sort, k.Next, k.Help, k.Quit}
+}
+
+// FullHelp is Tiltak's keys.
+func (l *listView) FullHelp() [][]key.Binding {
+	k := l.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		{k.Filter, k.Clear, k.Quick, k.Sort}, append(k.editKeys(), k.Undo, k.Sync), {k.Next, k.Prev, k.Help, k.Quit}}
 }
 
 // columns are the table's column widths for a terminal width.
@@ -234,34 +275,36 @@ func tableColumns(w int, idW int) columns {
 	return c
 }
 
-func (l *listView) view(m *Model, w, h int) string {
+// View draws Tiltak: the filter line, the header and the visible rows.
+func (l *listView) View() string {
+	st, w, h := l.st, l.w, l.h
 	var b strings.Builder
 	// First line: the filter and what is shown.
 	order := sortLabels[measures.SortKeys[l.sortIdx]]
 	if strings.TrimSpace(l.input.Value()) != "" {
 		order = "relevans" // the search's order, best match first
 	}
-	info := sprintf("%d av %d · sortert etter %s", len(l.rows), len(m.c.Measures), order)
-	if d := l.quickDescription(m); d != "" {
+	info := sprintf("%d av %d · sortert etter %s", len(l.rows), len(l.c.Measures), order)
+	if d := l.quickDescription(); d != "" {
 		info += " · " + d
 	}
 	switch {
 	case l.filtering:
 		l.input.SetWidth(max(w-ansiWidth(info)-6, 10))
-		b.WriteString(l.input.View() + "  " + m.st.Dim.Render(info))
+		b.WriteString(l.input.View() + "  " + st.Dim.Render(info))
 	case l.input.Value() != "":
 		b.WriteString(sprintf("Filter: «%s» · %s", l.input.Value(), info))
 	default:
-		b.WriteString(m.st.Title.Render("Tiltak") + "  " + m.st.Dim.Render(info))
+		b.WriteString(st.Title.Render("Tiltak") + "  " + st.Dim.Render(info))
 	}
 	b.WriteByte('\n')
 
 	c := tableColumns(w, l.idW)
-	b.WriteString(m.st.Header.Render(l.row(c, "  ", "ID", "Tittel", "Status", "Ansv.", "Frist", "Endret")))
+	b.WriteString(st.Header.Render(l.row(c, "  ", "ID", "Tittel", "Status", "Ansv.", "Frist", "Endret")))
 	b.WriteByte('\n')
 	rows := max(h-2, 1)
 	if len(l.rows) == 0 {
-		b.WriteString(m.st.Dim.Render("  Ingen tiltak passer filteret. esc fjerner det."))
+		b.WriteString(st.Dim.Render("  Ingen tiltak passer filteret. esc fjerner det."))
 		return b.String()
 	}
 	for i := l.offset; i < min(l.offset+rows, len(l.rows)); i++ {
@@ -270,7 +313,7 @@ func (l *listView) view(m *Model, w, h int) string {
 		if ms.Due != nil {
 			due = ms.Due.String()
 		}
-		if t, ok := m.lastChanged[ms.ID]; ok {
+		if t, ok := l.lastChanged[ms.ID]; ok {
 			changed = measures.DateOf(t).String()
 		} else if e := ms.LastLog(); e != nil {
 			changed = e.Date.String()
@@ -279,9 +322,9 @@ func (l *listView) view(m *Model, w, h int) string {
 		if i == l.cursor {
 			marker = "› "
 		}
-		line := l.row(c, marker, ms.ID, oneLine(ms.Title), m.st.status(ms.Status), m.c.OwnerName(ms.Lead()), due, changed)
+		line := l.row(c, marker, ms.ID, oneLine(ms.Title), st.status(ms.Status), l.c.OwnerName(ms.Lead()), due, changed)
 		if i == l.cursor {
-			line = m.st.Selected.Render(cell(ansiStrip(line), w))
+			line = st.Selected.Render(cell(ansiStrip(line), w))
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
@@ -314,19 +357,19 @@ func idCell(id string, w int) string {
 	return ansi.Truncate(id, w-tail-1, "") + "…" + ansi.TruncateLeft(id, n-tail, "")
 }
 
-func (l *listView) quickDescription(m *Model) string {
+func (l *listView) quickDescription() string {
 	var parts []string
 	for _, st := range measures.Statuses {
 		if l.quick.status[st] {
 			parts = append(parts, st.Label())
 		}
 	}
-	for _, o := range m.c.Owners {
+	for _, o := range l.c.Owners {
 		if l.quick.owner[o.ID] {
 			parts = append(parts, "eier "+o.Short)
 		}
 	}
-	for _, a := range m.c.Areas {
+	for _, a := range l.c.Areas {
 		if l.quick.area[a.ID] {
 			parts = append(parts, "område "+itoa(a.Number))
 		}

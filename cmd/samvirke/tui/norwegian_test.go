@@ -39,7 +39,7 @@ func TestScreensNorwegian(t *testing.T) {
 	press(t, m, "s", "j", "enter")
 	check("the question", screen(m))
 	press(t, m, "n", "?")
-	check("help", strings.Join(m.helpLines(80), "\n"))
+	check("help", strings.Join(m.helpPage.lines(80), "\n"))
 	check("session", SessionSummary([]string{"abc T01: x"}, m.upstream, nil))
 
 	// Every message of the status line, from messages.go.

@@ -12,24 +12,46 @@ import (
 // the status's colour and with its own glyph, and the counts in words), the overdue
 // measures and the latest changes from git.
 type overviewView struct {
-	scroll int
+	*common
+	box
+	offset int // the first line shown
 }
 
-func (o *overviewView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// Update scrolls.
+func (o *overviewView) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := o.keys
 	switch {
-	case key.Matches(msg, k.Up):
-		o.scroll = max(o.scroll-1, 0)
-	case key.Matches(msg, k.Down):
-		o.scroll++
-	case key.Matches(msg, k.PageUp):
-		o.scroll = max(o.scroll-m.bodyHeight(), 0)
-	case key.Matches(msg, k.PageDown):
-		o.scroll += m.bodyHeight()
-	case key.Matches(msg, k.Top):
-		o.scroll = 0
+	case key.Matches(kp, k.Up):
+		o.offset = max(o.offset-1, 0)
+	case key.Matches(kp, k.Down):
+		o.offset++
+	case key.Matches(kp, k.PageUp):
+		o.offset = max(o.offset-o.h, 0)
+	case key.Matches(kp, k.PageDown):
+		o.offset += o.h
+	case key.Matches(kp, k.Top):
+		o.offset = 0
 	}
 	return nil
+}
+
+// scroll moves by d lines (the mouse wheel); View keeps it within the text.
+func (o *overviewView) scroll(d int) { o.offset = max(0, o.offset+d) }
+
+// ShortHelp is the key line on Oversikt.
+func (o *overviewView) ShortHelp() []key.Binding {
+	k := o.keys
+	return []key.Binding{k.Up, k.Down, k.Next, k.Help, k.Quit}
+}
+
+// FullHelp is Oversikt's keys.
+func (o *overviewView) FullHelp() [][]key.Binding {
+	k := o.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Next, k.Prev, k.Help, k.Quit}}
 }
 
 type areaCount struct {
@@ -38,20 +60,21 @@ type areaCount struct {
 	by    map[measures.Status]int
 }
 
-func (o *overviewView) view(m *Model, w, h int) string {
-	st := m.st
+// View draws Oversikt.
+func (o *overviewView) View() string {
+	st, w, h := o.st, o.w, o.h
 	var groups []*areaCount
 	byArea := map[string]*areaCount{}
-	for _, a := range m.c.Areas {
+	for _, a := range o.c.Areas {
 		g := &areaCount{title: sprintf("%d. %s", a.Number, a.Title), by: map[measures.Status]int{}}
 		groups = append(groups, g)
 		byArea[a.ID] = g
 	}
 	other := &areaCount{title: "Uten innsatsområde", by: map[measures.Status]int{}}
 	all := &areaCount{title: "Alle", by: map[measures.Status]int{}}
-	today := m.today()
+	today := o.today()
 	var overdue []*measures.Measure
-	for _, ms := range m.c.Measures {
+	for _, ms := range o.c.Measures {
 		g := byArea[ms.Area]
 		if g == nil {
 			g = other
@@ -74,7 +97,7 @@ func (o *overviewView) view(m *Model, w, h int) string {
 	barW := min(max(w/3, 10), 30)
 	for _, g := range groups {
 		lines = append(lines, st.Bold.Render(g.title)+st.Dim.Render(sprintf("  %d", g.total)))
-		lines = append(lines, barLines(o.bar(m, g, barW), counts(m, g), barW, w)...)
+		lines = append(lines, barLines(o.bar(g, barW), o.counts(g), barW, w)...)
 	}
 	lines = append(lines, "", st.Title.Render(sprintf("Fristen er passert (%d)", len(overdue))))
 	if len(overdue) == 0 {
@@ -89,20 +112,20 @@ func (o *overviewView) view(m *Model, w, h int) string {
 	}
 	lines = append(lines, "", st.Title.Render("Siste endringer"))
 	switch {
-	case m.readOnly():
+	case o.readOnly():
 		lines = append(lines, st.Dim.Render("  Ingen git-historikk for innebygd innhold."))
-	case len(m.log) == 0:
+	case len(o.log) == 0:
 		lines = append(lines, st.Dim.Render("  Ingen endringer funnet ennå."))
 	}
-	for _, c := range m.log {
+	for _, c := range o.log {
 		lines = append(lines, "  "+c.Commit[:7]+" "+measures.DateOf(c.Date).String()+" "+cell(c.Author, 14)+" "+c.Subject)
 	}
-	o.scroll = min(o.scroll, max(len(lines)-h, 0))
-	return strings.Join(lines[o.scroll:], "\n")
+	o.offset = min(o.offset, max(len(lines)-h, 0))
+	return strings.Join(lines[o.offset:], "\n")
 }
 
 // bar draws the stacked bar of g's statuses, w cells wide.
-func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
+func (o *overviewView) bar(g *areaCount, w int) string {
 	if g.total == 0 {
 		return strings.Repeat(" ", w)
 	}
@@ -120,7 +143,7 @@ func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
 		if i == len(measures.Statuses)-1 || used+cells > w {
 			cells = max(w-used, 0)
 		}
-		b.WriteString(m.st.Status[s].Render(strings.Repeat(barGlyph(s), cells)))
+		b.WriteString(o.st.Status[s].Render(strings.Repeat(barGlyph(s), cells)))
 		used += cells
 	}
 	if used < w {
@@ -130,11 +153,11 @@ func (o *overviewView) bar(m *Model, g *areaCount, w int) string {
 }
 
 // counts are g's counts in words, one per status present: «▒ pågår 5».
-func counts(m *Model, g *areaCount) []string {
+func (o *overviewView) counts(g *areaCount) []string {
 	var parts []string
 	for _, s := range measures.Statuses {
 		if n := g.by[s]; n > 0 {
-			parts = append(parts, barGlyph(s)+" "+m.st.status(s)+" "+itoa(n))
+			parts = append(parts, barGlyph(s)+" "+o.st.status(s)+" "+itoa(n))
 		}
 	}
 	return parts

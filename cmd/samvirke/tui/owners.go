@@ -12,43 +12,60 @@ import (
 // summary by status; the measures of the owner under the cursor are listed below it,
 // and enter shows them all in Tiltak.
 type ownersView struct {
+	*common
+	box
 	cursor int
 }
 
-func (v *ownersView) clamp(m *Model) {
-	v.cursor = min(max(v.cursor, 0), max(len(m.c.Owners)-1, 0))
+func (v *ownersView) clamp() {
+	v.cursor = min(max(v.cursor, 0), max(len(v.c.Owners)-1, 0))
 }
 
-func (v *ownersView) move(m *Model, d int) {
+func (v *ownersView) move(d int) {
 	v.cursor += d
-	v.clamp(m)
+	v.clamp()
 }
 
-func (v *ownersView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if d, ok := k.nav(msg, len(m.c.Owners), len(m.c.Owners)); ok {
-		v.move(m, d)
+// scroll moves the cursor for the mouse wheel: one owner per notch.
+func (v *ownersView) scroll(d int) { v.move(d / 3) }
+
+// Update moves the cursor; enter shows the owner's measures in Tiltak.
+func (v *ownersView) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return nil
 	}
-	switch {
-	case key.Matches(msg, k.Open):
-		if v.cursor < len(m.c.Owners) {
-			o := m.c.Owners[v.cursor]
-			m.list.quick = quickFilter{owner: map[string]bool{o.ID: true}}
-			m.list.input.SetValue("")
-			m.list.reset(m)
-			m.view = viewMeasures
-			m.flash(msgOwnerFilter, o.Short)
-		}
+	k := v.keys
+	if d, ok := k.nav(kp, len(v.c.Owners), len(v.c.Owners)); ok {
+		v.move(d)
+		return nil
+	}
+	if key.Matches(kp, k.Open) && v.cursor < len(v.c.Owners) {
+		o := v.c.Owners[v.cursor]
+		v.send(filterMsg{quick: quickFilter{owner: map[string]bool{o.ID: true}}, clearQuery: true})
+		v.flash(msgOwnerFilter, o.Short)
 	}
 	return nil
 }
 
-func (v *ownersView) view(m *Model, w, h int) string {
-	st := m.st
+// ShortHelp is the key line on Eiere.
+func (v *ownersView) ShortHelp() []key.Binding {
+	k := v.keys
+	return []key.Binding{k.Up, k.Down, k.Open, k.Next, k.Help, k.Quit}
+}
+
+// FullHelp is Eiere's keys.
+func (v *ownersView) FullHelp() [][]key.Binding {
+	k := v.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open}, {k.Next, k.Prev, k.Help, k.Quit}}
+}
+
+// View draws Eiere.
+func (v *ownersView) View() string {
+	st, w, h := v.st, v.w, v.h
 	owned := map[string][]*measures.Measure{}
 	lead := map[string]int{}
-	for _, ms := range m.c.Measures {
+	for _, ms := range v.c.Measures {
 		for i, o := range ms.Owners {
 			owned[o] = append(owned[o], ms)
 			if i == 0 {
@@ -56,17 +73,17 @@ func (v *ownersView) view(m *Model, w, h int) string {
 			}
 		}
 	}
-	lines := []string{st.Title.Render("Eiere") + st.Dim.Render(sprintf("  %d eiere", len(m.c.Owners)))}
+	lines := []string{st.Title.Render("Eiere") + st.Dim.Render(sprintf("  %d eiere", len(v.c.Owners)))}
 	// Two lines per owner; the selected owner's measures fill what is left.
-	room := h - 1 - 2*len(m.c.Owners)
+	room := h - 1 - 2*len(v.c.Owners)
 	start := 0
 	if room < 3 {
 		per := max((h-4)/2, 1)
-		start = max(0, min(v.cursor-per/2, len(m.c.Owners)-per))
+		start = max(0, min(v.cursor-per/2, len(v.c.Owners)-per))
 		room = 3
 	}
-	for i := start; i < len(m.c.Owners); i++ {
-		o := m.c.Owners[i]
+	for i := start; i < len(v.c.Owners); i++ {
+		o := v.c.Owners[i]
 		ms := owned[o.ID]
 		marker := "  "
 		if i == v.cursor {
@@ -76,7 +93,7 @@ func (v *ownersView) view(m *Model, w, h int) string {
 		if i == v.cursor {
 			line = st.Selected.Render(cell(ansiStrip(line), w))
 		}
-		lines = append(lines, line, "    "+summary(m, ms))
+		lines = append(lines, line, "    "+v.summary(ms))
 		if i == v.cursor && len(ms) > 0 {
 			n := max(min(len(ms), room-1), 0)
 			for _, x := range ms[:n] {
@@ -91,9 +108,9 @@ func (v *ownersView) view(m *Model, w, h int) string {
 }
 
 // summary counts measures by status, in words.
-func summary(m *Model, ms []*measures.Measure) string {
+func (v *ownersView) summary(ms []*measures.Measure) string {
 	if len(ms) == 0 {
-		return m.st.Dim.Render("ingen tiltak")
+		return v.st.Dim.Render("ingen tiltak")
 	}
 	by := map[measures.Status]int{}
 	for _, x := range ms {
@@ -102,7 +119,7 @@ func summary(m *Model, ms []*measures.Measure) string {
 	var parts []string
 	for _, s := range measures.Statuses {
 		if by[s] > 0 {
-			parts = append(parts, m.st.status(s)+" "+itoa(by[s]))
+			parts = append(parts, v.st.status(s)+" "+itoa(by[s]))
 		}
 	}
 	return strings.Join(parts, " · ")

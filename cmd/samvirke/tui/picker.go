@@ -10,13 +10,6 @@ import (
 	"github.com/samvirke/samvirke/measures"
 )
 
-// modal is an editor shown over the body: it takes every key until it closes.
-type modal interface {
-	update(m *Model, msg tea.Msg) (closed bool, cmd tea.Cmd)
-	view(m *Model, w, h int) string
-	helpKeys(k keyMap) []key.Binding
-}
-
 type pickItem struct {
 	id, label string
 	name      string // what enter saves, in the help line; the label when ""
@@ -31,6 +24,8 @@ type pickItem struct {
 // the search kept and esc clears it; in a checkbox picker space and tab tick the item
 // under the cursor during a search too.
 type picker struct {
+	*common
+	box
 	title     string
 	items     []pickItem
 	multi     bool
@@ -41,15 +36,15 @@ type picker struct {
 	rows      []int
 	cursor    int
 	offset    int
-	done      func(m *Model, ids []string) tea.Cmd
-	verb      string // what enter does, for the help line; "lagre" unless set
+	done      func(ids []string) // after the picker closed: what to do with the choice
+	verb      string             // what enter does, for the help line; "lagre" unless set
 }
 
-func newPicker(title string, items []pickItem, multi bool, chosen []string, done func(*Model, []string) tea.Cmd) *picker {
+func newPicker(c *common, title string, items []pickItem, multi bool, chosen []string, done func([]string)) *picker {
 	in := newInput()
 	in.Prompt = "Søk: "
 	in.Placeholder = "trykk / for å søke"
-	p := &picker{title: title, items: items, multi: multi, chosen: map[string]bool{}, input: in, done: done}
+	p := &picker{common: c, title: title, items: items, multi: multi, chosen: map[string]bool{}, input: in, done: done}
 	for _, id := range chosen {
 		p.chosen[id] = true
 	}
@@ -126,44 +121,47 @@ func (p *picker) toggle() {
 	}
 }
 
-func (p *picker) update(m *Model, msg tea.Msg) (bool, tea.Cmd) {
+// Update handles a key in the list or, during a search, in the search line.
+func (p *picker) Update(msg tea.Msg) tea.Cmd {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
-		return false, cmd
+		return cmd
 	}
 	p.hint = ""
 	if p.searching {
-		return false, p.searchKey(m, kp)
+		return p.searchKey(kp)
 	}
-	k := m.keys
+	k := p.keys
 	if d, ok := p.nav(k, kp); ok {
 		p.move(d)
-		return false, nil
+		return nil
 	}
 	switch {
 	case key.Matches(kp, k.Cancel):
-		m.flash(msgCancelled)
-		return true, nil
+		p.send(closeModalMsg{p})
+		p.flash(msgCancelled)
+		return nil
 	case key.Matches(kp, k.Filter):
 		p.searching = true
-		return false, p.input.Focus()
+		return p.input.Focus()
 	case p.multi && key.Matches(kp, k.Toggle):
 		p.toggle()
-		return false, nil
+		return nil
 	case key.Matches(kp, k.Confirm):
-		return p.confirm(m)
+		p.confirm()
+		return nil
 	}
 	if kp.Text != "" {
 		p.hint = msgPickerHint
 	}
-	return false, nil
+	return nil
 }
 
 // searchKey handles a key while the search line has the focus.
-func (p *picker) searchKey(m *Model, kp tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+func (p *picker) searchKey(kp tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
 	switch {
 	case key.Matches(kp, k.Cancel):
 		p.input.SetValue("")
@@ -200,31 +198,36 @@ func (p *picker) endSearch() {
 	p.input.Blur()
 }
 
-// confirm hands the choice to done: the ticked items, or the item under the cursor.
-func (p *picker) confirm(m *Model) (bool, tea.Cmd) {
+// confirm closes the picker and hands the choice to done: the ticked items, or the
+// item under the cursor (none: the picker stays open).
+func (p *picker) confirm() {
+	var ids []string
 	if p.multi {
-		var ids []string
 		for _, it := range p.items {
 			if p.chosen[it.id] {
 				ids = append(ids, it.id)
 			}
 		}
-		return true, p.done(m, ids)
+	} else if it := p.current(); it != nil {
+		ids = []string{it.id}
+	} else {
+		return
 	}
-	if it := p.current(); it != nil {
-		return true, p.done(m, []string{it.id})
-	}
-	return false, nil
+	p.send(closeModalMsg{p})
+	p.done(ids)
 }
 
-func (p *picker) view(m *Model, w, h int) string {
+// View draws the title, the search line, the visible items and the detail of the one
+// under the cursor.
+func (p *picker) View() string {
+	st, w, h := p.st, p.w, p.h
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render(p.title))
+	b.WriteString(st.Title.Render(p.title))
 	if p.multi {
-		b.WriteString(m.st.Dim.Render(sprintf("  (%d valgt)", len(p.chosen))))
+		b.WriteString(st.Dim.Render(sprintf("  (%d valgt)", len(p.chosen))))
 	}
 	b.WriteByte('\n')
-	b.WriteString(p.searchLine(m, w))
+	b.WriteString(p.searchLine(w))
 	b.WriteByte('\n')
 	var detail string
 	if p.cursor < len(p.rows) {
@@ -232,7 +235,7 @@ func (p *picker) view(m *Model, w, h int) string {
 	}
 	detailLines := 0
 	if detail != "" {
-		detail = m.st.wrap(w - 2).Render(detail)
+		detail = st.wrap(w - 2).Render(detail)
 		detailLines = min(strings.Count(detail, "\n")+1, 5)
 	}
 	rows := max(h-3-detailLines, 1)
@@ -243,7 +246,7 @@ func (p *picker) view(m *Model, w, h int) string {
 		p.offset = p.cursor - rows + 1
 	}
 	if len(p.rows) == 0 {
-		b.WriteString(m.st.Dim.Render("  Ingen treff."))
+		b.WriteString(st.Dim.Render("  Ingen treff."))
 		b.WriteByte('\n')
 	}
 	for i := p.offset; i < min(p.offset+rows, len(p.rows)); i++ {
@@ -261,7 +264,7 @@ func (p *picker) view(m *Model, w, h int) string {
 		}
 		line := cell(marker+box+it.label, w)
 		if i == p.cursor {
-			line = m.st.Selected.Render(ansiStrip(line))
+			line = st.Selected.Render(ansiStrip(line))
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
@@ -271,31 +274,34 @@ func (p *picker) view(m *Model, w, h int) string {
 	}
 	if detailLines > 0 {
 		lines := strings.Split(detail, "\n")
-		b.WriteString(m.st.Dim.Render(strings.Join(lines[:detailLines], "\n")))
+		b.WriteString(st.Dim.Render(strings.Join(lines[:detailLines], "\n")))
 	}
 	return b.String()
 }
 
 // searchLine is the search field while searching, else the kept search or how to start
 // one, and the hint for a key that does nothing in the list.
-func (p *picker) searchLine(m *Model, w int) string {
+func (p *picker) searchLine(w int) string {
+	st := p.st
 	var line string
 	switch {
 	case p.searching:
 		p.input.SetWidth(max(w-10, 10))
 		line = p.input.View()
 	case p.input.Value() != "":
-		line = "Søk: " + p.input.Value() + m.st.Dim.Render(sprintf("  (%d treff; / endrer søket)", len(p.rows)))
+		line = "Søk: " + p.input.Value() + st.Dim.Render(sprintf("  (%d treff; / endrer søket)", len(p.rows)))
 	default:
-		line = m.st.Dim.Render("Søk: trykk / for å søke")
+		line = st.Dim.Render("Søk: trykk / for å søke")
 	}
 	if p.hint != "" {
-		line = ansi.Truncate(line, max(w/3, 20), "…") + "  " + m.st.Notice.Render(p.hint)
+		line = ansi.Truncate(line, max(w/3, 20), "…") + "  " + st.Notice.Render(p.hint)
 	}
 	return line
 }
 
-func (p *picker) helpKeys(k keyMap) []key.Binding {
+// ShortHelp is the key line of the picker: enter names what it saves.
+func (p *picker) ShortHelp() []key.Binding {
+	k := p.keys
 	if p.searching {
 		done := k.Confirm
 		done.SetHelp("enter", "til listen")
@@ -323,4 +329,10 @@ func (p *picker) helpKeys(k keyMap) []key.Binding {
 		return []key.Binding{k.PickMove, k.Toggle, k.Search, confirm, k.Cancel}
 	}
 	return []key.Binding{k.PickMove, k.Search, confirm, k.Cancel}
+}
+
+// FullHelp is the picker's keys, in the list and in the search.
+func (p *picker) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.PickMove, k.PickPageUp, k.PickPageDown, k.Top, k.Bottom}, {k.Search, k.Toggle, k.Confirm, k.Cancel}}
 }

@@ -54,15 +54,13 @@ func (m *Model) tick() tea.Cmd {
 }
 
 func (m *Model) signatureCmd() tea.Cmd {
-	dir, repo, mu := m.opts.Dir, m.opts.Repo, m.repoMu
+	dir, store, repo := m.opts.Dir, m.store, m.opts.Repo != nil
 	m.polls++
 	full := m.polls%fullEvery(len(m.c.Measures)) == 0
 	return func() tea.Msg {
 		h := fnv.New64a()
-		if repo != nil {
-			mu.Lock()
-			h.Write([]byte(repo.Head()))
-			mu.Unlock()
+		if repo {
+			store.with(func(s Store) { h.Write([]byte(s.Head())) })
 		}
 		stamp := func(p string, info fs.FileInfo) {
 			h.Write([]byte(p))
@@ -121,17 +119,19 @@ func (m *Model) reloadCmd() tea.Cmd {
 }
 
 func (m *Model) extrasCmd() tea.Cmd {
-	repo, mu := m.opts.Repo, m.repoMu
-	if repo == nil {
+	if m.opts.Repo == nil {
 		return nil
 	}
+	store := m.store
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		last, errLast := repo.LastChanged()
-		log, errLog := repo.Log(8)
-		up, errUp := repo.Upstream()
-		return extrasMsg{last: last, log: log, branch: repo.Branch(), upstream: up, err: errors.Join(errLast, errLog, errUp)}
+		var msg extrasMsg
+		store.with(func(s Store) {
+			last, errLast := s.LastChanged()
+			log, errLog := s.Log(8)
+			up, errUp := s.Upstream()
+			msg = extrasMsg{last: last, log: log, branch: s.Branch(), upstream: up, err: errors.Join(errLast, errLog, errUp)}
+		})
+		return msg
 	}
 }
 

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"strings"
 
@@ -24,14 +23,9 @@ type historyMsg struct {
 	err     error
 }
 
-// refuseReadOnly explains why an edit key does nothing.
-func (m *Model) refuseReadOnly() {
-	m.flashErr(msgReadOnly, m.opts.ReadOnly)
-}
-
-// save runs a change of one measure through tracker.Save in the background.
-func (m *Model) save(id string, change func(*measures.Measure, string) error) tea.Cmd {
-	return m.saveThen(id, change, nil)
+// requestSave asks the parent to save change to the measure id.
+func (c *common) requestSave(id string, change func(*measures.Measure, string) error) {
+	c.send(saveMsg{id: id, change: change})
 }
 
 // saveThen is save with done called, off the event loop, with the save's outcome.
@@ -40,19 +34,17 @@ func (m *Model) saveThen(id string, change func(*measures.Measure, string) error
 		m.refuseReadOnly()
 		return nil
 	}
-	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	store, ctx, opts := m.store, m.ctx, tracker.SaveOptions{Author: m.opts.Author, Now: m.opts.Now()}
 	run := func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		saved, err := repo.Save(context.Background(), id, change, tracker.SaveOptions{Author: author, Now: now})
+		msg := savedMsg{id: id}
+		store.with(func(s Store) { msg.saved, msg.err = s.Save(ctx, id, change, opts) })
 		if done != nil {
-			done(err)
+			done(msg.err)
 		}
-		return savedMsg{id: id, saved: saved, err: err}
+		return msg
 	}
 	if m.opts.AskFirst != "" && !m.confirmed {
-		m.modal = &confirmSave{id: id, run: run}
-		return nil
+		return m.open(&confirmSave{common: m.common, id: id, run: run})
 	}
 	m.saving = true
 	return run
@@ -69,13 +61,12 @@ func (m *Model) undoLast() tea.Cmd {
 		return nil
 	}
 	last := m.undo[len(m.undo)-1]
-	repo, mu, author, now := m.writer, m.writerMu, m.opts.Author, m.opts.Now()
+	store, ctx, opts := m.store, m.ctx, tracker.SaveOptions{Author: m.opts.Author, Now: m.opts.Now()}
 	m.saving = true
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		saved, err := repo.Revert(context.Background(), last.hash, tracker.SaveOptions{Author: author, Now: now})
-		return savedMsg{id: last.id, saved: saved, err: err, revert: true}
+		msg := savedMsg{id: last.id, revert: true}
+		store.with(func(s Store) { msg.saved, msg.err = s.Revert(ctx, last.hash, opts) })
+		return msg
 	}
 }
 
@@ -133,27 +124,23 @@ type changeError string
 func (e changeError) Error() string { return string(e) }
 
 func (m *Model) historyCmd(id string) tea.Cmd {
-	repo, mu := m.opts.Repo, m.repoMu
-	if repo == nil {
+	if m.opts.Repo == nil {
 		return nil
 	}
+	store := m.store
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		ch, err := repo.History(id)
-		return historyMsg{id: id, changes: ch, err: err}
+		msg := historyMsg{id: id}
+		store.with(func(s Store) { msg.changes, msg.err = s.History(id) })
+		return msg
 	}
 }
-
-// today is the date for new log entries.
-func (m *Model) today() measures.Date { return measures.DateOf(m.opts.Now()) }
 
 // setStatus saves a new status with a dated log entry, as «samvirke set --status» does.
 // from is the status the user saw; when another change set a third one meanwhile, it is
 // not overwritten unseen.
-func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
-	today := m.today()
-	return m.save(id, func(ms *measures.Measure, by string) error {
+func (c *common) setStatus(id string, from, st measures.Status) {
+	today := c.today()
+	c.requestSave(id, func(ms *measures.Measure, by string) error {
 		if ms.Status == st {
 			return tracker.ErrNoChange
 		}
@@ -164,9 +151,10 @@ func (m *Model) setStatus(id string, from, st measures.Status) tea.Cmd {
 	})
 }
 
-func (m *Model) addNote(id, note string) tea.Cmd {
-	today := m.today()
-	return m.save(id, func(ms *measures.Measure, by string) error {
+// addNote saves a log note dated today.
+func (c *common) addNote(id, note string) {
+	today := c.today()
+	c.requestSave(id, func(ms *measures.Measure, by string) error {
 		return ms.RecordChange("", note, by, today)
 	})
 }

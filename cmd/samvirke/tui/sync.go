@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,12 +29,11 @@ func (m *Model) syncNow() tea.Cmd {
 	}
 	m.saving = true
 	m.flash(msgSyncing)
-	sync, mu := m.opts.Sync, m.writerMu
+	sync, store, ctx := m.opts.Sync, m.store, m.ctx
 	return func() tea.Msg {
-		mu.Lock()
-		defer mu.Unlock()
-		out, err := sync(context.Background())
-		return syncedMsg{out: out, err: err}
+		var msg syncedMsg
+		store.with(func(Store) { msg.out, msg.err = sync(ctx) })
+		return msg
 	}
 }
 

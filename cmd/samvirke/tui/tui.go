@@ -1,24 +1,20 @@
 // Package tui is samvirke's terminal user interface for the secretariat: browse, filter
 // and edit the measures, the Åpen arena inputs and the owners. It reads through the
-// measures package and writes only through tracker.Save and tracker.Revert, so every
-// save is validated, atomic and one git commit. What users see is Norwegian bokmål.
+// measures package and writes only through its Store (tracker.Repo's Save and Revert),
+// so every save is validated, atomic and one git commit. What users see is Norwegian
+// bokmål.
 package tui
 
 import (
 	"context"
 	"io/fs"
-	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -29,7 +25,10 @@ type Options struct {
 	LoadErr error             // content errors found when loading, shown as a warning
 	FS      fs.FS             // the content directory, re-read on reload; nil disables reloading
 	Dir     string            // the content directory on disk, polled for outside changes; "" disables polling
-	Repo    *tracker.Repo     // nil: read-only
+	// Repo is where saves go and the history comes from: a *tracker.Repo, opened once by
+	// the caller; nil for read-only content.
+	Repo    Store
+	RepoDir string // the repository's directory, named where the status line says where saves go
 	// ReadOnly says in Norwegian why nothing can be edited; shown when Repo is nil.
 	ReadOnly string
 	Author   string           // "Name <email>" for commits; "" for the git config
@@ -61,54 +60,36 @@ const (
 
 var viewNames = [numViews]string{"Oversikt", "Tiltak", "Innspill", "Eiere"}
 
-// Model is the TUI's Bubble Tea model.
+// Model is the TUI's Bubble Tea model: the parent of the components. It routes keys
+// and messages to the component on screen, handles what the components send it
+// (events.go), and owns the status line, the saves and the session.
 type Model struct {
-	opts  Options
-	c     *measures.Content
-	keys  keyMap
-	st    Styles
-	help  help.Model
-	index *searchIndex
+	*common
+	help help.Model
 
 	width, height int
 	view          int
 	showHelp      bool
-	helpScroll    int
 	status        string
 	statusErr     bool
 
-	list     listView
-	overview overviewView
-	inputs   inputsView
-	owners   ownersView
-	detail   *detailView
-	modal    modal
+	list     *listView
+	overview *overviewView
+	inputs   *inputsView
+	owners   *ownersView
+	helpPage *helpView
+	detail   *detailView // nil: no measure open
+	modal    component   // nil: no editor open
 
-	lastChanged map[string]time.Time
-	log         []tracker.Change
-	branch      string // the branch HEAD is on, "" when detached
-	upstream    tracker.Upstream
-	undo        []savedEntry
-	commits     []string // every commit of this session, «hash message»
-	sigQuick    string   // see reload.go
-	sigFull     string
-	polls       int
-	// Reads from git (history, log, the change index) and saves use separate
-	// tracker.Repos, each used by one goroutine at a time: a tracker.Repo is not safe for
-	// concurrent use, and a save must not wait behind a slow read such as building the
-	// change index of a long history. Saves are serialized across processes by the
-	// tracker's lock file.
-	repoMu    *sync.Mutex
-	writer    *tracker.Repo
-	writerMu  *sync.Mutex
+	upstream  tracker.Upstream
+	undo      []savedEntry
+	commits   []string // every commit of this session, «hash message»
+	sigQuick  string   // see reload.go
+	sigFull   string
+	polls     int
 	saving    bool
 	confirmed bool // the user said yes to AskFirst
 	quitting  bool // quit once the save in flight is done
-
-	glamour    *glamour.TermRenderer
-	glamourKey string
-
-	readOnlyOverride bool // tests: draw the screens as if editable, without a repository
 }
 
 // savedEntry is one of this session's saves, for u.
@@ -127,19 +108,16 @@ func New(opts Options) *Model {
 	if opts.Explain == nil {
 		opts.Explain = func(_ string, err error) error { return err }
 	}
-	m := &Model{opts: opts, keys: newKeyMap(), st: DefaultStyles(opts.Dark, opts.NoColor),
-		help: help.New(), view: viewMeasures, width: 80, height: 24, repoMu: &sync.Mutex{}, writerMu: &sync.Mutex{}}
-	m.writer = opts.Repo
+	c := &common{ctx: context.Background(), opts: opts, keys: newKeyMap(), st: DefaultStyles(opts.Dark, opts.NoColor),
+		store: lockedStore{mu: &sync.Mutex{}, store: opts.Repo}}
 	if opts.Repo != nil {
-		if w, err := tracker.Open(opts.Repo.Root); err == nil {
-			m.writer = w
-		}
+		c.branch = opts.Repo.Branch()
 	}
-	if opts.Repo != nil {
-		m.branch = opts.Repo.Branch()
-	}
+	m := &Model{common: c, help: help.New(), view: viewMeasures, width: 80, height: 24,
+		list: newListView(c), overview: &overviewView{common: c}, inputs: &inputsView{common: c},
+		owners: &ownersView{common: c}, helpPage: &helpView{common: c}}
 	m.help.Styles = helpStyles(opts.Dark, opts.NoColor)
-	m.list = newListView()
+	m.layout()
 	m.setContent(opts.Content)
 	if opts.Greeting != "" {
 		m.flash("%s", opts.Greeting)
@@ -159,118 +137,194 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) readOnly() bool { return m.opts.Repo == nil && !m.readOnlyOverride }
-
 // setContent installs freshly loaded content and keeps the selections by id.
 func (m *Model) setContent(c *measures.Content) {
 	m.c = c
 	m.index = newSearchIndex(c)
-	m.list.reset(m)
-	m.inputs.rebuild(m)
-	m.owners.clamp(m)
+	m.list.reset()
+	m.inputs.rebuild()
+	m.owners.clamp()
 	if m.detail != nil {
 		if mm := c.Measure(m.detail.id); mm != nil {
-			m.detail.refresh(m)
+			m.detail.refresh()
 		} else {
 			m.detail = nil
 		}
 	}
 }
 
+// flash puts a message on the status line at once (components send a statusMsg).
 func (m *Model) flash(format string, a ...any) {
 	m.status, m.statusErr = sprintf(format, a...), false
 }
 
+// flashErr puts an error on the status line at once.
 func (m *Model) flashErr(format string, a ...any) {
 	m.status, m.statusErr = sprintf(format, a...), true
 }
 
+// refuseReadOnly explains at once why an edit key does nothing.
+func (m *Model) refuseReadOnly() { m.flashErr(msgReadOnly, m.opts.ReadOnly) }
+
 // bodyHeight is the number of lines between the tab bar and the status and help lines.
 func (m *Model) bodyHeight() int { return max(m.height-2-m.statusLines(), 3) }
 
-// Update handles a message.
+// layout gives every component its size: the terminal's width and the body's height.
+func (m *Model) layout() {
+	w, h := m.width, m.bodyHeight()
+	for _, c := range []component{m.list, m.overview, m.inputs, m.owners, m.helpPage} {
+		c.SetSize(w, h)
+	}
+	if m.detail != nil {
+		m.detail.SetSize(w, h)
+	}
+	if m.modal != nil {
+		m.modal.SetSize(w, h)
+	}
+}
+
+// Update handles a message, then what the components sent while handling it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{m.handle(msg)}
+	for len(m.outbox) > 0 {
+		next := m.outbox[0]
+		m.outbox = m.outbox[1:]
+		cmds = append(cmds, m.handle(next))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// handle is Update for one message.
+func (m *Model) handle(msg tea.Msg) tea.Cmd {
+	m.layout()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
+		m.layout()
 		if m.detail != nil {
-			m.detail.refresh(m)
+			m.detail.refresh()
 		}
-		m.list.clamp(m)
-		return m, nil
+		m.list.clamp()
+		return nil
 	case tea.BackgroundColorMsg:
 		m.st = DefaultStyles(msg.IsDark(), m.opts.NoColor)
 		m.help.Styles = helpStyles(msg.IsDark(), m.opts.NoColor)
 		if m.detail != nil {
-			m.detail.refresh(m)
+			m.detail.refresh()
 		}
-		return m, nil
+		return nil
+	case tea.MouseWheelMsg:
+		return m.wheel(msg)
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.ForceQuit) {
+			return m.quit()
+		}
+		return m.key(msg)
+	case historyMsg:
+		if m.detail != nil {
+			return m.detail.Update(msg)
+		}
+		return nil
+	}
+	if cmd, ok := m.background(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.event(msg); ok {
+		return cmd
+	}
+	if m.modal != nil {
+		return m.modal.Update(msg)
+	}
+	return nil
+}
+
+// background handles the answers of the work done off the event loop.
+func (m *Model) background(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case tickMsg:
-		return m, m.signatureCmd()
+		return m.signatureCmd(), true
 	case signatureMsg:
 		if !m.changed(msg) {
-			return m, m.tick()
+			return m.tick(), true
 		}
-		return m, tea.Batch(m.reloadCmd(), m.tick())
+		return tea.Batch(m.reloadCmd(), m.tick()), true
 	case reloadedMsg:
 		m.applyReload(msg)
-		return m, m.extrasCmd()
+		return m.extrasCmd(), true
 	case extrasMsg:
 		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
 		if msg.err != nil && m.status == "" {
 			m.flashErr(msgGitReadFailed, msg.err)
 		}
-		return m, nil
+		return nil, true
 	case savedMsg:
-		return m, m.applySaved(msg)
+		return m.applySaved(msg), true
 	case syncedMsg:
-		return m, m.applySynced(msg)
-	case historyMsg:
-		if m.detail != nil && m.detail.id == msg.id {
-			m.detail.history, m.detail.historyErr, m.detail.historyDone = msg.changes, msg.err, true
-			m.detail.refresh(m)
-		}
-		return m, nil
+		return m.applySynced(msg), true
 	case editorMsg:
-		return m, m.applyEditor(msg)
-	case tea.MouseWheelMsg:
-		return m, m.wheel(msg)
-	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.ForceQuit) {
-			return m, m.quit()
-		}
-		return m, m.key(msg)
+		return m.applyEditor(msg), true
 	}
-	if m.modal != nil {
-		_, cmd := m.modal.update(m, msg)
-		return m, cmd
-	}
-	return m, nil
+	return nil, false
 }
 
-func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if cur := m.modal; cur != nil {
-		closed, cmd := cur.update(m, msg)
-		if closed && m.modal == cur { // a closing editor may open the next (confirmSave)
+// event handles what a component sent.
+func (m *Model) event(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case statusMsg:
+		m.status, m.statusErr = msg.text, msg.err
+	case openDetailMsg:
+		return m.openDetail(msg.id), true
+	case closeDetailMsg:
+		m.detail = nil
+	case openHelpMsg:
+		m.showHelp = true
+		m.helpPage.top()
+	case closeHelpMsg:
+		m.showHelp = false
+	case openModalMsg:
+		m.modal = msg.modal
+		m.layout()
+		return m.modal.Init(), true
+	case closeModalMsg:
+		if m.modal == msg.modal {
 			m.modal = nil
 		}
-		return cmd
+	case editMsg:
+		return m.editKey(msg.key, msg.id), true
+	case undoMsg:
+		return m.undoLast(), true
+	case saveMsg:
+		return m.saveThen(msg.id, msg.change, msg.done), true
+	case confirmedMsg:
+		m.confirmed, m.saving = true, true
+		return msg.run, true
+	case filterMsg:
+		m.list.setFilter(msg.quick, msg.clearQuery)
+		m.view = viewMeasures
+	default:
+		return nil, false
 	}
-	if m.showHelp {
-		m.helpKey(msg)
-		return nil
-	}
-	if m.detail != nil {
-		return m.detail.key(m, msg)
-	}
-	// A focused filter takes every key.
-	if m.view == viewMeasures && m.list.filtering {
-		return m.list.key(m, msg)
+	return nil, true
+}
+
+// key routes a key press: to the editor, the help, the detail or a focused filter when
+// one is open, else the keys that work everywhere, else the view on screen.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case m.modal != nil:
+		return m.modal.Update(msg)
+	case m.showHelp:
+		return m.helpPage.Update(msg)
+	case m.detail != nil:
+		return m.detail.Update(msg)
+	case m.view == viewMeasures && m.list.filtering: // a focused filter takes every key
+		return m.list.Update(msg)
 	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
-		m.showHelp, m.helpScroll = true, 0
+		m.showHelp = true
+		m.helpPage.top()
 		return nil
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -289,19 +343,36 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Sync):
 		return m.syncNow()
 	}
-	switch m.view {
-	case viewOverview:
-		return m.overview.key(m, msg)
-	case viewMeasures:
-		return m.list.key(m, msg)
-	case viewInputs:
-		return m.inputs.key(m, msg)
-	case viewOwners:
-		return m.owners.key(m, msg)
-	}
-	return nil
+	return m.current().Update(msg)
 }
 
+// current is the view of the tab on screen.
+func (m *Model) current() component {
+	switch m.view {
+	case viewOverview:
+		return m.overview
+	case viewInputs:
+		return m.inputs
+	case viewOwners:
+		return m.owners
+	}
+	return m.list
+}
+
+// front is the component on screen: the editor, the help, the detail or the view.
+func (m *Model) front() component {
+	switch {
+	case m.modal != nil:
+		return m.modal
+	case m.showHelp:
+		return m.helpPage
+	case m.detail != nil:
+		return m.detail
+	}
+	return m.current()
+}
+
+// wheel scrolls what is on screen; an editor ignores the wheel.
 func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	delta := 0
 	switch msg.Button {
@@ -312,25 +383,8 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	switch {
-	case m.modal != nil:
-		return nil
-	case m.showHelp:
-		m.scrollHelp(delta)
-	case m.detail != nil:
-		if delta < 0 {
-			m.detail.vp.ScrollUp(-delta)
-		} else {
-			m.detail.vp.ScrollDown(delta)
-		}
-	case m.view == viewMeasures:
-		m.list.move(m, delta)
-	case m.view == viewInputs:
-		m.inputs.move(m, delta)
-	case m.view == viewOwners:
-		m.owners.move(m, delta/3)
-	case m.view == viewOverview:
-		m.overview.scroll = max(0, m.overview.scroll+delta)
+	if s, ok := m.front().(interface{ scroll(int) }); ok && m.modal == nil {
+		s.scroll(delta)
 	}
 	return nil
 }
@@ -350,151 +404,8 @@ func (m *Model) openDetail(id string) tea.Cmd {
 	if m.c.Measure(id) == nil {
 		return nil
 	}
-	m.detail = newDetailView(m, id)
+	m.detail = newDetailView(m.common, id, m.width, m.bodyHeight())
 	return m.historyCmd(id)
-}
-
-// View renders the screen.
-func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "samvirke"
-	return v
-}
-
-// render draws the whole screen as a string of exactly height lines.
-func (m *Model) render() string {
-	h := m.bodyHeight()
-	var body string
-	switch {
-	case m.showHelp:
-		body = m.fullHelp(m.width, h)
-	case m.modal != nil:
-		body = m.modal.view(m, m.width, h)
-	case m.detail != nil:
-		body = m.detail.view(m, m.width, h)
-	default:
-		switch m.view {
-		case viewOverview:
-			body = m.overview.view(m, m.width, h)
-		case viewMeasures:
-			body = m.list.view(m, m.width, h)
-		case viewInputs:
-			body = m.inputs.view(m, m.width, h)
-		case viewOwners:
-			body = m.owners.view(m, m.width, h)
-		}
-	}
-	var b strings.Builder
-	b.WriteString(m.tabBar())
-	b.WriteByte('\n')
-	b.WriteString(fitLines(body, m.width, h))
-	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(ansi.Truncate(m.helpLine(), m.width, "…"))
-	return b.String()
-}
-
-func (m *Model) tabBar() string {
-	var parts []string
-	for i, name := range viewNames {
-		label := sprintf("%d %s", i+1, name)
-		if i == m.view {
-			parts = append(parts, m.st.ActiveTab.Render(label))
-		} else {
-			parts = append(parts, m.st.Tab.Render(label))
-		}
-	}
-	bar := strings.Join(parts, "")
-	if m.detail != nil {
-		bar += " › " + m.detail.id
-	}
-	if m.readOnly() {
-		bar += " " + m.st.Notice.Render("[skrivebeskyttet]")
-	}
-	if u := upstreamShort(m.upstream); u != "" && m.upstream.Branch == m.branch {
-		if gap := m.width - ansi.StringWidth(bar) - ansi.StringWidth(u) - 1; gap >= 1 {
-			bar += strings.Repeat(" ", gap) + m.st.Notice.Render(u)
-		}
-	}
-	return ansi.Truncate(bar, m.width, "…")
-}
-
-// statusText is what the status line says now and its style.
-func (m *Model) statusText() (string, lipgloss.Style) {
-	s := m.status
-	switch {
-	case m.saving:
-		return "Lagrer …", m.st.OK
-	case s == "" && m.readOnly():
-		return m.opts.ReadOnly, m.st.Notice
-	case s == "":
-		return m.where(), m.st.Dim
-	case m.statusErr:
-		return strings.ReplaceAll(s, "\n", " "), m.st.Error
-	}
-	return strings.ReplaceAll(s, "\n", " "), m.st.OK
-}
-
-// statusLines is how many lines the status line takes: two when its text is wider than
-// the terminal, so that a message is not cut before it says what to do.
-func (m *Model) statusLines() int {
-	if s, _ := m.statusText(); ansi.StringWidth(s) > m.width && m.height >= 12 {
-		return 2
-	}
-	return 1
-}
-
-// statusLine is the status text, wrapped to statusLines lines of the terminal's width.
-func (m *Model) statusLine() string {
-	s, style := m.statusText()
-	if m.statusLines() == 1 {
-		return style.Render(ansi.Truncate(s, m.width, "…"))
-	}
-	lines := strings.SplitN(ansi.Wordwrap(s, m.width, ""), "\n", 2)
-	lines[0] = ansi.Truncate(lines[0], m.width, "…")
-	if len(lines) == 2 {
-		lines[1] = ansi.Truncate(strings.ReplaceAll(lines[1], "\n", " "), m.width, "…")
-	}
-	for i := range lines {
-		lines[i] = style.Render(lines[i])
-	}
-	return strings.Join(lines, "\n")
-}
-
-// where says, when nothing else is on the status line, where a save goes: the repository
-// and the branch, so nobody commits to the wrong place unawares.
-func (m *Model) where() string {
-	if m.opts.Repo == nil {
-		return ""
-	}
-	repo := filepath.Base(m.opts.Repo.Root)
-	if m.branch == "" {
-		return "Repo " + repo + ", uten gren (detached HEAD): lagring er ikke mulig før du er på en gren."
-	}
-	if m.opts.AskFirst != "" && !m.confirmed {
-		return "Spør før første lagring på grenen " + m.branch + " i " + repo + " (ikke laget med «samvirke init»)."
-	}
-	return "Lagrer som commits på grenen " + m.branch + " i " + repo + "."
-}
-
-// fitLines cuts or pads s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Run runs the TUI on the terminal until the user quits. It returns the commits the
@@ -502,6 +413,7 @@ func fitLines(s string, w, h int) string {
 // the alternate screen is gone.
 func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) ([]string, error) {
 	m := New(opts)
+	m.ctx = ctx
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
 	_, err := p.Run()
 	return m.commits, err

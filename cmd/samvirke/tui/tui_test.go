@@ -47,7 +47,7 @@ func newTestModel(t testing.TB, withRepo bool) (*Model, string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opts.Repo, opts.Author = repo, testAuthor
+		opts.Repo, opts.RepoDir, opts.Author = repo, repo.Root, testAuthor
 		opts.FS = os.DirFS(filepath.Join(dir, "content"))
 		opts.Dir = filepath.Join(dir, "content")
 	} else {

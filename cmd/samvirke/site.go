@@ -32,7 +32,9 @@ tekst, framdrift, endringene i git og innspillene det svarer på; sider per inns
 og per eier; innspillene fra Åpen arena med dekningen; strategiteksten; den nyeste
 rapporten; endringene som Atom-strøm (endringer.xml), fristene som kalender (frister.ics)
 og et nettstedskart (sitemap.xml, når --url er gitt). Sidene bruker ikke JavaScript og
-henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret.`,
+henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret, og sider
+samvirke skrev der før som ikke finnes lenger (et slettet tiltak), fjernes; andre filer
+i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvirke-nettsted.`,
 		Example: "  samvirke site -o public --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -86,7 +88,11 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return fmt.Errorf("kunne ikke skrive nettstedet til %s: %w", opts.Output, err)
 	}
-	fmt.Fprintf(opts.streams.ErrOut, "Skrev %s til %s (%s uendret).\n", count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"))
+	removed := ""
+	if res.Removed > 0 {
+		removed = ", " + count(res.Removed, "fil") + " fjernet"
+	}
+	fmt.Fprintf(opts.streams.ErrOut, "Skrev %s til %s (%s uendret%s).\n", count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"), removed)
 	return nil
 }
 

@@ -6,15 +6,12 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/renderer/feed"
@@ -83,35 +80,6 @@ func Build(c *measures.Content, opts Options) (*Site, error) {
 	}
 	b.sitemap()
 	return &Site{Files: b.files}, nil
-}
-
-// WriteResult counts the files a Write wrote and left as they were.
-type WriteResult struct{ Written, Unchanged int }
-
-// Write writes the site under dir, rewriting only the files whose bytes changed, each
-// atomically.
-func (s *Site) Write(dir string) (WriteResult, error) {
-	var r WriteResult
-	names := make([]string, 0, len(s.Files))
-	for p := range s.Files {
-		names = append(names, p)
-	}
-	slices.Sort(names)
-	for _, p := range names {
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, s.Files[p]) {
-			r.Unchanged++
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return r, fmt.Errorf("write site: %w", err)
-		}
-		if err := maybe.WriteFile(dst, s.Files[p], 0o644); err != nil {
-			return r, fmt.Errorf("write site: %w", err)
-		}
-		r.Written++
-	}
-	return r, nil
 }
 
 // segment matches what may stand as one segment of a page's path: ids of measures,

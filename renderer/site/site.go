@@ -44,9 +44,11 @@ type Options struct {
 	Commits []feed.Commit
 	// Changed is each measure's last change, for the calendar.
 	Changed map[string]time.Time
-	// Report and Strategy are the report and the strategy text as HTML pages; nil leaves
-	// the page out.
-	Report, Strategy []byte
+	// Strategy is the strategy text as an HTML page; nil leaves the page out.
+	Strategy []byte
+	// Reports are the fagråd's reports, the latest first, then the earlier ones (one per
+	// rapport/ tag), newest first; none leaves the report page out.
+	Reports []Report
 	// Origin says where the content comes from: «commit 1a2b3c4 (1. desember 2026)».
 	Origin string
 }
@@ -72,7 +74,7 @@ func Build(c *measures.Content, opts Options) (*Site, error) {
 			b.byFile[f] = append(b.byFile[f], co)
 		}
 	}
-	steps := []func() error{b.front, b.measureList, b.measurePages, b.areaPages, b.ownerPages, b.inputs, b.documents, b.feeds}
+	steps := []func() error{b.front, b.measureList, b.measurePages, b.areaPages, b.ownerPages, b.inputs, b.documents, b.reports, b.feeds}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -166,7 +168,7 @@ func (b *builder) Overdue(m *measures.Measure) bool { return m.Overdue(b.opts.To
 // CSS is the stylesheet every page carries in its head, so each page is one file.
 func (b *builder) CSS() template.CSS { return template.CSS(style) }
 
-func (b *builder) HasReport() bool   { return b.opts.Report != nil }
+func (b *builder) HasReport() bool   { return len(b.opts.Reports) > 0 }
 func (b *builder) HasStrategy() bool { return b.opts.Strategy != nil }
 func (b *builder) Origin() string    { return b.opts.Origin }
 

@@ -55,12 +55,20 @@ Tekst med <script>alert(3)</script>, <iframe src="https://example.com/"></iframe
 	return fsys
 }
 
+// testReports are the latest report (with a PDF), an earlier one without and one whose
+// tag name tries to leave the site.
+var testReports = []Report{
+	{Date: today, HTML: []byte("<!DOCTYPE html><title>r</title>"), PDF: []byte("%PDF-1.7 r")},
+	{Name: "2026-11", Date: measures.Date{Year: 2026, Month: 11, Day: 2}, HTML: []byte("<!DOCTYPE html><title>r 2026-11</title>")},
+	{Name: "../../x", Date: measures.Date{Year: 2026, Month: 10, Day: 1}, HTML: []byte("<!DOCTYPE html><title>x</title>")},
+}
+
 func build(t testing.TB, c *measures.Content) *Site {
 	t.Helper()
 	commits := []feed.Commit{{Hash: strings.Repeat("a", 40), Date: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC),
 		Author: "Kari <b>Nordmann</b>", Subject: "T14: status <i>ikke vurdert</i> → pågår", Files: []string{"content/measures/T14.md"}}}
 	s, err := Build(c, Options{URL: "https://eksempel.no/strategi/", Today: today, Commits: commits,
-		Report: []byte("<!DOCTYPE html><title>r</title>"), Strategy: []byte("<!DOCTYPE html><title>s</title>")})
+		Strategy: []byte("<!DOCTYPE html><title>s</title>"), Reports: testReports})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,13 +82,14 @@ func TestSitePages(t *testing.T) {
 	s := build(t, c)
 	for _, p := range []string{"index.html", "tiltak/index.html", "tiltak/T14/index.html", "tiltak/P-fiendtlig/index.html",
 		"omrade/roles/index.html", "eier/nav/index.html", "innspill/index.html", "strategi/index.html", "rapport/index.html",
+		"rapport/nyeste/index.html", "rapport/nyeste/rapport.pdf", "rapport/2026-11/index.html",
 		"endringer.xml", "frister.ics", "sitemap.xml"} {
 		if _, ok := s.Files[p]; !ok {
 			t.Errorf("the site has no %s", p)
 		}
 	}
 	for p, data := range s.Files {
-		if !strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "strategi/") || strings.HasPrefix(p, "rapport/") {
+		if !strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "strategi/") || (strings.HasPrefix(p, "rapport/") && p != "rapport/index.html") {
 			continue
 		}
 		doc, err := html.Parse(bytes.NewReader(data))
@@ -127,6 +136,16 @@ func TestSitePages(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the hostile page lacks %q:\n%s", want, page)
 		}
+	}
+	reports := string(s.Files["rapport/index.html"])
+	for _, want := range []string{`<a href="nyeste/">Statusrapport til fagrådet, 1. desember 2026</a> · <a href="nyeste/rapport.pdf" type="application/pdf">PDF</a>`,
+		`<a href="2026-11/">Statusrapport til fagrådet, 2. november 2026</a> (rapport/2026-11)</li>`, NoPDF} {
+		if !strings.Contains(reports, want) {
+			t.Errorf("the report page lacks %q:\n%s", want, reports)
+		}
+	}
+	if _, ok := s.Files["rapport/2026-11/rapport.pdf"]; ok || strings.Contains(reports, "../x") {
+		t.Errorf("a report without a PDF got one, or a tag outside the site a link:\n%s", reports)
 	}
 	if strings.Contains(string(s.Files["index.html"]), "<i>") {
 		t.Errorf("a commit subject's markup reached the front page")

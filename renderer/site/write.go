@@ -117,3 +117,35 @@ func removeFile(dir, p string) (bool, error) {
 	}
 	return true, nil
 }
+
+// Previous is what an earlier Write left in a directory: the files its manifest lists.
+type Previous struct {
+	dir   string
+	files map[string]bool
+}
+
+// ReadPrevious reads the manifest in dir; a directory without one has no files.
+func ReadPrevious(dir string) (*Previous, error) {
+	list, err := readManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	p := &Previous{dir: dir, files: make(map[string]bool, len(list))}
+	for _, f := range list {
+		p.files[f] = true
+	}
+	return p, nil
+}
+
+// File returns the bytes of the file at the slash-separated path name that the earlier
+// Write wrote, or nil when it wrote none there or the file is gone.
+func (p *Previous) File(name string) []byte {
+	if !p.files[name] {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(p.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil
+	}
+	return data
+}

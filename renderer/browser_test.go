@@ -129,7 +129,7 @@ func TestBrowserChecks(t *testing.T) {
 		pages = append(pages, p)
 	}
 	for _, file := range pages {
-		name := strings.TrimSuffix(filepath.Base(file), ".html")
+		name := pageName(file)
 		t.Run(name, func(t *testing.T) {
 			res := checkPage(t, bctx, file, axe)
 			if !strings.HasPrefix(name, "fiendtlig") {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -36,8 +37,9 @@ const siteScan = `JSON.stringify((() => {
 
 // browserSite writes the sites of both hostile fixtures (this package's: the embedded
 // content with a hostile proposal; the renderer's testdata/hostile) with their real
-// report and strategy pages and hostile commit subjects, and returns their pages of HTML.
-func browserSite(t *testing.T) []string {
+// report and strategy pages and hostile commit subjects, and returns their pages of HTML
+// by name (embedded/tiltak/T14/index.html) as files.
+func browserSite(t *testing.T) map[string]string {
 	t.Helper()
 	fixture, err := measures.Load(os.DirFS("../testdata/hostile/content"))
 	if err != nil && fixture == nil {
@@ -46,7 +48,7 @@ func browserSite(t *testing.T) []string {
 	commits := []feed.Commit{{Hash: strings.Repeat("d", 40), Date: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC),
 		Author: `"><img src=x onerror=alert(1)>`, Subject: `<script>alert(1)</script> "><svg onload=alert(2)>`,
 		Files: []string{"content/measures/T01.md", "content/measures/P-fiendtlig.md"}}}
-	var pages []string
+	pages := map[string]string{}
 	for name, c := range map[string]*measures.Content{"embedded": hostileContent(t), "fixture": fixture} {
 		doc := renderer.DocOptions{Date: today, Origin: `commit <b>1a2b3c4</b>`}
 		var rep, strat bytes.Buffer
@@ -68,11 +70,10 @@ func browserSite(t *testing.T) []string {
 		}
 		for p := range s.Files {
 			if strings.HasSuffix(p, ".html") {
-				pages = append(pages, filepath.Join(dir, filepath.FromSlash(p)))
+				pages[name+"/"+p] = filepath.Join(dir, filepath.FromSlash(p))
 			}
 		}
 	}
-	slices.Sort(pages)
 	return pages
 }
 
@@ -82,6 +83,27 @@ func browserSite(t *testing.T) []string {
 // pages (not the report and strategy documents, which the renderer's tests check) are
 // then laid out at 360 and 390 px: nothing is wider than the viewport.
 func TestSiteInBrowser(t *testing.T) {
+	bctx, cancel := browser(t)
+	defer cancel()
+	pages := browserSite(t)
+	for _, name := range slices.Sorted(maps.Keys(pages)) {
+		file := pages[name]
+		document := strings.Contains(name, "/strategi/") || (strings.Contains(name, "/rapport/") && !strings.HasSuffix(name, "/rapport/index.html"))
+		t.Run(name, func(t *testing.T) {
+			for _, p := range openPage(t, bctx, file, !document) {
+				if document && p == "<svg>" {
+					continue // the report's charts: the renderer's tests check them
+				}
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// browser starts headless Chromium, or skips the test without one, unless
+// SAMVIRKE_BROWSER=1 (as in .ci/browser) makes that a failure.
+func browser(t *testing.T) (context.Context, context.CancelFunc) {
+	t.Helper()
 	path, err := renderer.FindBrowser()
 	if err != nil {
 		if os.Getenv("SAMVIRKE_BROWSER") == "1" {
@@ -93,23 +115,7 @@ func TestSiteInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer cancel()
-	pages := browserSite(t)
-	for _, file := range pages {
-		name := filepath.ToSlash(file[strings.Index(file, string(filepath.Separator)+"embedded")+1:])
-		if !strings.Contains(name, "embedded") {
-			name = filepath.ToSlash(file[strings.Index(file, string(filepath.Separator)+"fixture")+1:])
-		}
-		document := strings.Contains(name, "/strategi/") || (strings.Contains(name, "/rapport/") && !strings.HasSuffix(name, "/rapport/index.html"))
-		t.Run(name, func(t *testing.T) {
-			for _, p := range openPage(t, bctx, file, !document) {
-				if document && p == "<svg>" {
-					continue // the report's charts: the renderer's tests check them
-				}
-				t.Error(p)
-			}
-		})
-	}
+	return bctx, cancel
 }
 
 // openPage loads file with the script trap installed and returns its problems; with
@@ -177,14 +183,7 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 // TestSiteInBrowserCatchesABadPage is the control: a page that runs a script, loads a
 // picture from elsewhere, logs an error and holds a table wider than a phone fails.
 func TestSiteInBrowserCatchesABadPage(t *testing.T) {
-	path, err := renderer.FindBrowser()
-	if err != nil {
-		t.Skipf("no browser: %v", err)
-	}
-	bctx, cancel, err := renderer.NewBrowser(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bctx, cancel := browser(t)
 	defer cancel()
 	file := filepath.Join(t.TempDir(), "index.html")
 	os.WriteFile(file, []byte(`<!DOCTYPE html><html lang="nb"><head><title>x</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>

@@ -9,17 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/internal/pagecheck"
 )
 
 // The browser checks open the documents in a real headless Chromium. They run when a
@@ -96,43 +92,6 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// pageProblems collects what a page must not do: log errors, throw, open a dialog, or
-// request anything but itself.
-type pageProblems struct {
-	mu   sync.Mutex
-	self string
-	list []string
-}
-
-func (p *pageProblems) add(format string, args ...any) {
-	p.mu.Lock()
-	p.list = append(p.list, fmt.Sprintf(format, args...))
-	p.mu.Unlock()
-}
-
-func (p *pageProblems) listen(ev any) {
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError {
-			p.add("console error")
-		}
-	case *runtime.EventExceptionThrown:
-		p.add("exception: %s", ev.ExceptionDetails.Text)
-	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError {
-			p.add("log error: %s %s", ev.Entry.Text, ev.Entry.URL)
-		}
-	case *network.EventLoadingFailed:
-		p.add("failed request %s: %s", ev.RequestID, ev.ErrorText)
-	case *network.EventRequestWillBeSent:
-		if ev.Request.URL != p.self {
-			p.add("request to %s: the page must be self-contained", ev.Request.URL)
-		}
-	case *page.EventJavascriptDialogOpening:
-		p.add("a dialog opened: %q (script ran)", ev.Message)
-	}
-}
-
 type axeViolation struct {
 	ID, Impact, Help string
 	Nodes            int
@@ -170,7 +129,7 @@ func TestBrowserChecks(t *testing.T) {
 		pages = append(pages, p)
 	}
 	for _, file := range pages {
-		name := strings.TrimSuffix(filepath.Base(file), ".html")
+		name := pageName(file)
 		t.Run(name, func(t *testing.T) {
 			res := checkPage(t, bctx, file, axe)
 			if !strings.HasPrefix(name, "fiendtlig") {
@@ -246,8 +205,8 @@ func checkPage(t *testing.T, bctx context.Context, file, axe string) pageResult 
 	defer closeTab()
 	ctx, stop := context.WithTimeout(tab, 2*time.Minute)
 	defer stop()
-	probs := &pageProblems{self: self}
-	if err := chromedp.Listen(tab, probs.listen); err != nil {
+	probs := pagecheck.NewProblems(self)
+	if err := chromedp.Listen(tab, probs.Listen); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 1600), chromedp.Navigate(self)); err != nil {
@@ -258,9 +217,7 @@ func checkPage(t *testing.T, bctx context.Context, file, axe string) pageResult 
 		t.Fatalf("screenshot: %v", err)
 	}
 	time.Sleep(200 * time.Millisecond) // let late events arrive before axe is injected
-	probs.mu.Lock()
-	res.problems = append(res.problems, probs.list...)
-	probs.mu.Unlock()
+	res.problems = append(res.problems, probs.List()...)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
 		t.Fatalf("inject axe-core: %v", err)
 	}

@@ -15,12 +15,11 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/samvirke/samvirke/renderer/internal/pagecheck"
 )
 
-// trapScript runs before anything of a page: every way a script would show itself
-// (alert, confirm, prompt, print, window.open) sets window.__pwned instead.
-const trapScript = `window.__pwned = false;
-for (const f of ["alert", "confirm", "prompt", "print", "open"]) window[f] = function () { window.__pwned = true; };`
+// trapScript is pagecheck's: every way a script would show itself sets window.__pwned.
+const trapScript = pagecheck.TrapScript
 
 // domScan reports what the page holds that no Markdown output may produce: active or
 // embedding elements, on* handler attributes, and every URL-valued attribute (judged
@@ -110,8 +109,8 @@ func markdownPageProblems(t *testing.T, bctx context.Context, file string) []str
 	defer closeTab()
 	ctx, stop := context.WithTimeout(tab, time.Minute)
 	defer stop()
-	probs := &pageProblems{self: self}
-	if err := chromedp.Listen(tab, probs.listen); err != nil {
+	probs := pagecheck.NewProblems(self)
+	if err := chromedp.Listen(tab, probs.Listen); err != nil {
 		t.Fatal(err)
 	}
 	trap := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -133,9 +132,7 @@ func markdownPageProblems(t *testing.T, bctx context.Context, file string) []str
 	if err := json.Unmarshal([]byte(out), &scan); err != nil {
 		t.Fatalf("scan result: %v", err)
 	}
-	probs.mu.Lock()
-	list := append([]string(nil), probs.list...)
-	probs.mu.Unlock()
+	list := probs.List()
 	if scan.Pwned {
 		list = append(list, "a script ran (window.__pwned)")
 	}

@@ -11,42 +11,31 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/samvirke/samvirke/renderer/internal/pagecheck"
 )
 
-// overflowJS lists the elements that stick out of the viewport, except those inside a box
-// that scrolls sideways on its own (a wide table in its .table-wrap), and the width of
-// the page itself.
-const overflowJS = `(() => {
-const W = document.documentElement.clientWidth, bad = [];
-const scrolls = el => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-  const o = getComputedStyle(a).overflowX; if (o === "auto" || o === "scroll") return true; } return false; };
-for (const el of document.querySelectorAll("body *")) {
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 || (r.right <= W + 1 && r.left >= -1) || scrolls(el)) continue;
-  bad.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "") + " " + Math.round(r.left) + "–" + Math.round(r.right) + ": " + (el.textContent || "").trim().slice(0, 40));
-}
-return JSON.stringify({Page: document.documentElement.scrollWidth, Viewport: W, Count: bad.length, Elements: bad.slice(0, 8)});
-})()`
+// overflowJS and overflow are the check of renderer/internal/pagecheck.
+const overflowJS = pagecheck.OverflowJS
 
-type overflow struct {
-	Page, Viewport, Count int
-	Elements              []string
-}
+type overflow = pagecheck.Overflow
 
-// TestNoHorizontalScrolling opens both documents (the report and the strategy) at phone
-// and desktop widths: the page is no wider than the viewport and no element sticks out of
-// it. The site's pages and the comparison are not laid out for phones yet.
+// TestNoHorizontalScrolling opens both documents (the report and the strategy) and the
+// site's pages given in SAMVIRKE_BROWSER_PAGES (…/index.html; renderer/site's
+// TestSiteInBrowser checks every page of the site it builds) at phone and desktop widths:
+// the page is no wider than the viewport and no element sticks out of it. The comparison
+// is not laid out for phones yet.
 func TestNoHorizontalScrolling(t *testing.T) {
 	bctx, cancel := browser(t)
 	defer cancel()
 	for _, file := range pagesToCheck(t) {
-		if base := filepath.Base(file); !strings.HasPrefix(base, "rapport") && !strings.HasPrefix(base, "strategi") {
+		if strings.HasPrefix(filepath.Base(file), "endringer") {
 			continue
 		}
+		name := pageName(file)
 		abs, _ := filepath.Abs(file)
 		self := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 		for _, w := range []int64{360, 390, 1366} {
-			t.Run(filepath.Base(file)+"/"+itoa(int(w)), func(t *testing.T) {
+			t.Run(name+"/"+itoa(int(w)), func(t *testing.T) {
 				tab, closeTab := chromedp.NewContext(bctx)
 				defer closeTab()
 				ctx, stop := context.WithTimeout(tab, time.Minute)
@@ -63,7 +52,7 @@ func TestNoHorizontalScrolling(t *testing.T) {
 					t.Fatal(err)
 				}
 				if w == 390 {
-					savePhoneShot(t, ctx, strings.TrimSuffix(filepath.Base(file), ".html")+"-390.png")
+					savePhoneShot(t, ctx, name+"-390.png")
 				}
 				if o.Page > o.Viewport || o.Count > 0 {
 					t.Errorf("at %d px the page is %d px wide; %d elements stick out, e.g.\n%s", o.Viewport, o.Page, o.Count, joinLines(o.Elements))
@@ -71,6 +60,16 @@ func TestNoHorizontalScrolling(t *testing.T) {
 			})
 		}
 	}
+}
+
+// pageName names a page for subtests and screenshots: rapport for rapport.html, and a
+// site's page by its directory (nettsted-T14 for …/tiltak/T14/index.html).
+func pageName(file string) string {
+	base := strings.TrimSuffix(filepath.Base(file), ".html")
+	if base != "index" {
+		return base
+	}
+	return "nettsted-" + filepath.Base(filepath.Dir(file))
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }

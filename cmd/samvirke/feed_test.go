@@ -34,6 +34,27 @@ func parseWith(t *testing.T, kind, file string, v any) {
 	}
 }
 
+// atomSchema is RFC 4287's RELAX NG schema (renderer/feed/testdata).
+const atomSchema = "../../renderer/feed/testdata/atom.rng"
+
+// checkAtomSchema validates file against RFC 4287's schema with jing (installed by
+// .ci/python); it skips when jing is missing, unless SAMVIRKE_REQUIRE_PYTHON=1.
+// TestAtomSchemaCatchesAnInvalidFeed in renderer/feed shows that it rejects a feed
+// without an id.
+func checkAtomSchema(t *testing.T, file string) {
+	t.Helper()
+	path, err := exec.LookPath("jing")
+	if err != nil {
+		if os.Getenv("SAMVIRKE_REQUIRE_PYTHON") == "1" {
+			t.Fatal("jing is not installed (bash .ci/python)")
+		}
+		t.Skip("jing is not installed (bash .ci/python)")
+	}
+	if out, err := exec.Command(path, atomSchema, file).CombinedOutput(); err != nil {
+		t.Errorf("%s does not match RFC 4287's schema: %v\n%s", file, err, out)
+	}
+}
+
 type parsedFeed struct {
 	Bozo          bool   `json:"bozo"`
 	BozoException string `json:"bozo_exception"`
@@ -71,6 +92,7 @@ func TestFeedParsesWithFeedparser(t *testing.T) {
 	if errOut != "Skrev 4 endringer til "+file+".\n" {
 		t.Errorf("feed said %q", errOut)
 	}
+	checkAtomSchema(t, file)
 	var f parsedFeed
 	parseWith(t, "atom", file, &f)
 	if f.Bozo || f.Version != "atom10" || f.Language != "nb" {

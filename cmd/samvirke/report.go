@@ -142,7 +142,7 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 	if at == "" {
 		tag, err := repo.LatestReportTag()
 		if errors.Is(err, tracker.ErrNoReportTag) {
-			ro.NoBaseline = "Ingen sammenligning: dette er den første rapporten."
+			ro.NoBaseline = firstReport
 			return nil
 		}
 		if err != nil {
@@ -166,9 +166,18 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 	if when.IsZero() {
 		when = commit.Committer.When
 	}
-	ro.Baseline = &renderer.Baseline{Label: label + nbsp(measures.DateOf(when).Norwegian()) + " (versjon\u00a0" + commit.Hash.String()[:7] + ")",
-		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
+	ro.Baseline = newBaseline(label, when, commit.Hash.String(), old, cur)
 	return nil
+}
+
+// firstReport is why the first report compares with nothing.
+const firstReport = "Ingen sammenligning: dette er den første rapporten."
+
+// newBaseline is the baseline old (at the commit hash, of the date when) for the report
+// of cur, named label and the date: «rapporten av 20. oktober 2026 (versjon 1a2b3c4)».
+func newBaseline(label string, when time.Time, hash string, old, cur *measures.Content) *renderer.Baseline {
+	return &renderer.Baseline{Label: label + nbsp(measures.DateOf(when).Norwegian()) + " (versjon\u00a0" + hash[:7] + ")",
+		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
 }
 
 // nbsp keeps a date on one line in the documents.
@@ -177,11 +186,24 @@ func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 // trend reads the content at every report tag, for the trend across reports. A tag whose
 // content cannot be read is left out with a warning.
 func trend(repo *tracker.Repo, errOut io.Writer) ([]renderer.TrendPoint, error) {
+	tcs, err := tagContents(repo, errOut)
+	return trendOf(tcs), err
+}
+
+// taggedContent is the content at a report tag.
+type taggedContent struct {
+	tag *tracker.ReportTag
+	c   *measures.Content
+}
+
+// tagContents reads the content at every report tag, oldest first. A tag whose content
+// cannot be read is left out with a warning.
+func tagContents(repo *tracker.Repo, errOut io.Writer) ([]taggedContent, error) {
 	tags, err := repo.ReportTags()
 	if err != nil {
 		return nil, err
 	}
-	var out []renderer.TrendPoint
+	var out []taggedContent
 	for _, t := range tags {
 		fsys, _, err := repo.ContentFS(t.Ref)
 		if err != nil {
@@ -196,7 +218,16 @@ func trend(repo *tracker.Repo, errOut io.Writer) ([]renderer.TrendPoint, error) 
 		if c == nil {
 			continue
 		}
-		out = append(out, renderer.TrendPoint{Name: t.Name, Date: measures.DateOf(t.When), Content: c})
+		out = append(out, taggedContent{tag: t, c: c})
 	}
 	return out, nil
+}
+
+// trendOf is the trend across the reports at tcs.
+func trendOf(tcs []taggedContent) []renderer.TrendPoint {
+	var out []renderer.TrendPoint
+	for _, tc := range tcs {
+		out = append(out, renderer.TrendPoint{Name: tc.tag.Name, Date: measures.DateOf(tc.tag.When), Content: tc.c})
+	}
+	return out
 }

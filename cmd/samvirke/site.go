@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ type siteOptions struct {
 	streams *IOStreams
 	Output  string
 	URL     string
+	PDF     bool
 	Now     func() time.Time
 }
 
@@ -30,21 +32,29 @@ func newSiteCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 tiltak og de siste endringene; en side per tiltak og anbefaling (tiltak/T14/) med felter,
 tekst, framdrift, endringene i git og innspillene det svarer på; sider per innsatsområde
 og per eier; innspillene fra Åpen arena med dekningen; strategiteksten; den nyeste
-rapporten; endringene som Atom-strøm (endringer.xml), fristene som kalender (frister.ics)
-og et nettstedskart (sitemap.xml, når --url er gitt). Sidene bruker ikke JavaScript og
-henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret.`,
+rapporten (rapport/nyeste/) og de tidligere, én per rapport-tagg (rapport/NAVN/, med
+innholdet slik det var da), som nettside og PDF (med Chromium eller Chrome); endringene
+som Atom-strøm (endringer.xml), fristene som kalender (frister.ics) og et nettstedskart
+(sitemap.xml, når --url er gitt). Sidene bruker ikke JavaScript og
+henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret, og sider
+samvirke skrev der før som ikke finnes lenger (et slettet tiltak), fjernes; andre filer
+i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvirke-nettsted.`,
 		Example: "  samvirke site -o public --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return siteRun(opts)
+			return siteRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "mappen nettstedet skrives til")
 	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen nettstedet publiseres på (for nettstedskartet og strømmene)")
+	cmd.Flags().BoolVar(&opts.PDF, "pdf", true, "lag rapportene som PDF også (med Chromium eller Chrome; --pdf=false for bare nettsider)")
 	return cmd
 }
 
-func siteRun(opts *siteOptions) error {
+func siteRun(ctx context.Context, opts *siteOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if opts.Output == "" {
 		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
 	}
@@ -74,8 +84,7 @@ func siteRun(opts *siteOptions) error {
 	if so.Strategy, err = htmlOf(renderer.NewStrategy(c, doc).HTML); err != nil {
 		return err
 	}
-	ro := renderer.ReportOptions{DocOptions: doc, NoBaseline: "Nettstedet viser den nyeste rapporten uten sammenligning med en tidligere."}
-	if so.Report, err = htmlOf(renderer.NewReport(c, ro).HTML); err != nil {
+	if so.Reports, err = siteReports(ctx, opts, c, src, repo, doc); err != nil {
 		return err
 	}
 	st, err := site.Build(c, so)
@@ -86,7 +95,11 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return fmt.Errorf("kunne ikke skrive nettstedet til %s: %w", opts.Output, err)
 	}
-	fmt.Fprintf(opts.streams.ErrOut, "Skrev %s til %s (%s uendret).\n", count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"))
+	removed := ""
+	if res.Removed > 0 {
+		removed = ", " + count(res.Removed, "fil") + " fjernet"
+	}
+	fmt.Fprintf(opts.streams.ErrOut, "Skrev %s til %s (%s uendret%s).\n", count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"), removed)
 	return nil
 }
 

@@ -239,13 +239,10 @@ func (b *builder) inputs() error {
 	return b.render("innspill/", "Innspillene fra Åpen arena", "inputs", gs)
 }
 
-// documents are the strategy text and the report, each the page the renderer makes.
+// documents is the strategy text, the page the renderer makes.
 func (b *builder) documents() error {
 	if b.opts.Strategy != nil {
 		b.files["strategi/index.html"] = b.opts.Strategy
-	}
-	if b.opts.Report != nil {
-		b.files["rapport/index.html"] = b.opts.Report
 	}
 	return nil
 }

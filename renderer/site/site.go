@@ -6,15 +6,12 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/renderer/feed"
@@ -47,9 +44,11 @@ type Options struct {
 	Commits []feed.Commit
 	// Changed is each measure's last change, for the calendar.
 	Changed map[string]time.Time
-	// Report and Strategy are the report and the strategy text as HTML pages; nil leaves
-	// the page out.
-	Report, Strategy []byte
+	// Strategy is the strategy text as an HTML page; nil leaves the page out.
+	Strategy []byte
+	// Reports are the fagråd's reports, the latest first, then the earlier ones (one per
+	// rapport/ tag), newest first; none leaves the report page out.
+	Reports []Report
 	// Origin says where the content comes from: «commit 1a2b3c4 (1. desember 2026)».
 	Origin string
 }
@@ -75,7 +74,7 @@ func Build(c *measures.Content, opts Options) (*Site, error) {
 			b.byFile[f] = append(b.byFile[f], co)
 		}
 	}
-	steps := []func() error{b.front, b.measureList, b.measurePages, b.areaPages, b.ownerPages, b.inputs, b.documents, b.feeds}
+	steps := []func() error{b.front, b.measureList, b.measurePages, b.areaPages, b.ownerPages, b.inputs, b.documents, b.reports, b.feeds}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -83,35 +82,6 @@ func Build(c *measures.Content, opts Options) (*Site, error) {
 	}
 	b.sitemap()
 	return &Site{Files: b.files}, nil
-}
-
-// WriteResult counts the files a Write wrote and left as they were.
-type WriteResult struct{ Written, Unchanged int }
-
-// Write writes the site under dir, rewriting only the files whose bytes changed, each
-// atomically.
-func (s *Site) Write(dir string) (WriteResult, error) {
-	var r WriteResult
-	names := make([]string, 0, len(s.Files))
-	for p := range s.Files {
-		names = append(names, p)
-	}
-	slices.Sort(names)
-	for _, p := range names {
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, s.Files[p]) {
-			r.Unchanged++
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return r, fmt.Errorf("write site: %w", err)
-		}
-		if err := maybe.WriteFile(dst, s.Files[p], 0o644); err != nil {
-			return r, fmt.Errorf("write site: %w", err)
-		}
-		r.Written++
-	}
-	return r, nil
 }
 
 // segment matches what may stand as one segment of a page's path: ids of measures,
@@ -198,7 +168,7 @@ func (b *builder) Overdue(m *measures.Measure) bool { return m.Overdue(b.opts.To
 // CSS is the stylesheet every page carries in its head, so each page is one file.
 func (b *builder) CSS() template.CSS { return template.CSS(style) }
 
-func (b *builder) HasReport() bool   { return b.opts.Report != nil }
+func (b *builder) HasReport() bool   { return len(b.opts.Reports) > 0 }
 func (b *builder) HasStrategy() bool { return b.opts.Strategy != nil }
 func (b *builder) Origin() string    { return b.opts.Origin }
 

@@ -25,6 +25,16 @@ var today = measures.Date{Year: 2026, Month: 12, Day: 1}
 // a script, a javascript: link, an event handler and an id that tries to leave the site.
 func hostileContent(t testing.TB) *measures.Content {
 	t.Helper()
+	c, err := measures.Load(hostileFS(t))
+	if err != nil && c == nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// hostileFS is the files of hostileContent.
+func hostileFS(t testing.TB) fstest.MapFS {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	err := fsWalk(content.FS(), func(p string, data []byte) { fsys[p] = &fstest.MapFile{Data: data} })
 	if err != nil {
@@ -42,11 +52,15 @@ revision: new
 Tekst med <script>alert(3)</script>, <iframe src="https://example.com/"></iframe>,
 [en lenke](javascript:alert(4)), ![bilde](https://example.com/sporing.png) og [[T14]].
 `)}
-	c, err := measures.Load(fsys)
-	if err != nil && c == nil {
-		t.Fatal(err)
-	}
-	return c
+	return fsys
+}
+
+// testReports are the latest report (with a PDF), an earlier one without and one whose
+// tag name tries to leave the site.
+var testReports = []Report{
+	{Date: today, HTML: []byte("<!DOCTYPE html><title>r</title>"), PDF: []byte("%PDF-1.7 r")},
+	{Name: "2026-11", Date: measures.Date{Year: 2026, Month: 11, Day: 2}, HTML: []byte("<!DOCTYPE html><title>r 2026-11</title>")},
+	{Name: "../../x", Date: measures.Date{Year: 2026, Month: 10, Day: 1}, HTML: []byte("<!DOCTYPE html><title>x</title>")},
 }
 
 func build(t testing.TB, c *measures.Content) *Site {
@@ -54,7 +68,7 @@ func build(t testing.TB, c *measures.Content) *Site {
 	commits := []feed.Commit{{Hash: strings.Repeat("a", 40), Date: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC),
 		Author: "Kari <b>Nordmann</b>", Subject: "T14: status <i>ikke vurdert</i> → pågår", Files: []string{"content/measures/T14.md"}}}
 	s, err := Build(c, Options{URL: "https://eksempel.no/strategi/", Today: today, Commits: commits,
-		Report: []byte("<!DOCTYPE html><title>r</title>"), Strategy: []byte("<!DOCTYPE html><title>s</title>")})
+		Strategy: []byte("<!DOCTYPE html><title>s</title>"), Reports: testReports})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,13 +82,14 @@ func TestSitePages(t *testing.T) {
 	s := build(t, c)
 	for _, p := range []string{"index.html", "tiltak/index.html", "tiltak/T14/index.html", "tiltak/P-fiendtlig/index.html",
 		"omrade/roles/index.html", "eier/nav/index.html", "innspill/index.html", "strategi/index.html", "rapport/index.html",
+		"rapport/nyeste/index.html", "rapport/nyeste/rapport.pdf", "rapport/2026-11/index.html",
 		"endringer.xml", "frister.ics", "sitemap.xml"} {
 		if _, ok := s.Files[p]; !ok {
 			t.Errorf("the site has no %s", p)
 		}
 	}
 	for p, data := range s.Files {
-		if !strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "strategi/") || strings.HasPrefix(p, "rapport/") {
+		if !strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "strategi/") || (strings.HasPrefix(p, "rapport/") && p != "rapport/index.html") {
 			continue
 		}
 		doc, err := html.Parse(bytes.NewReader(data))
@@ -122,6 +137,16 @@ func TestSitePages(t *testing.T) {
 			t.Errorf("the hostile page lacks %q:\n%s", want, page)
 		}
 	}
+	reports := string(s.Files["rapport/index.html"])
+	for _, want := range []string{`<a href="nyeste/">Statusrapport til fagrådet, 1. desember 2026</a> · <a href="nyeste/rapport.pdf" type="application/pdf">PDF</a>`,
+		`<a href="2026-11/">Statusrapport til fagrådet, 2. november 2026</a> (rapport/2026-11)</li>`, NoPDF} {
+		if !strings.Contains(reports, want) {
+			t.Errorf("the report page lacks %q:\n%s", want, reports)
+		}
+	}
+	if _, ok := s.Files["rapport/2026-11/rapport.pdf"]; ok || strings.Contains(reports, "../x") {
+		t.Errorf("a report without a PDF got one, or a tag outside the site a link:\n%s", reports)
+	}
 	if strings.Contains(string(s.Files["index.html"]), "<i>") {
 		t.Errorf("a commit subject's markup reached the front page")
 	}
@@ -168,6 +193,71 @@ func TestSiteWritesOnlyChangedPages(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "tiltak", "T20", "index.html"))
 	if !strings.Contains(string(data), measures.Done.Label()) {
 		t.Errorf("T20's page was not rewritten")
+	}
+}
+
+// TestSiteRemovesDeletedPages writes the site, deletes a measure and writes it again:
+// the measure's page and its directory go, the pages that listed it are rewritten, and
+// nothing the site did not write is touched (a file of the user's, a line of the
+// manifest that points outside the output directory).
+func TestSiteRemovesDeletedPages(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	fsys := hostileFS(t)
+	load := func() *measures.Content {
+		c, err := measures.Load(fsys)
+		if err != nil && c == nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	if _, err := build(t, load()).Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	mine := map[string]string{"CNAME": "samvirke.eksempel.no\n", "tiltak/T20/notat.txt": "mitt\n", "tiltak/egen.html": "<p>egen</p>"}
+	for p, data := range mine {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	outside := filepath.Join(root, "utenfor.txt")
+	os.WriteFile(outside, []byte("ikke nettstedets\n"), 0o644)
+	manifest := filepath.Join(dir, Manifest)
+	listed, err := os.ReadFile(manifest)
+	if err != nil || !strings.Contains(string(listed), "tiltak/T20/index.html\n") || strings.Contains(string(listed), "CNAME") {
+		t.Fatalf("the manifest (%v):\n%s", err, listed)
+	}
+	os.WriteFile(manifest, append(listed, "../utenfor.txt\n/etc/passwd\ntiltak/../../utenfor.txt\n"...), 0o644)
+
+	delete(fsys, "measures/T20.md")
+	delete(fsys, "measures/P-fiendtlig.md")
+	res, err := build(t, load()).Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Removed != 2 || res.Written == 0 || res.Unchanged == 0 {
+		t.Errorf("after deleting two measures: %+v, want 2 removed", res)
+	}
+	for _, gone := range []string{"tiltak/P-fiendtlig/index.html", "tiltak/P-fiendtlig", "tiltak/T20/index.html"} {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(gone))); !os.IsNotExist(err) {
+			t.Errorf("%s is still there (%v)", gone, err)
+		}
+	}
+	for p, data := range mine {
+		if got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p))); err != nil || string(got) != data {
+			t.Errorf("the user's %s: %q, %v", p, got, err)
+		}
+	}
+	if _, err := os.Stat(outside); err != nil {
+		t.Errorf("a line of the manifest removed a file outside the site: %v", err)
+	}
+	list, _ := os.ReadFile(filepath.Join(dir, "tiltak", "index.html"))
+	if strings.Contains(string(list), "T20/") {
+		t.Errorf("the list of measures still links to T20")
+	}
+	again, _ := build(t, load()).Write(dir)
+	if again.Written != 0 || again.Removed != 0 {
+		t.Errorf("the same site again: %+v", again)
 	}
 }
 

@@ -22,6 +22,8 @@ type detailView struct {
 	historyErr  error
 	historyDone bool
 	rendered    string // cache key of the last render: width and style
+	compare     bool   // b: the title and text against the baseline (baseline.go)
+	jump        bool   // scroll to the comparison when it arrives
 }
 
 func newDetailView(m *Model, id string) *detailView {
@@ -52,6 +54,8 @@ func (d *detailView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		d.vp.GotoBottom()
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
+	case key.Matches(msg, k.Baseline):
+		return d.toggleBaseline(m)
 	default:
 		return m.editKey(msg, d.id)
 	}
@@ -122,8 +126,12 @@ func (d *detailView) content(m *Model, ms *measures.Measure, w int) string {
 		field("Kilde", oneLine(ms.Source))
 	}
 
-	section("Tekst")
-	b.WriteString(m.markdown(ms.Text, w))
+	if d.compare {
+		b.WriteString(m.baselineSection(ms.ID, w))
+	} else {
+		section("Tekst")
+		b.WriteString(m.markdown(ms.Text, w))
+	}
 
 	section(sprintf("Logg (%d)", len(ms.Log)))
 	if len(ms.Log) == 0 {

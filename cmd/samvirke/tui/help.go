@@ -25,7 +25,7 @@ func (m *Model) contextKeys() []key.Binding {
 	case m.showHelp:
 		return []key.Binding{k.HelpScroll, k.HelpClose, k.ForceQuit}
 	case m.detail != nil:
-		return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Edit, k.Undo, k.Help}
+		return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Baseline, k.Edit, k.Undo, k.Help}
 	}
 	switch m.view {
 	case viewMeasures:
@@ -111,6 +111,9 @@ func (m *Model) helpSections() []helpSection {
 			{"g / G", "øverst / nederst"},
 			{"enter", "åpne tiltaket (detaljvisningen)"},
 			{"esc", "tilbake fra detaljvisningen"},
+		}},
+		{"I detaljvisningen", [][2]string{
+			{"b", "mot grunnlaget: tittel og tekst sammenlignet med den nyeste strategi/-taggen, [-strøket-] og {+satt inn+} ord for ord; b igjen viser teksten"},
 		}},
 		{"Tiltak", [][2]string{
 			{"/", "søk i id, tittel og tekst («ost» finner «Øst»); sorteres etter relevans"},

@@ -83,6 +83,7 @@ type Model struct {
 	owners   ownersView
 	detail   *detailView
 	modal    modal
+	baseline baseline // the strategy baseline of the detail's b (baseline.go)
 
 	lastChanged map[string]time.Time
 	log         []tracker.Change
@@ -215,7 +216,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.reloadCmd(), m.tick())
 	case reloadedMsg:
 		m.applyReload(msg)
-		return m, m.extrasCmd()
+		return m, tea.Batch(m.extrasCmd(), m.shownBaselineCmd())
 	case extrasMsg:
 		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
 		if msg.err != nil && m.status == "" {
@@ -234,6 +235,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case editorMsg:
 		return m, m.applyEditor(msg)
+	case baselineMsg:
+		return m, m.applyBaseline(msg)
 	case tea.MouseWheelMsg:
 		return m, m.wheel(msg)
 	case tea.KeyPressMsg:

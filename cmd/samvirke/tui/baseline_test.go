@@ -104,6 +104,10 @@ func TestDetailAgainstBaseline(t *testing.T) {
 		!strings.Contains(s, "Tittel: Avklare roller mellom sektorene") {
 		t.Errorf("the renumbered T05 is not compared with T02:\n%s", screen(m))
 	}
+	openBaseline(t, m, "T10")
+	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "Slått sammen med T01; teksten er uendret siden grunnlaget strategi/2016.") {
+		t.Errorf("the merged T10 does not say so:\n%s", screen(m))
+	}
 	openBaseline(t, m, "T20")
 	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "Nytt siden grunnlaget strategi/2016.") ||
 		!strings.Contains(s, "Et helt nytt tiltak om samarbeid.") || strings.Contains(s, "{+") {

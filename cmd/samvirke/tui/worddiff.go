@@ -103,6 +103,10 @@ func changeLine(md *measures.MeasureDiff, name string) string {
 	if ins+del > 0 {
 		words = ": " + itoa(ins) + " ord satt inn, " + itoa(del) + " ord strøket"
 	}
+	text := "teksten er uendret siden " + name // of a merged or retired measure
+	if words != "" {
+		text = "endret siden " + name + words
+	}
 	var s string
 	switch md.Change {
 	case measures.ChangeKept:
@@ -110,9 +114,9 @@ func changeLine(md *measures.MeasureDiff, name string) string {
 	case measures.ChangeNew:
 		s = "Nytt siden " + name
 	case measures.ChangeMerged:
-		s = "Slått sammen med " + measures.Inert(md.MergedInto) + "; endret siden " + name + words
+		s = "Slått sammen med " + measures.Inert(md.MergedInto) + "; " + text
 	case measures.ChangeRetired:
-		s = "Utgår; endret siden " + name + words
+		s = "Utgår; " + text
 	default:
 		s = "Revidert siden " + name + words
 	}

@@ -11,8 +11,9 @@ import (
 
 // compareBaseline is the fixture as the baseline had it: T01's sentence worded
 // differently, T02 not there yet (new), T03 still kept (now retired), T04 kept on its own
-// (now merged into T01), T05 numbered T09 (renumbered, one word changed), and chapter 2's
-// paragraphs in another order with a sentence rewritten.
+// (now merged into T01), T05 numbered T09 (renumbered, one word changed), chapter 1's
+// last sentence rewritten and a paragraph of it struck, and chapter 2's paragraphs in
+// another order: its prose paragraph and its list of measures were at its end.
 func compareBaseline(t testing.TB) *measures.Content {
 	old := load(t, "testdata/content")
 	t01 := old.Measure("T01").Clone()
@@ -37,7 +38,9 @@ func compareBaseline(t testing.TB) *measures.Content {
 			cp.Text = strings.Replace(cp.Text, "Arbeidet fortsetter i kapittel 2.", "Arbeidet fortsetter senere.\n\nEt avsnitt som ble strøket.", 1)
 		}
 		if cp.ID == "knowledge" {
-			cp.Text = strings.Replace(cp.Text, "::: tiltak area=knowledge\n\n", "", 1) + "\n\n::: tiltak area=knowledge"
+			prose := "Vi trenger \"bedre data\" -- og mer[^1].\n\n"
+			cp.Text = strings.Replace(strings.Replace(cp.Text, "::: tiltak area=knowledge\n\n", "", 1), prose, "", 1) +
+				"\n\n::: tiltak area=knowledge\n\n" + strings.TrimSpace(prose)
 		}
 		chs = append(chs, &cp)
 	}
@@ -97,6 +100,31 @@ func TestCompareFindsMeaning(t *testing.T) {
 	}
 	if len(d.Measures) != 6 {
 		t.Errorf("%d measures compared, want 6 (T09 paired with T05, not shown as gone)", len(d.Measures))
+	}
+}
+
+// TestCompareFixtureCovers: the golden comparison's fixture has each kind of change the
+// comparison must show: a rewritten sentence, a new measure, a retired one, a merged
+// pair, a renumbered one and a paragraph of prose shown as moved (both ends).
+func TestCompareFixtureCovers(t *testing.T) {
+	var b bytes.Buffer
+	if err := compareDoc(t).Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, tt := range []struct{ kind, want string }{
+		{"rewritten sentence", "Arbeidet fortsetter <del>senere. Et avsnitt som ble strøket</del><ins>i kapittel 2</ins>."},
+		{"reworded measure", "Styrke <del>kunnskapen</del><ins>kunnskapsgrunnlaget</ins> om"},
+		{"new measure", "**T02 <ins>Avklare roller mellom sektorene</ins>** · *Nytt*"},
+		{"retired measure", "**T03 Felles nettside** · *Utgår*"},
+		{"merged pair", "**T04 Evaluere pilotene** · *Slått sammen med T01*"},
+		{"renumbered measure", "**T05 (var T09) Felles kompetanseprogram** · *Revidert*"},
+		{"moved paragraph, its new place", "*Flyttet hit:* Vi trenger \"bedre data\" -- og mer\\[^1\\]."},
+		{"moved paragraph, its old place", "*Flyttet herfra:* <del>Vi trenger \"bedre data\" -- og mer\\[^1\\].</del>"},
+	} {
+		if !strings.Contains(md, tt.want) {
+			t.Errorf("the comparison fixture lacks a %s: %q", tt.kind, tt.want)
+		}
 	}
 }
 

@@ -65,9 +65,9 @@ type SyncResult struct {
 	Conflicts []SyncConflict // on ErrConflict: each field both sides changed differently
 	Commit    string         // the merge or rebased tip's hash
 
-	TagsFetched   []string // rapport/ tags taken from the remote
-	TagsPushed    []string // rapport/ tags sent
-	TagsDiffering []string // rapport/ tags that differ here and there; neither is moved
+	TagsFetched   []string // rapport/ and strategi/ tags taken from the remote
+	TagsPushed    []string // rapport/ and strategi/ tags sent
+	TagsDiffering []string // rapport/ and strategi/ tags that differ here and there; neither is moved
 }
 
 // Sync brings the current branch and its counterpart on remote together, with default

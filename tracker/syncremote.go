@@ -13,7 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
-// remoteTagsPrefix is where a fetch puts the remote's rapport/ tags, to compare them
+// remoteTagsPrefix is where a fetch puts the remote's rapport/ and strategi/ tags, to compare them
 // with the local ones before any is created here.
 func remoteTagsPrefix(remote string) string { return "refs/samvirke/tags/" + remote + "/" }
 
@@ -23,14 +23,14 @@ func seenRef(remote, branch string) plumbing.ReferenceName {
 	return plumbing.ReferenceName("refs/samvirke/seen/" + remote + "/" + branch)
 }
 
-// fetch fetches the remote's branches and rapport/ tags within opts.Timeout.
+// fetch fetches the remote's branches and its rapport/ and strategi/ tags within opts.Timeout.
 func (r *Repo) fetch(ctx context.Context, opts SyncOptions, url string, auth transport.AuthMethod) error {
 	opts.step("fetch")
 	tctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	specs := []config.RefSpec{
-		config.RefSpec(fmt.Sprintf("+refs/heads/*:refs/remotes/%s/*", opts.Remote)),
-		config.RefSpec(fmt.Sprintf("+refs/tags/%s*:%s%s*", ReportTagPrefix, remoteTagsPrefix(opts.Remote), ReportTagPrefix)),
+	specs := []config.RefSpec{config.RefSpec(fmt.Sprintf("+refs/heads/*:refs/remotes/%s/*", opts.Remote))}
+	for _, prefix := range SharedTagPrefixes {
+		specs = append(specs, config.RefSpec(fmt.Sprintf("+refs/tags/%s*:%s%s*", prefix, remoteTagsPrefix(opts.Remote), prefix)))
 	}
 	err := r.git.FetchContext(tctx, &git.FetchOptions{RemoteName: opts.Remote, RemoteURL: url, RefSpecs: specs,
 		Auth: auth, Tags: git.NoTags, Progress: opts.Progress, Prune: true})

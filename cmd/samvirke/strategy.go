@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -35,11 +36,12 @@ slått sammen, står i et vedlegg med det siste notatet. Under hvert tiltak stå
 fra Åpen arena som ligger bak det. Hvert tiltak har et fast anker (#T14).
 
 Med --compare REF (en tagg som strategi/2016, en commit, en gren eller en dato ÅÅÅÅ-MM-DD)
-lages i stedet teksten med endringene siden REF markert ord for ord: satt inn (understreket)
-og strøket (gjennomstreket), per kapittel og per tiltak, og flyttede avsnitt merket. Først
-står en oversikt: hvor mange tiltak som er uendret, revidert, nye, utgår og slått sammen,
-hvilke kapitler som er endret og hvor mye, og hvilke innspill fra Åpen arena de nye og
-reviderte tiltakene svarer på. Et tiltak med nytt nummer sammenlignes med seg selv.
+lages i stedet teksten med endringene siden REF markert ord for ord. Uten REF sammenlignes
+det med den nyeste strategi/-taggen (den som er laget sist). Endringene vises som satt inn
+(understreket) og strøket (gjennomstreket), per kapittel og per tiltak, og flyttede
+avsnitt merket. Først står en oversikt: hvor mange tiltak som er uendret, revidert, nye,
+utgår og slått sammen, hvilke kapitler som er endret og hvor mye, og hvilke innspill fra
+Åpen arena de nye og reviderte tiltakene svarer på. Et tiltak med nytt nummer sammenlignes med seg selv.
 «samvirke init» merker den opprinnelige teksten som strategi/2016. --tag NAVN merker
 commiten som grunnlag for neste sammenligning med taggen strategi/NAVN.
 
@@ -51,8 +53,17 @@ Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
   samvirke strategy -o strategi.pdf
   samvirke strategy > strategi.md
   samvirke strategy --compare strategi/2016 -o endringer.html
+  samvirke strategy --compare -o endringer.html
   samvirke strategy --tag utkast-1`,
-		Args: cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			// «--compare REF»: pflag takes a value after a space only for a flag that
+			// needs one, so the REF of a bare --compare arrives as an argument.
+			if opts.Compare == compareNewest && len(args) == 1 {
+				opts.Compare = args[0]
+				return nil
+			}
+			return cobra.NoArgs(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -61,7 +72,8 @@ Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
 		},
 	}
 	opts.out.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Compare, "compare", "", "marker endringene siden denne taggen, commiten, grenen eller datoen (f.eks. strategi/2016)")
+	cmd.Flags().StringVar(&opts.Compare, "compare", "", "marker endringene siden `[REF]` (en tagg, commit, gren eller dato, f.eks. strategi/2016); uten REF: siden den nyeste strategi/-taggen")
+	cmd.Flags().Lookup("compare").NoOptDefVal = compareNewest
 	cmd.Flags().StringVar(&opts.Tag, "tag", "", "merk commiten som grunnlag for neste sammenligning med taggen strategi/NAVN")
 	cmd.Flags().StringVar(&opts.Author, "author", "", "hvem som lager taggen, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
@@ -89,6 +101,11 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 	in.doc.Date = measures.DateOf(opts.Now())
 	dopts := in.doc
 	var doc document = renderer.NewStrategy(in.c, dopts)
+	if opts.Compare == compareNewest {
+		if opts.Compare, err = newestStrategyTag(in.repo); err != nil {
+			return err
+		}
+	}
 	if opts.Compare != "" {
 		if doc, err = comparison(in, opts.Compare, dopts, s); err != nil {
 			return err
@@ -105,6 +122,22 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 		return tagStrategy(in.repo, opts, s)
 	}
 	return nil
+}
+
+// compareNewest is the value of --compare given without a REF: the newest strategi/ tag.
+const compareNewest = "\x00nyeste"
+
+// newestStrategyTag is the newest strategi/ tag's name, or a Norwegian error when the
+// repository has none.
+func newestStrategyTag(repo *tracker.Repo) (string, error) {
+	tag, err := repo.LatestStrategyTag()
+	if errors.Is(err, tracker.ErrNoReportTag) {
+		return "", fmt.Errorf("fant ingen %s-tagg å sammenligne med; oppgi et grunnlag med --compare REF (en tagg, commit, gren eller dato), eller merk en versjon med «samvirke strategy --tag NAVN»", strings.TrimSuffix(tracker.StrategyTagPrefix, "/")+"/")
+	}
+	if err != nil {
+		return "", fmt.Errorf("kunne ikke lese strategi/-taggene: %w", err)
+	}
+	return tag.Ref, nil
 }
 
 // comparison loads the content at REF and compares the current strategy with it.

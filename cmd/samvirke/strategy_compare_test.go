@@ -59,3 +59,57 @@ func TestStrategyCompare(t *testing.T) {
 		t.Errorf("strategy --tag with a name in use: err = %v", err)
 	}
 }
+
+// TestStrategyCompareNewestTag: --compare without a REF compares with the newest
+// strategi/ tag and names it; with none, a Norwegian error says what to do. A REF after
+// a space and after = is still a REF.
+func TestStrategyCompareNewestTag(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "strategi")
+	if _, _, err := run(t, false, nil, "init", dir, "--author", kari); err != nil {
+		t.Fatal(err)
+	}
+	commit := func(from, to string) {
+		t.Helper()
+		t01 := filepath.Join(dir, "content/measures/T01.md")
+		data, _ := os.ReadFile(t01)
+		if !strings.Contains(string(data), from) {
+			t.Fatalf("T01 has no %q", from)
+		}
+		os.WriteFile(t01, []byte(strings.Replace(string(data), from, to, 1)), 0o644)
+		git(t, dir, "-c", "user.name=Kari Nordmann", "-c", "user.email=kari@example.no", "commit", "-qam", "revision")
+	}
+	commit("Snarlig sette et felles oppdrag", "Raskt gi et felles oppdrag")
+	if _, _, err := run(t, false, nil, "--repo", dir, "strategy", "--tag", "utkast-1", "--author", kari); err != nil {
+		t.Fatal(err)
+	}
+	commit("Raskt gi et felles oppdrag", "Straks gi et felles oppdrag")
+	for _, args := range [][]string{{"--compare"}, {"--compare", "--format", "md"}} {
+		out, _, err := run(t, false, nil, append([]string{"--repo", dir, "strategy"}, args...)...)
+		if err != nil {
+			t.Fatalf("strategy %s: %v", strings.Join(args, " "), err)
+		}
+		for _, want := range []string{"Sammenlignet med «strategi/utkast-1», commit ", "<del>Raskt</del><ins>Straks</ins> gi et felles oppdrag"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("strategy %s lacks %q", strings.Join(args, " "), want)
+			}
+		}
+	}
+	for _, args := range [][]string{{"--compare", "strategi/2016"}, {"--compare=strategi/2016"}} {
+		out, _, err := run(t, false, nil, append([]string{"--repo", dir, "strategy"}, args...)...)
+		if err != nil || !strings.Contains(out, "Sammenlignet med «strategi/2016», commit ") || !strings.Contains(out, "<del>Snarlig sette</del><ins>Straks gi</ins>") {
+			t.Errorf("strategy %s: %v", strings.Join(args, " "), err)
+		}
+	}
+	if _, _, err := run(t, false, nil, "--repo", dir, "strategy", "--compare", "strategi/2016", "ekstra"); err == nil {
+		t.Error("strategy --compare REF ekstra: no error for the extra argument")
+	}
+	help, _, _ := run(t, false, nil, "strategy", "--help")
+	if !strings.Contains(strings.Join(strings.Fields(help), " "), "Uten REF sammenlignes det med den nyeste strategi/-taggen") {
+		t.Errorf("strategy --help does not say what --compare without REF does:\n%s", help)
+	}
+	git(t, dir, "tag", "-d", "strategi/2016", "strategi/utkast-1")
+	_, _, err := run(t, false, nil, "--repo", dir, "strategy", "--compare")
+	if err == nil || err.Error() != "fant ingen strategi/-tagg å sammenligne med; oppgi et grunnlag med --compare REF (en tagg, commit, gren eller dato), eller merk en versjon med «samvirke strategy --tag NAVN»" {
+		t.Errorf("strategy --compare without any strategi/ tag: err = %v", err)
+	}
+}

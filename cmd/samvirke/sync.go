@@ -80,15 +80,7 @@ func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 			fmt.Fprintf(w, "  %s: %s\n", m.ID, mergedSummary(m, remote))
 		}
 	}
-	if len(res.TagsFetched) > 0 {
-		fmt.Fprintf(w, "Hentet %s: %s.\n", syncPlural(len(res.TagsFetched), "rapportgrunnlag", "rapportgrunnlag"), strings.Join(res.TagsFetched, ", "))
-	}
-	if len(res.TagsPushed) > 0 {
-		fmt.Fprintf(w, "Sendte %s: %s.\n", syncPlural(len(res.TagsPushed), "rapportgrunnlag", "rapportgrunnlag"), strings.Join(res.TagsPushed, ", "))
-	}
-	for _, t := range res.TagsDiffering {
-		fmt.Fprintf(w, "Merk: taggen %s finnes både her og på %s, men peker på ulike commits; ingen av dem er flyttet. Bruk et nytt navn med «samvirke report --tag».\n", t, remote)
-	}
+	printSyncTags(w, res, remote)
 }
 
 func mergedSummary(m tracker.MergedFile, remote string) string {

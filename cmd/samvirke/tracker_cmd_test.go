@@ -169,8 +169,12 @@ func TestSyncCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	git(t, dir, "remote", "add", "origin", remote)
-	if out, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil || out != "Sendte endringene til origin.\n" {
+	// The first sync shares the strategi/2016 tag init made, too.
+	if out, _, err := run(t, false, nil, "--repo", dir, "sync"); err != nil || out != "Sendte endringene til origin.\nSendte 1 strategigrunnlag: strategi/2016.\n" {
 		t.Fatalf("sync = %q, %v", out, err)
+	}
+	if got, want := git(t, remote, "rev-parse", "strategi/2016"), git(t, dir, "rev-parse", "strategi/2016"); got != want {
+		t.Errorf("the remote's strategi/2016 is %s, want %s", got, want)
 	}
 	b := filepath.Join(root, "b")
 	git(t, root, "clone", "-q", remote, b)

@@ -29,6 +29,7 @@ type common struct {
 	lastChanged map[string]time.Time // from git: the last change per measure
 	log         []tracker.Change     // from git: the latest changes
 	branch      string               // the branch HEAD is on, "" when detached
+	baseline    baseline             // the strategy baseline of the detail's b (baseline.go)
 
 	glamour    *glamour.TermRenderer
 	glamourKey string

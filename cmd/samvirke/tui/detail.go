@@ -21,6 +21,8 @@ type detailView struct {
 	history     []tracker.Change
 	historyErr  error
 	historyDone bool
+	compare     bool // b: the title and text against the baseline (baseline.go)
+	jump        bool // scroll to the comparison when it arrives
 }
 
 func newDetailView(c *common, id string, w, h int) *detailView {
@@ -72,6 +74,8 @@ func (d *detailView) key(msg tea.KeyPressMsg) {
 		d.vp.GotoBottom()
 	case key.Matches(msg, k.Undo):
 		d.send(undoMsg{})
+	case key.Matches(msg, k.Baseline):
+		d.send(baselineToggleMsg{})
 	default:
 		d.send(editMsg{msg, d.id})
 	}
@@ -89,13 +93,13 @@ func (d *detailView) scroll(delta int) {
 // ShortHelp is the key line in the detail view.
 func (d *detailView) ShortHelp() []key.Binding {
 	k := d.keys
-	return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Edit, k.Undo, k.Help}
+	return []key.Binding{k.Back, k.Up, k.Down, k.Status, k.Note, k.Baseline, k.Edit, k.Undo, k.Help}
 }
 
 // FullHelp is the detail view's keys.
 func (d *detailView) FullHelp() [][]key.Binding {
 	k := d.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}, append(k.editKeys(), k.Undo), {k.Help}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}, append(k.editKeys(), k.Undo, k.Baseline), {k.Help}}
 }
 
 // refresh rebuilds the content (after a reload, a resize or new history).
@@ -117,8 +121,12 @@ func (d *detailView) View() string { return d.vp.View() }
 func (d *detailView) content(ms *measures.Measure, w int) string {
 	var b strings.Builder
 	d.fields(&b, ms, w)
-	d.section(&b, "Tekst", w)
-	b.WriteString(d.markdown(ms.Text, w))
+	if d.compare {
+		b.WriteString(d.baselineSection(ms.ID, w))
+	} else {
+		d.section(&b, "Tekst", w)
+		b.WriteString(d.markdown(ms.Text, w))
+	}
 	d.section(&b, sprintf("Logg (%d)", len(ms.Log)), w)
 	d.logLines(&b, ms, w)
 	d.section(&b, sprintf("Innspill (%d)", len(ms.Inputs)), w)

@@ -41,6 +41,10 @@ type editMsg struct {
 // undoMsg asks to undo this session's last save.
 type undoMsg struct{}
 
+// baselineToggleMsg is b in the detail view: show the measure against the strategy
+// baseline, or its text again (baseline.go).
+type baselineToggleMsg struct{}
+
 // saveMsg asks to save change to the measure id; done, when set, gets the outcome off
 // the event loop.
 type saveMsg struct {

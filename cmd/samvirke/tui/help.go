@@ -41,6 +41,9 @@ func (v *helpView) sections() []helpSection {
 			{"enter", "åpne tiltaket (detaljvisningen)"},
 			{"esc", "tilbake fra detaljvisningen"},
 		}},
+		{"I detaljvisningen", [][2]string{
+			{"b", "mot grunnlaget: tittel og tekst sammenlignet med den nyeste strategi/-taggen, [-strøket-] og {+satt inn+} ord for ord; b igjen viser teksten"},
+		}},
 		{"Tiltak", [][2]string{
 			{"/", "søk i id, tittel og tekst («ost» finner «Øst»); sorteres etter relevans"},
 			{"enter / esc", "i søket: behold søket / fjern det"},

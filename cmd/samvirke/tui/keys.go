@@ -23,7 +23,7 @@ type keyMap struct {
 	PickPageUp, PickPageDown      key.Binding
 	Yes, No                       key.Binding
 	HelpScroll, HelpClose         key.Binding
-	Sync                          key.Binding
+	Sync, Baseline                key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -59,6 +59,7 @@ func newKeyMap() keyMap {
 		Edit:         b([]string{"e"}, "e", "rediger tekst"),
 		Undo:         b([]string{"u"}, "u", "angre lagring"),
 		Sync:         b([]string{"y"}, "y", "synkroniser"),
+		Baseline:     b([]string{"b"}, "b", "grunnlaget"),
 		Help:         b([]string{"?"}, "?", "hjelp"),
 		Quit:         b([]string{"q"}, "q", "avslutt"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "avslutt"),

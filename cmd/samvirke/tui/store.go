@@ -2,9 +2,11 @@ package tui
 
 import (
 	"context"
+	"io/fs"
 	"sync"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -30,6 +32,11 @@ type Store interface {
 	Branch() string
 	// Upstream says how the branch stands against its remote, as of the last fetch.
 	Upstream() (tracker.Upstream, error)
+	// LatestStrategyTag is the newest strategi/ tag, the baseline of the detail's b
+	// (tracker.ErrNoReportTag when there is none).
+	LatestStrategyTag() (*tracker.ReportTag, error)
+	// ContentFS is content/ as it was at a commit.
+	ContentFS(at string) (fs.FS, *object.Commit, error)
 }
 
 var _ Store = (*tracker.Repo)(nil)

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
@@ -62,7 +64,13 @@ func (f *fakeStore) History(string) ([]tracker.Change, error)   { return nil, ni
 func (f *fakeStore) Log(int) ([]tracker.Change, error)          { return nil, nil }
 func (f *fakeStore) LastChanged() (map[string]time.Time, error) { return map[string]time.Time{}, nil }
 func (f *fakeStore) Head() string                               { return "" }
-func (f *fakeStore) Branch() string                             { return "main" }
+func (f *fakeStore) LatestStrategyTag() (*tracker.ReportTag, error) {
+	return nil, tracker.ErrNoReportTag
+}
+func (f *fakeStore) ContentFS(string) (fs.FS, *object.Commit, error) {
+	return nil, nil, errors.New("fakeStore: no content at commits")
+}
+func (f *fakeStore) Branch() string { return "main" }
 func (f *fakeStore) Upstream() (tracker.Upstream, error) {
 	return tracker.Upstream{Branch: "main"}, nil
 }

@@ -251,7 +251,7 @@ func (m *Model) background(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(m.reloadCmd(), m.tick()), true
 	case reloadedMsg:
 		m.applyReload(msg)
-		return m.extrasCmd(), true
+		return tea.Batch(m.extrasCmd(), m.shownBaselineCmd()), true
 	case extrasMsg:
 		m.lastChanged, m.log, m.branch, m.upstream = msg.last, msg.log, msg.branch, msg.upstream
 		if msg.err != nil && m.status == "" {
@@ -264,6 +264,8 @@ func (m *Model) background(msg tea.Msg) (tea.Cmd, bool) {
 		return m.applySynced(msg), true
 	case editorMsg:
 		return m.applyEditor(msg), true
+	case baselineMsg:
+		return m.applyBaseline(msg), true
 	}
 	return nil, false
 }
@@ -294,6 +296,10 @@ func (m *Model) event(msg tea.Msg) (tea.Cmd, bool) {
 		return m.editKey(msg.key, msg.id), true
 	case undoMsg:
 		return m.undoLast(), true
+	case baselineToggleMsg:
+		if m.detail != nil {
+			return m.detail.toggleBaseline(), true
+		}
 	case saveMsg:
 		return m.saveThen(msg.id, msg.change, msg.done), true
 	case confirmedMsg:

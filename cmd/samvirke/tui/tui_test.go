@@ -87,7 +87,7 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(t, m, c)
 		}
-	case savedMsg, reloadedMsg, extrasMsg, historyMsg, editorMsg, signatureMsg:
+	case savedMsg, reloadedMsg, extrasMsg, historyMsg, editorMsg, signatureMsg, baselineMsg:
 		_, next := m.Update(msg)
 		run(t, m, next)
 	}

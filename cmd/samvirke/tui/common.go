@@ -78,6 +78,7 @@ func (c *common) markdown(text string, w int) string {
 		}
 		c.glamour, c.glamourKey = r, key
 	}
+	text = shown(text)
 	out, err := c.glamour.Render(text)
 	if err != nil {
 		return text + "\n"

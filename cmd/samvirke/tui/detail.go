@@ -173,10 +173,10 @@ func (d *detailView) fields(b *strings.Builder, ms *measures.Measure, w int) {
 	}
 	field("Eiere", strings.Join(owners, ", "))
 	if a := d.c.Area(ms.Area); a != nil {
-		field("Område", sprintf("%d. %s", a.Number, a.Title))
+		field("Område", sprintf("%d. %s", a.Number, oneLine(a.Title)))
 	}
 	if ch := d.c.ChapterRef(ms.Chapter); ch != nil {
-		field("Kapittel", ch.Title)
+		field("Kapittel", oneLine(ch.Title))
 	}
 	field("Type", ms.Kind.Label())
 	if ms.Revision != "" {
@@ -200,7 +200,7 @@ func (d *detailView) logLines(b *strings.Builder, ms *measures.Measure, w int) {
 			head += " · " + st.status(e.Status)
 		}
 		if e.By != "" {
-			head += " · " + e.By
+			head += " · " + oneLine(e.By)
 		}
 		b.WriteString(st.Bold.Render(head) + "\n" + wrap.Render("  "+oneLine(e.Note)) + "\n")
 	}
@@ -241,9 +241,9 @@ func (d *detailView) historyLines(b *strings.Builder, w int) {
 		b.WriteString(st.Dim.Render("Ingen commits har endret tiltaket.") + "\n")
 	}
 	for _, h := range d.history {
-		b.WriteString(st.Bold.Render(h.Commit[:7]) + " " + measures.DateOf(h.Date).Norwegian() + " · " + h.Author + "\n")
+		b.WriteString(st.Bold.Render(h.Commit[:7]) + " " + measures.DateOf(h.Date).Norwegian() + " · " + oneLine(h.Author) + "\n")
 		for _, c := range h.Changes {
-			b.WriteString(wrap.Render("  "+c) + "\n")
+			b.WriteString(wrap.Render("  "+oneLine(c)) + "\n")
 		}
 	}
 }

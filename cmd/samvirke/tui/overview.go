@@ -66,7 +66,7 @@ func (o *overviewView) View() string {
 	var groups []*areaCount
 	byArea := map[string]*areaCount{}
 	for _, a := range o.c.Areas {
-		g := &areaCount{title: sprintf("%d. %s", a.Number, a.Title), by: map[measures.Status]int{}}
+		g := &areaCount{title: sprintf("%d. %s", a.Number, oneLine(a.Title)), by: map[measures.Status]int{}}
 		groups = append(groups, g)
 		byArea[a.ID] = g
 	}
@@ -118,7 +118,7 @@ func (o *overviewView) View() string {
 		lines = append(lines, st.Dim.Render("  Ingen endringer funnet ennå."))
 	}
 	for _, c := range o.log {
-		lines = append(lines, "  "+c.Commit[:7]+" "+measures.DateOf(c.Date).String()+" "+cell(c.Author, 14)+" "+c.Subject)
+		lines = append(lines, "  "+c.Commit[:7]+" "+measures.DateOf(c.Date).String()+" "+cell(oneLine(c.Author), 14)+" "+oneLine(c.Subject))
 	}
 	o.offset = min(o.offset, max(len(lines)-h, 0))
 	return strings.Join(lines[o.offset:], "\n")

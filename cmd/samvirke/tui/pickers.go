@@ -25,7 +25,7 @@ func newStatusPicker(c *common, ms *measures.Measure) *picker {
 func newOwnersPicker(c *common, ms *measures.Measure) *picker {
 	var items []pickItem
 	for _, o := range c.c.Owners {
-		items = append(items, pickItem{id: o.ID, label: cell(o.Short, 8) + " " + o.Name, search: measures.Fold(o.ID + " " + o.Short + " " + o.Name)})
+		items = append(items, pickItem{id: o.ID, label: cell(oneLine(o.Short), 8) + " " + oneLine(o.Name), search: measures.Fold(o.ID + " " + o.Short + " " + o.Name)})
 	}
 	id, base := ms.ID, slices.Clone(ms.Owners)
 	return newPicker(c, "Eiere for "+id+" (den første som beholdes, er ansvarlig)", items, true, ms.Owners,
@@ -66,7 +66,7 @@ func newLinkPicker(c *common, ms *measures.Measure) *picker {
 		for _, it := range g.Items {
 			text := oneLine(it.Text)
 			items = append(items, pickItem{id: it.ID, label: cell(it.ID, 15) + " " + text,
-				search: measures.Fold(it.ID + " " + text + " " + g.Title), detail: g.Title + ": " + text})
+				search: measures.Fold(it.ID + " " + text + " " + g.Title), detail: oneLine(g.Title) + ": " + oneLine(text)})
 		}
 	}
 	id, base := ms.ID, slices.Clone(ms.Inputs)
@@ -112,13 +112,13 @@ func newQuickFilterPicker(c *common, q quickFilter) *picker {
 		}
 	}
 	for _, o := range c.c.Owners {
-		items = append(items, pickItem{id: "o:" + o.ID, label: "Eier: " + o.Short + " – " + o.Name, search: measures.Fold("eier " + o.Short + " " + o.Name)})
+		items = append(items, pickItem{id: "o:" + o.ID, label: "Eier: " + oneLine(o.Short) + " – " + oneLine(o.Name), search: measures.Fold("eier " + o.Short + " " + o.Name)})
 		if q.owner[o.ID] {
 			chosen = append(chosen, "o:"+o.ID)
 		}
 	}
 	for _, a := range c.c.Areas {
-		items = append(items, pickItem{id: "a:" + a.ID, label: sprintf("Område %d: %s", a.Number, a.Title), search: measures.Fold("omrade " + a.Title)})
+		items = append(items, pickItem{id: "a:" + a.ID, label: sprintf("Område %d: %s", a.Number, oneLine(a.Title)), search: measures.Fold("omrade " + a.Title)})
 		if q.area[a.ID] {
 			chosen = append(chosen, "a:"+a.ID)
 		}

@@ -1,13 +1,14 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/samvirke/samvirke/measures"
 )
 
 func sprintf(format string, a ...any) string {
@@ -31,7 +32,12 @@ func cell(s string, w int) string {
 }
 
 // oneLine collapses runs of white space, newlines included, to single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(shown(s)), " ") }
+
+// shown is text from content or git as the TUI shows it: escape sequences, control
+// characters and bidi overrides as visible escapes (measures.Inert, the CLI's rule), so
+// a pull request cannot drive the terminal or reorder what is on screen.
+func shown(s string) string { return measures.Inert(s) }
 
 func ansiWidth(s string) int    { return ansi.StringWidth(s) }
 func ansiStrip(s string) string { return ansi.Strip(s) }

@@ -41,9 +41,9 @@ var templates = func() map[lang.Lang]*template.Template {
 	for _, l := range lang.All {
 		t := l.Texts()
 		out[l] = template.Must(baseTemplates.Clone()).Funcs(template.FuncMap{
-			"T":       func() *lang.Texts { return t },
-			"status":  t.Status,
-			"logline": func(e measures.LogEntry) string { return logLine(t, e) },
+			"T":          func() *lang.Texts { return t },
+			"status":     t.Status,
+			"logline":    func(e measures.LogEntry) string { return logLine(t, e) },
 			"groupstate": func(g measures.GroupChange) string { return groupState(t, g) },
 		})
 	}

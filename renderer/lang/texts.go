@@ -119,36 +119,36 @@ type ReportTexts struct {
 
 // AttentionTexts are the report's first chapter, «Til fagrådets oppmerksomhet».
 type AttentionTexts struct {
-	Heading                  string
-	PeriodF                  string // from, to
-	OverdueLabel             string
-	OverdueRule              string
-	OverdueHead              string
-	DelayedLabel             string
-	DelayedRule              string
-	DelayedHead              string
-	StaleLabelF              string // «uten nytt notat på %s»
-	StaleRuleF               string // «ingen notat i loggen siden %s»
-	StaleHeadF               string
-	NoOwnerLabel             string
-	NoOwnerRule              string
-	NoOwnerHead              string
-	NoDueLabel               string
-	NoDueRule                string
-	NoDueHead                string
-	NotAssessedLabel         string
-	NotAssessedRule          string
-	NotAssessedHead          string
-	OpenF                    string // «Av de %d tiltakene og anbefalingene er %s.»
-	NoneOpenF                string
-	StaleF                   string // «%d har ikke fått noe nytt notat på %s.»
-	MissingOwner             string
-	MissingDue               string
-	SinceBaseline            string // «sammenligningsgrunnlaget»
-	NoStatusChangeF          string // «Ingen har endret status siden %s.»
-	StatusChangedF           string // «Siden %s har %d endret status.»
-	SinceLastReport          string // « siden forrige rapport.»
-	StatusChange             Plural
+	Heading          string
+	PeriodF          string // from, to
+	OverdueLabel     string
+	OverdueRule      string
+	OverdueHead      string
+	DelayedLabel     string
+	DelayedRule      string
+	DelayedHead      string
+	StaleLabelF      string // «uten nytt notat på %s»
+	StaleRuleF       string // «ingen notat i loggen siden %s»
+	StaleHeadF       string
+	NoOwnerLabel     string
+	NoOwnerRule      string
+	NoOwnerHead      string
+	NoDueLabel       string
+	NoDueRule        string
+	NoDueHead        string
+	NotAssessedLabel string
+	NotAssessedRule  string
+	NotAssessedHead  string
+	OpenF            string // «Av de %d tiltakene og anbefalingene er %s.»
+	NoneOpenF        string
+	StaleF           string // «%d har ikke fått noe nytt notat på %s.»
+	MissingOwner     string
+	MissingDue       string
+	SinceBaseline    string // «sammenligningsgrunnlaget»
+	NoStatusChangeF  string // «Ingen har endret status siden %s.»
+	StatusChangedF   string // «Siden %s har %d endret status.»
+	SinceLastReport  string // « siden forrige rapport.»
+	StatusChange     Plural
 }
 
 // ChangesTexts are the report's changes since the baseline.
@@ -186,24 +186,24 @@ type ChangesTexts struct {
 
 // StrategyTexts are the revised strategy's.
 type StrategyTexts struct {
-	Subtitle         string // «Revidert strategi»
-	SubtitleLower    string // «revidert strategi»
-	Unplaced         string
-	UnplacedLead     string
-	Retired          string
-	RetiredLead      string
-	ContinuedIn      string // «Videreføres i »
-	LastNoteF        string // «Siste notat (%s): %s»
-	NoLogNotes       string
-	SeeAppendix      string // « – se »
-	TheAppendix      string // «vedlegget»
-	InputsBehind     string
-	StatusF          string // «status: %s»
-	BadgeNew         string
-	BadgeRevised     string
-	BadgeRetired     string
-	BadgeMergedF     string
-	UnknownMeasure   string
+	Subtitle       string // «Revidert strategi»
+	SubtitleLower  string // «revidert strategi»
+	Unplaced       string
+	UnplacedLead   string
+	Retired        string
+	RetiredLead    string
+	ContinuedIn    string // «Videreføres i »
+	LastNoteF      string // «Siste notat (%s): %s»
+	NoLogNotes     string
+	SeeAppendix    string // « – se »
+	TheAppendix    string // «vedlegget»
+	InputsBehind   string
+	StatusF        string // «status: %s»
+	BadgeNew       string
+	BadgeRevised   string
+	BadgeRetired   string
+	BadgeMergedF   string
+	UnknownMeasure string
 }
 
 // CompareTexts are the comparison's (strategy --compare).

@@ -83,7 +83,7 @@ func newStacked(t *lang.Texts, id, title, rowHead string, rows []stackedRow) sta
 	for j, s := range measures.Statuses {
 		if slices.ContainsFunc(rows, func(r stackedRow) bool { return r.Counts[j] > 0 }) {
 			used = append(used, j)
-			c.Statuses = append(c.Statuses, statusCol{string(s), s.Label()})
+			c.Statuses = append(c.Statuses, statusCol{string(s), t.Status(s)})
 		}
 	}
 	for _, r := range rows {

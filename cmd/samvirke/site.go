@@ -18,6 +18,7 @@ type siteOptions struct {
 	streams *IOStreams
 	Output  string
 	URL     string
+	Lang    string // --lang nb|nn
 	Now     func() time.Time
 }
 
@@ -41,12 +42,17 @@ henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "mappen nettstedet skrives til")
 	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen nettstedet publiseres på (for nettstedskartet og strømmene)")
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
 func siteRun(opts *siteOptions) error {
 	if opts.Output == "" {
 		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
+	}
+	l, err := parseLang(opts.Lang)
+	if err != nil {
+		return err
 	}
 	c, repo, err := contentAndRepo(opts.global, opts.streams)
 	if err != nil {
@@ -56,7 +62,7 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	orig, _, err := origin(src)
+	orig, _, err := origin(src, l)
 	if err != nil {
 		return err
 	}
@@ -74,7 +80,7 @@ func siteRun(opts *siteOptions) error {
 	if so.Strategy, err = htmlOf(renderer.NewStrategy(c, doc).HTML); err != nil {
 		return err
 	}
-	ro := renderer.ReportOptions{DocOptions: doc, NoBaseline: "Nettstedet viser den nyeste rapporten uten sammenligning med en tidligere."}
+	ro := renderer.ReportOptions{DocOptions: doc, NoBaseline: doc.T().Doc.NoBaselineSite}
 	if so.Report, err = htmlOf(renderer.NewReport(c, ro).HTML); err != nil {
 		return err
 	}

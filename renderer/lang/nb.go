@@ -8,6 +8,7 @@ var nb = Texts{
 		Publisher:        "Helsedirektoratet og Arbeids- og velferdsdirektoratet",
 		Contents:         "Innhold",
 		VersionF:         " (versjon %s)",
+		VersionNbspF:     " (versjon\u00a0%s)",
 		DataAsOfF:        "Datagrunnlag per %s (versjon\u00a0%s",
 		DataUncommitted:  ", med endringer som ikke er lagret i en versjon ennå",
 		DataOriginF:      "Datagrunnlag: %s.",

@@ -9,6 +9,7 @@ var nn = Texts{
 		Publisher:        "Helsedirektoratet og Arbeids- og velferdsdirektoratet",
 		Contents:         "Innhald",
 		VersionF:         " (versjon %s)",
+		VersionNbspF:     " (versjon\u00a0%s)",
 		DataAsOfF:        "Datagrunnlag per %s (versjon\u00a0%s",
 		DataUncommitted:  ", med endringar som ikkje er lagra i ein versjon enno",
 		DataOriginF:      "Datagrunnlag: %s.",

@@ -22,6 +22,7 @@ type DocTexts struct {
 	Publisher        string
 	Contents         string // the table of contents' heading
 	VersionF         string // « (versjon %s)» after a date in a title
+	VersionNbspF     string // the same, kept on one line: after a baseline's date
 	DataAsOfF        string // «Datagrunnlag per %s (versjon %s»
 	DataUncommitted  string
 	DataOriginF      string // «Datagrunnlag: %s.»

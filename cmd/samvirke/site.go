@@ -66,7 +66,7 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin}
+	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin, Lang: l}
 	if so.Commits, err = feedCommits(repo, -1); err != nil {
 		return err
 	}

@@ -262,4 +262,43 @@ type CompareTexts struct {
 
 // SiteTexts are the static site's (samvirke site) and its feeds'.
 type SiteTexts struct {
+	FeedLink      string // the Atom feed's title in <link rel=alternate>
+	MainMenu      string
+	NavMeasures   string
+	NavAreas      string
+	NavOwners     string
+	NavInputs     string
+	NavStrategy   string
+	NavReport     string
+	Subscribe     string // «Abonner på »
+	FeedText      string // «endringene (Atom)»
+	And           string // « og »
+	CalendarText  string // «fristene (kalender)»
+	MadeFromF     string // « Laget fra %s.»
+	ColID         string
+	ColLead       string
+	Overdue       string
+	FrontLeadF    string // «Oppfølgingen av strategien fra …: %d tiltak og anbefalinger.»
+	Status        string
+	OverdueHead   string
+	OverdueF      string // «: frist %s, %s» after a measure
+	NoneOverdue   string
+	Latest        string
+	NoChanges     string
+	NoMeasures    string
+	Area          string
+	Owners        string
+	Source        string
+	TheMeasure    string // the heading of a measure's text
+	Log           string
+	GitChanges    string
+	InputsHead    string
+	InputsLinkedF string // «%d av %d innspill har tiltak som svarer på dem.»
+	FrontTitleF   string // «Oppfølgingen av «%s»»
+	AllMeasures   string
+	AreaF         string // «Innsatsområde %s»
+	Areas         string
+	OwnerIntroF   string // «Tiltak og anbefalinger der %s er eier.»
+	OwnersTitle   string
+	InputsTitle   string
 }

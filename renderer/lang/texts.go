@@ -14,6 +14,7 @@ type Texts struct {
 	Strategy  StrategyTexts
 	Compare   CompareTexts
 	Site      SiteTexts
+	Feed      FeedTexts
 }
 
 // DocTexts are shared by every document: the cover, the title, the data line.
@@ -258,6 +259,25 @@ type CompareTexts struct {
 	MovedParagraph  Plural
 	Unchanged       string
 	InputsBehind    string
+}
+
+// FeedTexts are the Atom feed's and the calendar's (samvirke feed, samvirke site).
+type FeedTexts struct {
+	Title          string
+	CalendarName   string
+	Author         string
+	UnknownAuthor  string
+	GoneF          string // «%s (finnes ikke lenger)»: a measure the content no longer has
+	StrategyText   string
+	Inputs         string
+	MoreF          string // «%d tiltak til»
+	ChangedContent string
+	ChangedF       string // «Endret %s.»
+	DueF           string // «Frist: %s %s»
+	StatusF        string
+	LeadF          string
+	ProgressF      string
+	MoreAboutF     string
 }
 
 // SiteTexts are the static site's (samvirke site) and its feeds'.

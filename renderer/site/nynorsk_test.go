@@ -56,6 +56,12 @@ func TestSiteNynorsk(t *testing.T) {
 			t.Errorf("the nynorsk front page lacks «%s»", want)
 		}
 	}
+	if f := string(s.Files["endringer.xml"]); !strings.Contains(f, `xml:lang="nn"`) || !strings.Contains(f, "Endringar i oppfølginga av") {
+		t.Errorf("the nynorsk Atom feed is not nynorsk:\n%.400s", f)
+	}
+	if f := string(s.Files["frister.ics"]); !strings.Contains(f, "Fristar i «Arbeid og helse – eit tettare samvirke»") {
+		t.Errorf("the nynorsk calendar is not nynorsk:\n%.400s", f)
+	}
 	nb, err := Build(c, Options{Today: today})
 	if err != nil {
 		t.Fatal(err)

@@ -254,7 +254,7 @@ func (b *builder) documents() error {
 }
 
 func (b *builder) feeds() error {
-	l := feed.Links{Base: b.opts.URL}
+	l := feed.Links{Base: b.opts.URL, Lang: b.opts.Lang}
 	var atom, cal bytes.Buffer
 	if err := feed.WriteAtom(&atom, b.c, b.opts.Commits, l); err != nil {
 		return err

@@ -50,3 +50,21 @@ func (r Revision) Label() string {
 	}
 	return string(r)
 }
+
+// LabelNN returns the nynorsk description of the revision, for documents in nynorsk.
+func (r Revision) LabelNN() string {
+	switch r {
+	case RevisionKeep, "":
+		return "vidareførast"
+	case RevisionRevise:
+		return "revidert"
+	case RevisionNew:
+		return "nytt"
+	case RevisionRetire:
+		return "går ut"
+	}
+	if id, ok := r.MergedInto(); ok {
+		return "slått saman med " + id
+	}
+	return string(r)
+}

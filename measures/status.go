@@ -32,12 +32,33 @@ var statusLabels = map[Status]string{
 	Cancelled:   "avsluttet",
 }
 
+// statusLabelsNN are the nynorsk labels, for documents rendered with --lang nn.
+var statusLabelsNN = map[Status]string{
+	NotAssessed: "ikkje vurdert",
+	Proposed:    "føreslått",
+	NotStarted:  "ikkje starta",
+	InProgress:  "pågår",
+	Delayed:     "forseinka",
+	Done:        "gjennomført",
+	InOperation: "i ordinær drift",
+	Cancelled:   "avslutta",
+}
+
 // String returns the stored slug.
 func (s Status) String() string { return string(s) }
 
 // Label returns the Norwegian label, or the slug itself for an unknown status.
 func (s Status) Label() string {
 	if l, ok := statusLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
+// LabelNN returns the nynorsk label, or the slug itself for an unknown status. Input is
+// read in bokmål only (ParseStatus); nynorsk is for documents.
+func (s Status) LabelNN() string {
+	if l, ok := statusLabelsNN[s]; ok {
 		return l
 	}
 	return string(s)

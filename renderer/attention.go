@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // attention is the report's first chapter, «Til fagrådets oppmerksomhet»: the reporting
@@ -15,6 +16,9 @@ type attention struct {
 	Sentences string
 	Groups    []attentionGroup
 	Changes   *attentionChanges // nil without a baseline
+
+	t           *lang.Texts
+	stalePeriod string // «6 måneder»
 }
 
 // attentionGroup is one rule's measures: «3 forfalt» in the list, linking to #ID.
@@ -43,21 +47,24 @@ func (r *Report) newAttention() *attention {
 	today := r.opts.Date
 	a := measures.NeedsAttention(r.c, today, months)
 	cutoff := nbsp(measures.StaleCutoff(today, months).Norwegian())
-	at := &attention{Groups: []attentionGroup{
-		{"ofo-forfalt", "forfalt", "fristen er passert, og de er verken gjennomført, i ordinær drift eller avsluttet", "Forfalt", a.Overdue},
-		{"ofo-forsinket", "forsinket", "har status forsinket", "Forsinket", a.Delayed},
-		{"ofo-uten-notat", "uten nytt notat på " + nbsp(count(months, "måned", "måneder")), "ingen notat i loggen siden " + cutoff, "Uten nytt notat på " + nbsp(count(months, "måned", "måneder")), a.Stale},
-		{"ofo-uten-eier", "uten eier", "ingen ansvarlig eier er satt", "Uten eier", a.NoOwner},
-		{"ofo-uten-frist", "uten frist", "ingen frist er satt", "Uten frist", a.NoDue},
-		{"ofo-ikke-vurdert", "ikke vurdert", "status er ennå ikke vurdert", "Ikke vurdert", a.NotAssessed},
+	t := &r.t.Attention
+	period := nbsp(r.t.Doc.Month.N(months))
+	at := &attention{t: r.t, Groups: []attentionGroup{
+		{"ofo-forfalt", t.OverdueLabel, t.OverdueRule, t.OverdueHead, a.Overdue},
+		{"ofo-forsinket", t.DelayedLabel, t.DelayedRule, t.DelayedHead, a.Delayed},
+		{"ofo-uten-notat", lang.F(t.StaleLabelF, period), lang.F(t.StaleRuleF, cutoff), lang.F(t.StaleHeadF, period), a.Stale},
+		{"ofo-uten-eier", t.NoOwnerLabel, t.NoOwnerRule, t.NoOwnerHead, a.NoOwner},
+		{"ofo-uten-frist", t.NoDueLabel, t.NoDueRule, t.NoDueHead, a.NoDue},
+		{"ofo-ikke-vurdert", t.NotAssessedLabel, t.NotAssessedRule, t.NotAssessedHead, a.NotAssessed},
 	}}
 	if b := r.opts.Baseline; b != nil {
 		if !b.Date.IsZero() {
-			at.Period = "Rapportperioden er " + nbsp(b.Date.Norwegian()) + " til " + nbsp(today.Norwegian()) + ": fra rapporten det sammenlignes med, til denne."
+			at.Period = lang.F(t.PeriodF, nbsp(b.Date.Norwegian()), nbsp(today.Norwegian()))
 		}
 		n := len(r.changes.Status)
-		at.Changes = &attentionChanges{N: n, Word: strings.TrimPrefix(count(n, "statusendring", "statusendringer"), strconv.Itoa(n)+" ")}
+		at.Changes = &attentionChanges{N: n, Word: t.StatusChange.Word(n)}
 	}
+	at.stalePeriod = period
 	at.Sentences = at.sentences(len(r.c.Measures), r.opts.Baseline)
 	return at
 }
@@ -66,27 +73,28 @@ func (r *Report) newAttention() *attention {
 // the data, then the movement since the baseline.
 func (at *attention) sentences(total int, b *Baseline) string {
 	n := func(i int) int { return len(at.Groups[i].Measures) }
+	t := &at.t.Attention
 	var s []string
-	if p := nonZero([]int{n(0), n(1), n(5)}, []string{"forfalt", "forsinket", "ikke vurdert"}); len(p) > 0 {
-		s = append(s, "Av de "+strconv.Itoa(total)+" tiltakene og anbefalingene er "+join(p)+".")
+	if p := nonZero([]int{n(0), n(1), n(5)}, []string{t.OverdueLabel, t.DelayedLabel, t.NotAssessedLabel}); len(p) > 0 {
+		s = append(s, lang.F(t.OpenF, total, join(p)))
 	} else {
-		s = append(s, "Ingen av de "+strconv.Itoa(total)+" tiltakene og anbefalingene er forfalt, forsinket eller ikke vurdert.")
+		s = append(s, lang.F(t.NoneOpenF, total))
 	}
 	if n(2) > 0 {
-		s = append(s, capitalize(count(n(2), "har", "har"))+" ikke fått noe nytt notat på "+strings.TrimPrefix(at.Groups[2].Label, "uten nytt notat på ")+".")
+		s = append(s, lang.F(t.StaleF, n(2), at.stalePeriod))
 	}
-	if p := nonZero([]int{n(3), n(4)}, []string{"mangler eier", "mangler frist"}); len(p) > 0 {
+	if p := nonZero([]int{n(3), n(4)}, []string{t.MissingOwner, t.MissingDue}); len(p) > 0 {
 		s = append(s, capitalize(join(p))+".")
 	}
 	if at.Changes != nil {
-		since := "sammenligningsgrunnlaget"
+		since := t.SinceBaseline
 		if !b.Date.IsZero() {
-			since = "rapporten av " + nbsp(b.Date.Norwegian())
+			since = lang.F(at.t.Doc.ReportOfF, nbsp(b.Date.Norwegian()))
 		}
 		if at.Changes.N == 0 {
-			s = append(s, "Ingen har endret status siden "+since+".")
+			s = append(s, lang.F(t.NoStatusChangeF, since))
 		} else {
-			s = append(s, "Siden "+since+" har "+strconv.Itoa(at.Changes.N)+" endret status.")
+			s = append(s, lang.F(t.StatusChangedF, since, at.Changes.N))
 		}
 	}
 	return strings.Join(s, " ")

@@ -16,6 +16,7 @@ import (
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/internal/pagecheck"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // The browser checks open the documents in a real headless Chromium. They run when a
@@ -23,7 +24,8 @@ import (
 // (as in .ci/browser), which makes a missing browser or axe-core a failure.
 //
 //	SAMVIRKE_BROWSER_PAGES  comma-separated HTML files to check (default: the report and
-//	                        the strategy rendered here from the embedded content)
+//	                        the strategy rendered here from the embedded content, in
+//	                        bokmål and in nynorsk, and the comparison)
 //	SAMVIRKE_AXE            axe.min.js (default: build/node/node_modules/axe-core/axe.min.js)
 //	SAMVIRKE_SCREENSHOTS    where the screenshots go (default: build/screenshots)
 
@@ -75,9 +77,14 @@ func pagesToCheck(t *testing.T) []string {
 	r := NewReport(c, ReportOptions{DocOptions: opts, NoBaseline: "Ingen sammenligning."})
 	s := NewStrategy(c, opts)
 	x := NewComparison(c, reviseEverything(t, c), CompareOptions{DocOptions: opts, Baseline: "strategi/2016"})
+	nn := DocOptions{Date: testDate, Lang: lang.NN}
+	rnn := NewReport(c, ReportOptions{DocOptions: nn, NoBaseline: "Inga samanlikning."})
+	snn := NewStrategy(c, nn)
 	return []string{write("rapport.html", func(b *bytes.Buffer) error { return r.HTML(b) }),
 		write("strategi.html", func(b *bytes.Buffer) error { return s.HTML(b) }),
-		write("endringer.html", func(b *bytes.Buffer) error { return x.HTML(b) })}
+		write("endringer.html", func(b *bytes.Buffer) error { return x.HTML(b) }),
+		write("rapport-nn.html", func(b *bytes.Buffer) error { return rnn.HTML(b) }),
+		write("strategi-nn.html", func(b *bytes.Buffer) error { return snn.HTML(b) })}
 }
 
 func axeSource(t *testing.T) string {

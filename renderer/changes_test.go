@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // TestPlainChanges: the report names owners and areas, writes dates the Norwegian way
@@ -20,7 +21,7 @@ func TestPlainChanges(t *testing.T) {
 	now.Area = "roles"
 	var got []string
 	for _, f := range measures.FieldChanges(old, now) {
-		got = append(got, plainChange(c, f))
+		got = append(got, plainChange(lang.NB.Texts(), c, f))
 	}
 	want := []string{
 		"framdrift ikke\u00a0satt → 70\u00a0%",
@@ -38,7 +39,7 @@ func TestPlainChanges(t *testing.T) {
 		}
 	}
 	lead := measures.FieldChange{Field: measures.FieldLead, From: "hdir", To: "nav"}
-	if got, want := plainChange(c, lead), "ansvarlig eier Helsedirektoratet → Arbeids- og velferdsdirektoratet"; got != want {
+	if got, want := plainChange(lang.NB.Texts(), c, lead), "ansvarlig eier Helsedirektoratet → Arbeids- og velferdsdirektoratet"; got != want {
 		t.Errorf("plainChange(lead) = %q, want %q", got, want)
 	}
 }

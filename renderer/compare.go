@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // Comparison is the revised strategy compared with a baseline: a first section that
@@ -43,21 +44,22 @@ const (
 )
 
 // changeLabel is the Norwegian mark of a measure's change and its CSS class.
-func changeLabel(md *measures.MeasureDiff) (label, class string) {
+func changeLabel(t *lang.Texts, md *measures.MeasureDiff) (label, class string) {
+	tc := &t.Compare
 	switch md.Change {
 	case measures.ChangeKept:
-		return "Uendret", "kept"
+		return tc.Kept, "kept"
 	case measures.ChangeRevised:
-		return "Revidert", "revised"
+		return tc.BadgeRevised, "revised"
 	case measures.ChangeNew:
-		return "Nytt", "new"
+		return tc.BadgeNew, "new"
 	case measures.ChangeMerged:
-		return "Slått sammen med " + md.MergedInto, "retired"
+		return lang.F(tc.BadgeMergedF, md.MergedInto), "retired"
 	}
 	if md.New == nil {
-		return "Utgår (fjernet)", "retired"
+		return tc.BadgeRemoved, "retired"
 	}
-	return "Utgår", "retired"
+	return tc.BadgeRetired, "retired"
 }
 
 // chapterOf is the chapter a compared measure belongs to: its current one, else its old one.
@@ -93,29 +95,30 @@ func chapterID(cd *measures.ChapterDiff) string {
 }
 
 // chapterTitle is the chapter's heading now, or as it was when it is gone.
-func chapterTitle(cd *measures.ChapterDiff) string {
+func chapterTitle(t *lang.Texts, cd *measures.ChapterDiff) string {
 	if cd.New != nil {
 		return chapterHeading(cd.New)
 	}
-	return chapterHeading(cd.Old) + " (fjernet)"
+	return lang.F(t.Compare.ChapterRemovedF, chapterHeading(cd.Old))
 }
 
 // chapterAnchor is the fixed id of a chapter in the comparison.
 func chapterAnchor(cd *measures.ChapterDiff) string { return "kap-" + slug(chapterID(cd)) }
 
 // wordsText says how much of a chapter changed: «12 ord satt inn, 3 ord strøket (8 %)».
-func wordsText(ins, del, kept, moved int) string {
+func wordsText(t *lang.Texts, ins, del, kept, moved int) string {
+	tc := &t.Compare
 	var parts []string
 	if ins+del > 0 {
 		total := ins + del + kept
 		pct := (100*(ins+del) + total/2) / total
-		parts = append(parts, fmt.Sprintf("%s satt inn, %s strøket (%d %% av ordene)", count(ins, "ord", "ord"), count(del, "ord", "ord"), pct))
+		parts = append(parts, lang.F(tc.WordsF, tc.Word.N(ins), tc.Word.N(del), pct))
 	}
 	if moved > 0 {
-		parts = append(parts, count(moved, "avsnitt flyttet", "avsnitt flyttet"))
+		parts = append(parts, tc.MovedParagraph.N(moved))
 	}
 	if len(parts) == 0 {
-		return "uendret"
+		return tc.Unchanged
 	}
 	return strings.Join(parts, ", ")
 }
@@ -160,6 +163,7 @@ func (x *Comparison) link(md *measures.MeasureDiff) compareLink {
 
 // summary sums up the revision.
 func (x *Comparison) summary() compareSummary {
+	t := x.opts.T()
 	var s compareSummary
 	answers := map[string]*inputAnswer{}
 	for _, md := range x.d.Measures {
@@ -182,31 +186,31 @@ func (x *Comparison) summary() compareSummary {
 			for _, in := range md.New.Inputs {
 				a := answers[in]
 				if a == nil {
-					a = &inputAnswer{ID: in, Text: ItemText(x.c, in)}
+					a = &inputAnswer{ID: in, Text: itemText(t, x.c, in)}
 					answers[in] = a
 				}
 				a.Measures = append(a.Measures, l)
 			}
 		}
 	}
-	s.Counts = fmt.Sprintf("%s: %d uendret, %d revidert, %d %s, %d %s, %d slått sammen.",
-		count(len(x.d.Measures), "tiltak sammenlignet", "tiltak sammenlignet"),
-		x.d.Count(measures.ChangeKept), len(s.Revised), len(s.New), plural(len(s.New), "nytt", "nye"),
-		len(s.Retired), "utgår", len(s.Merged))
+	tc := &t.Compare
+	s.Counts = lang.F(tc.CountsF, tc.Compared.N(len(x.d.Measures)),
+		x.d.Count(measures.ChangeKept), len(s.Revised), len(s.New), tc.NewWord.Word(len(s.New)),
+		len(s.Retired), tc.RetiredWord, len(s.Merged))
 	changed := 0
 	for _, cd := range x.d.Chapters {
 		if cd.Changed() {
 			changed++
 		}
-		s.Chapters = append(s.Chapters, chapterRow{Anchor: chapterAnchor(cd), Heading: chapterTitle(cd),
-			Words: wordsText(cd.Inserted, cd.Deleted, cd.Kept, cd.Moved)})
+		s.Chapters = append(s.Chapters, chapterRow{Anchor: chapterAnchor(cd), Heading: chapterTitle(t, cd),
+			Words: wordsText(t, cd.Inserted, cd.Deleted, cd.Kept, cd.Moved)})
 	}
-	for _, g := range []linkGroup{{"Reviderte tiltak", s.Revised}, {"Nye tiltak", s.New}, {"Tiltak som utgår", s.Retired}} {
+	for _, g := range []linkGroup{{tc.Revised, s.Revised}, {tc.New, s.New}, {tc.RetiredHead, s.Retired}} {
 		if len(g.Links) > 0 {
 			s.Groups = append(s.Groups, g)
 		}
 	}
-	s.ChaptersChanged = fmt.Sprintf("%d av %s er endret.", changed, count(len(x.d.Chapters), "kapittel", "kapitler"))
+	s.ChaptersChanged = lang.F(tc.ChaptersF, changed, tc.Chapter.N(len(x.d.Chapters)))
 	ids := make([]string, 0, len(answers))
 	for id := range answers {
 		ids = append(ids, id)
@@ -217,16 +221,6 @@ func (x *Comparison) summary() compareSummary {
 	}
 	return s
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// compareKicker is the line above the title on the comparison's cover.
-const compareKicker = "Revidert strategi med endringene markert"
 
 // spansHTML writes a word diff as escaped HTML with <ins> and <del>.
 func spansHTML(b *strings.Builder, spans []measures.WordSpan) {
@@ -243,14 +237,14 @@ func spansHTML(b *strings.Builder, spans []measures.WordSpan) {
 }
 
 // blocksHTML writes a text diff as paragraphs, the moved ones marked.
-func blocksHTML(blocks []measures.Block) template.HTML {
+func blocksHTML(t *lang.Texts, blocks []measures.Block) template.HTML {
 	var b strings.Builder
 	for _, bl := range blocks {
 		switch bl.Move {
 		case measures.MovedHere:
-			b.WriteString(`<p class="src moved"><span class="move-label">Flyttet hit:</span> `)
+			b.WriteString(`<p class="src moved"><span class="move-label">` + esc(t.Compare.MovedHere) + `</span> `)
 		case measures.MovedAway:
-			b.WriteString(`<p class="src moved-away"><span class="move-label">Flyttet herfra:</span> `)
+			b.WriteString(`<p class="src moved-away"><span class="move-label">` + esc(t.Compare.MovedAway) + `</span> `)
 		default:
 			b.WriteString(`<p class="src">`)
 		}
@@ -290,8 +284,9 @@ type comparePage struct {
 
 func (x *Comparison) measureView(md *measures.MeasureDiff) compareMeasure {
 	l := x.link(md)
-	v := compareMeasure{Anchor: l.Anchor, ID: l.ID, Title: spansToHTML(md.Title), Body: blocksHTML(md.Text)}
-	v.Label, v.Class = changeLabel(md)
+	t := x.opts.T()
+	v := compareMeasure{Anchor: l.Anchor, ID: l.ID, Title: spansToHTML(md.Title), Body: blocksHTML(t, md.Text)}
+	v.Label, v.Class = changeLabel(t, md)
 	if md.Renamed {
 		v.OldID = md.Old.ID
 	}
@@ -300,7 +295,7 @@ func (x *Comparison) measureView(md *measures.MeasureDiff) compareMeasure {
 	}
 	if md.New != nil {
 		for _, in := range md.New.Inputs {
-			v.Inputs = append(v.Inputs, inputAnswer{ID: in, Text: ItemText(x.c, in)})
+			v.Inputs = append(v.Inputs, inputAnswer{ID: in, Text: itemText(t, x.c, in)})
 		}
 	}
 	return v
@@ -308,7 +303,8 @@ func (x *Comparison) measureView(md *measures.MeasureDiff) compareMeasure {
 
 // HTML writes the comparison as one self-contained HTML page.
 func (x *Comparison) HTML(w io.Writer) error {
-	pg := comparePage{Title: StrategyTitle, Kicker: compareKicker, Date: x.opts.Date.Norwegian(),
+	t := x.opts.T()
+	pg := comparePage{Title: t.Doc.StrategyTitle, Kicker: t.Compare.Kicker, Date: x.opts.Date.Norwegian(),
 		Origin: x.opts.Origin, Baseline: x.opts.Baseline, SummaryID: idSummary, LooseID: idLoose, Summary: x.summary()}
 	byCh := x.measuresByChapter()
 	for _, cd := range x.d.Chapters {
@@ -320,7 +316,7 @@ func (x *Comparison) HTML(w io.Writer) error {
 			cur = chapterHeading(cd.New)
 		}
 		v := compareChapter{Anchor: chapterAnchor(cd), Heading: spansToHTML(measures.WordDiff(old, cur)),
-			Words: wordsText(cd.Inserted, cd.Deleted, cd.Kept, cd.Moved), Body: blocksHTML(cd.Text)}
+			Words: wordsText(t, cd.Inserted, cd.Deleted, cd.Kept, cd.Moved), Body: blocksHTML(t, cd.Text)}
 		for _, md := range byCh[chapterID(cd)] {
 			v.Measures = append(v.Measures, x.measureView(md))
 		}
@@ -329,7 +325,7 @@ func (x *Comparison) HTML(w io.Writer) error {
 	for _, md := range byCh[""] {
 		pg.Loose = append(pg.Loose, x.measureView(md))
 	}
-	return execute(w, "compare.html.tmpl", pg)
+	return execute(w, x.opts.Lang, "compare.html.tmpl", pg)
 }
 
 // spansMarkdown writes a word diff as GFM: <del> and <ins> around escaped text (GitHub
@@ -348,13 +344,13 @@ func spansMarkdown(b *strings.Builder, spans []measures.WordSpan) {
 	}
 }
 
-func blocksMarkdown(b *strings.Builder, blocks []measures.Block) {
+func blocksMarkdown(t *lang.Texts, b *strings.Builder, blocks []measures.Block) {
 	for _, bl := range blocks {
 		switch bl.Move {
 		case measures.MovedHere:
-			b.WriteString("*Flyttet hit:* ")
+			b.WriteString("*" + t.Compare.MovedHere + "* ")
 		case measures.MovedAway:
-			b.WriteString("*Flyttet herfra:* ")
+			b.WriteString("*" + t.Compare.MovedAway + "* ")
 		}
 		var p strings.Builder
 		spansMarkdown(&p, bl.Spans)
@@ -385,28 +381,30 @@ func inertBlockStart(s string) string {
 // Markdown writes the comparison as GFM, with the same parts as the HTML.
 func (x *Comparison) Markdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(StrategyTitle), compareKicker)
+	t := x.opts.T()
+	tc := &t.Compare
+	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(t.Doc.StrategyTitle), tc.Kicker)
 	if d := x.opts.Date.Norwegian(); d != "" {
 		fmt.Fprintf(&b, " · %s", d)
 	}
 	b.WriteString("\n\n")
 	if x.opts.Origin != "" {
-		fmt.Fprintf(&b, "Laget fra %s. ", Escape(x.opts.Origin))
+		b.WriteString(lang.F(tc.MadeFromF, Escape(x.opts.Origin)) + " ")
 	}
-	fmt.Fprintf(&b, "Sammenlignet med %s.\n\n", Escape(x.opts.Baseline))
-	b.WriteString("Tegnforklaring: <ins>satt inn</ins> (understreket), <del>strøket</del> (gjennomstreket); *Flyttet hit:* og *Flyttet herfra:* foran et avsnitt som er flyttet.\n\n")
+	b.WriteString(lang.F(t.Doc.ComparedWithF, Escape(x.opts.Baseline)) + "\n\n")
+	b.WriteString(tc.LegendMD + "\n\n")
 	x.summaryMarkdown(&b)
 	byCh := x.measuresByChapter()
 	for _, cd := range x.d.Chapters {
-		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s\n\n", chapterAnchor(cd), escapeHeading(chapterTitle(cd)))
-		fmt.Fprintf(&b, "*Endringer: %s.*\n\n", wordsText(cd.Inserted, cd.Deleted, cd.Kept, cd.Moved))
-		blocksMarkdown(&b, cd.Text)
+		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s\n\n", chapterAnchor(cd), escapeHeading(chapterTitle(t, cd)))
+		fmt.Fprintf(&b, "*%s*\n\n", lang.F(tc.ChangesF, wordsText(t, cd.Inserted, cd.Deleted, cd.Kept, cd.Moved)))
+		blocksMarkdown(t, &b, cd.Text)
 		for _, md := range byCh[chapterID(cd)] {
 			x.measureMarkdown(&b, md)
 		}
 	}
 	if loose := byCh[""]; len(loose) > 0 {
-		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## Tiltak uten kapittel\n\n", idLoose)
+		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n## %s\n\n", idLoose, tc.Loose)
 		for _, md := range loose {
 			x.measureMarkdown(&b, md)
 		}
@@ -420,8 +418,8 @@ func linkMD(l compareLink) string {
 }
 
 func (x *Comparison) summaryMarkdown(b *strings.Builder) {
-	s := x.summary()
-	fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## Oversikt over revisjonen\n\n%s\n\n", idSummary, s.Counts)
+	s, tc := x.summary(), &x.opts.T().Compare
+	fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %s\n\n%s\n\n", idSummary, tc.Overview, s.Counts)
 	list := func(head string, ls []compareLink, arrow bool) {
 		if len(ls) == 0 {
 			return
@@ -436,18 +434,18 @@ func (x *Comparison) summaryMarkdown(b *strings.Builder) {
 		}
 		b.WriteString("\n")
 	}
-	list("Reviderte tiltak", s.Revised, false)
-	list("Nye tiltak", s.New, false)
-	list("Tiltak som utgår", s.Retired, false)
-	list("Tiltak som er slått sammen", s.Merged, true)
-	list("Tiltak med nytt nummer", s.Renamed, true)
-	fmt.Fprintf(b, "%s\n\n| Kapittel | Endringer |\n|---|---|\n", s.ChaptersChanged)
+	list(tc.Revised, s.Revised, false)
+	list(tc.New, s.New, false)
+	list(tc.RetiredHead, s.Retired, false)
+	list(tc.MergedHead, s.Merged, true)
+	list(tc.RenamedHead, s.Renamed, true)
+	fmt.Fprintf(b, "%s\n\n| %s | %s |\n|---|---|\n", s.ChaptersChanged, tc.ChapterCol, tc.ChangesCol)
 	for _, r := range s.Chapters {
 		fmt.Fprintf(b, "| [%s](#%s) | %s |\n", escapeCell(r.Heading), r.Anchor, r.Words)
 	}
 	b.WriteString("\n")
 	if len(s.Inputs) > 0 {
-		b.WriteString("Innspill fra Åpen arena som de nye og reviderte tiltakene svarer på:\n\n")
+		b.WriteString(tc.InputsHead + ":\n\n")
 		for _, in := range s.Inputs {
 			var ms []string
 			for _, l := range in.Measures {
@@ -463,20 +461,20 @@ func (x *Comparison) summaryMarkdown(b *strings.Builder) {
 func escapeCell(s string) string { return strings.ReplaceAll(Escape(s), "|", `\|`) }
 
 func (x *Comparison) measureMarkdown(b *strings.Builder, md *measures.MeasureDiff) {
-	v := x.link(md)
-	label, _ := changeLabel(md)
+	v, t := x.link(md), x.opts.T()
+	label, _ := changeLabel(t, md)
 	fmt.Fprintf(b, "<a id=\"%s\"></a>\n**%s", v.Anchor, Escape(v.ID))
 	if md.Renamed {
-		fmt.Fprintf(b, " (var %s)", Escape(md.Old.ID))
+		b.WriteString(" " + lang.F(t.Compare.WasF, Escape(md.Old.ID)))
 	}
 	b.WriteString(" ")
 	spansMarkdown(b, md.Title)
 	fmt.Fprintf(b, "** · *%s*\n\n", Escape(label))
-	blocksMarkdown(b, md.Text)
+	blocksMarkdown(t, b, md.Text)
 	if md.New != nil && len(md.New.Inputs) > 0 && md.Change != measures.ChangeKept {
-		b.WriteString("Innspill fra Åpen arena bak tiltaket:\n\n")
+		b.WriteString(t.Compare.InputsBehind + "\n\n")
 		for _, in := range md.New.Inputs {
-			fmt.Fprintf(b, "- %s: %s\n", Escape(in), Escape(ItemText(x.c, in)))
+			fmt.Fprintf(b, "- %s: %s\n", Escape(in), Escape(itemText(t, x.c, in)))
 		}
 		b.WriteString("\n")
 	}

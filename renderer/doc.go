@@ -10,7 +10,8 @@
 // [NewMeasureDirective] (::: tiltak blocks) and [NewSafeLinks]. Page layouts are
 // html/template files under templates/.
 //
-// All text a reader sees is Norwegian bokmål. Content is untrusted (it arrives by pull
+// All text a reader sees is Norwegian: bokmål, or nynorsk with DocOptions.Lang = lang.NN,
+// every fixed text from the catalogue in renderer/lang. Content is untrusted (it arrives by pull
 // request): raw HTML is dropped from HTML and escaped in Markdown, unsafe link targets are
 // removed, and every field is escaped.
 package renderer

@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io"
 
+	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -17,7 +19,9 @@ import (
 //go:embed templates/*.tmpl templates/style.css
 var templateFS embed.FS
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{
+// The layouts are parsed once; each language gets a clone whose T returns its catalogue
+// (the templates write every fixed text as {{T.Report.Summary}}), made before any is run.
+var baseTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"css": func() template.CSS {
 		b, _ := templateFS.ReadFile("templates/style.css")
 		return template.CSS(b)
@@ -25,14 +29,35 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"anchor":     anchorOf,
 	"anchorID":   anchorOfID,
 	"logline":    LogLine,
-	"groupstate": groupState,
+	"groupstate": func(g measures.GroupChange) string { return groupState(lang.NB.Texts(), g) },
 	"add":        func(a, b int) int { return a + b },
+	"T":          lang.NB.Texts,
+	"status":     lang.NB.Texts().Status,
+	"f":          lang.F,
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
-// execute renders the named page template.
-func execute(w io.Writer, name string, data any) error {
+var templates = func() map[lang.Lang]*template.Template {
+	out := map[lang.Lang]*template.Template{}
+	for _, l := range lang.All {
+		t := l.Texts()
+		out[l] = template.Must(baseTemplates.Clone()).Funcs(template.FuncMap{
+			"T":          func() *lang.Texts { return t },
+			"status":     t.Status,
+			"logline":    func(e measures.LogEntry) string { return logLine(t, e) },
+			"groupstate": func(g measures.GroupChange) string { return groupState(t, g) },
+		})
+	}
+	return out
+}()
+
+// execute renders the named page template in language l.
+func execute(w io.Writer, l lang.Lang, name string, data any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := templates.ExecuteTemplate(bw, name, data); err != nil {
+	tm := templates[l]
+	if tm == nil {
+		tm = templates[lang.NB]
+	}
+	if err := tm.ExecuteTemplate(bw, name, data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	return bw.Flush()

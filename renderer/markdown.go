@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // Field is a labelled value of a measure, in Norwegian.
@@ -41,6 +42,10 @@ func Fields(c *measures.Content, m *measures.Measure) []Field {
 
 // OwnerNames lists the owners' full names, the lead marked «(ansvarlig)».
 func OwnerNames(c *measures.Content, ids []string) string {
+	return ownerNames(lang.NB.Texts(), c, ids)
+}
+
+func ownerNames(t *lang.Texts, c *measures.Content, ids []string) string {
 	var names []string
 	for i, id := range ids {
 		name := id
@@ -48,7 +53,7 @@ func OwnerNames(c *measures.Content, ids []string) string {
 			name = o.Name
 		}
 		if i == 0 && len(ids) > 1 {
-			name += " (ansvarlig)"
+			name += t.Doc.LeadOwner
 		}
 		names = append(names, name)
 	}
@@ -56,18 +61,22 @@ func OwnerNames(c *measures.Content, ids []string) string {
 }
 
 // ItemText returns an input item's text on one line, or «(finnes ikke)».
-func ItemText(c *measures.Content, id string) string {
+func ItemText(c *measures.Content, id string) string { return itemText(lang.NB.Texts(), c, id) }
+
+func itemText(t *lang.Texts, c *measures.Content, id string) string {
 	if it := c.Item(id); it != nil {
 		return strings.ReplaceAll(it.Text, "\n", " ")
 	}
-	return "(finnes ikke)"
+	return t.Doc.NoSuchItem
 }
 
 // LogLine formats a log entry's heading: date, new status, author.
-func LogLine(e measures.LogEntry) string {
+func LogLine(e measures.LogEntry) string { return logLine(lang.NB.Texts(), e) }
+
+func logLine(t *lang.Texts, e measures.LogEntry) string {
 	s := e.Date.Norwegian()
 	if e.Status != "" {
-		s += " – status: " + e.Status.Label()
+		s += lang.F(t.Doc.LogStatusF, t.Status(e.Status))
 	}
 	if e.By != "" {
 		s += " (" + e.By + ")"

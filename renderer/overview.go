@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // TrendPoint is an earlier report for the trend across reports: its name (the tag
@@ -42,7 +43,7 @@ func (r *Report) overview() {
 				n++
 			}
 		}
-		pr.With = strconv.Itoa(n) + "\u00a0av\u00a0" + strconv.Itoa(len(a.Measures))
+		pr.With = lang.F(r.t.Report.OfF, n, len(a.Measures))
 		if n > 0 {
 			pr.HasAvg, pr.Avg = true, (sum+n/2)/n
 			pr.AvgText = strconv.Itoa(pr.Avg) + "\u00a0%"
@@ -72,28 +73,28 @@ func (r *Report) overview() {
 		if counts[a] != counts[b] {
 			return cmp.Compare(counts[b], counts[a])
 		}
-		return col.CompareString(ownerLabel(c, a), ownerLabel(c, b))
+		return col.CompareString(ownerLabel(r.t, c, a), ownerLabel(r.t, c, b))
 	})
 	labels := make([]string, len(owners))
 	for i, id := range owners {
-		labels[i] = ownerLabel(c, id)
+		labels[i] = ownerLabel(r.t, c, id)
 	}
 	r.ownerStatus = statusRows(c.Measures, (*measures.Measure).Lead, owners, labels)
 
 	points := slices.Clone(r.opts.Trend)
 	slices.SortStableFunc(points, func(a, b TrendPoint) int { return a.Date.Compare(b.Date) })
 	for _, p := range points {
-		r.trend = append(r.trend, countRowOf("Rapporten av "+nbsp(p.Date.Norwegian())+" ("+p.Name+")", p.Content.Measures))
+		r.trend = append(r.trend, countRowOf(lang.F(r.t.Report.TrendReportF, nbsp(p.Date.Norwegian()), p.Name), p.Content.Measures))
 	}
 	if len(r.trend) > 0 {
-		r.trend = append(r.trend, countRowOf("Nå, "+nbsp(r.opts.Date.Norwegian()), c.Measures))
+		r.trend = append(r.trend, countRowOf(lang.F(r.t.Report.TrendNowF, nbsp(r.opts.Date.Norwegian())), c.Measures))
 	}
 }
 
 // ownerLabel is an owner's name, or «ingen eier».
-func ownerLabel(c *measures.Content, id string) string {
+func ownerLabel(t *lang.Texts, c *measures.Content, id string) string {
 	if id == "" {
-		return "ingen eier"
+		return t.Doc.NoOwner
 	}
 	return ownerName(c, id)
 }
@@ -114,20 +115,21 @@ func (r *Report) eventTexts() []string {
 				}
 			}
 		}
-		s := e.Title + " var en samling"
+		t := r.t.Report
+		s := lang.F(t.EventF, e.Title)
 		if !e.Date.IsZero() {
 			s += " " + nbsp(e.Date.Norwegian())
 		}
 		if e.Place != "" {
-			s += " i " + e.Place
+			s += lang.F(t.EventPlaceF, e.Place)
 		}
-		s += " der deltakerne i " + count(groups, "gruppe", "grupper") + " skrev ned innspill til strategien."
+		s += lang.F(t.EventGroupsF, t.EventGroup.N(groups))
 		if example != "" {
 			group, num, _ := strings.Cut(example, "/")
-			s += " Hvert innspill har en id som " + example + ": gruppen (" + group + ") og punktets nummer i gruppens liste (" + num + ")."
+			s += lang.F(t.EventIDF, example, group, num)
 		}
 		if e.Source != "" {
-			s += " Kilde: " + e.Source + "."
+			s += lang.F(t.EventSourceF, e.Source)
 		}
 		out = append(out, s)
 	}

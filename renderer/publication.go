@@ -1,6 +1,10 @@
 package renderer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/samvirke/samvirke/renderer/lang"
+)
 
 // What a document says about itself outside its pages: the browser tab and PDF title,
 // the running header and the PDF subject. The date and the version are in all of them,
@@ -14,7 +18,7 @@ func docTitle(name string, o DocOptions) string {
 		b.WriteString(", " + d)
 	}
 	if o.Version != "" {
-		b.WriteString(" (versjon " + o.Version + ")")
+		b.WriteString(lang.F(o.T().Doc.VersionF, o.Version))
 	}
 	return b.String()
 }
@@ -29,40 +33,43 @@ func runningHead(name string, o DocOptions) string {
 
 // subject is the PDF's subject: the strategy, the document and its data.
 func subject(name string, o DocOptions) string {
-	s := StrategyTitle + ": " + name
+	s := o.T().Doc.StrategyTitle + ": " + name
 	if o.Version != "" {
-		s += ". Datagrunnlag per " + o.AsOf.Norwegian() + " (versjon " + o.Version + ")"
+		s += lang.F(o.T().Doc.SubjectAsOfF, o.AsOf.Norwegian(), o.Version)
 	}
 	return s + "."
 }
 
 // PrintInfo is what the printed report carries besides its pages.
 func (r *Report) PrintInfo() PrintInfo {
-	return PrintInfo{Header: runningHead(reportTitle, r.opts.DocOptions), Subject: subject(strings.ToLower(reportTitle[:1])+reportTitle[1:], r.opts.DocOptions)}
+	return PrintInfo{Header: runningHead(r.t.Report.Title, r.opts.DocOptions), Subject: subject(r.t.Report.TitleLower, r.opts.DocOptions)}
 }
 
 // PrintInfo is what the printed strategy carries besides its pages.
 func (s *Strategy) PrintInfo() PrintInfo {
-	return PrintInfo{Header: runningHead(StrategyTitle+" · Revidert strategi", s.opts), Subject: subject("revidert strategi", s.opts)}
+	t := s.opts.T()
+	return PrintInfo{Header: runningHead(t.Doc.StrategyTitle+" · "+t.Strategy.Subtitle, s.opts), Subject: subject(t.Strategy.SubtitleLower, s.opts)}
 }
 
 // dataText is the cover's line on where the figures come from: «Datagrunnlag per
 // 1. desember 2026 (versjon c8d82df).»
 func dataText(o DocOptions) string {
+	t := o.T()
 	switch {
 	case o.Version != "":
-		s := "Datagrunnlag per " + nbsp(o.AsOf.Norwegian()) + " (versjon\u00a0" + o.Version
+		s := lang.F(t.Doc.DataAsOfF, nbsp(o.AsOf.Norwegian()), o.Version)
 		if o.Uncommitted {
-			s += ", med endringer som ikke er lagret i en versjon ennå"
+			s += t.Doc.DataUncommitted
 		}
 		return s + ")."
 	case o.Origin != "":
-		return "Datagrunnlag: " + o.Origin + "."
+		return lang.F(t.Doc.DataOriginF, o.Origin)
 	}
-	return "Datagrunnlag: innholdet som følger med samvirke, uten versjoner å spore tallene til."
+	return t.Doc.DataEmbedded
 }
 
 // PrintInfo is what the printed comparison carries besides its pages.
 func (x *Comparison) PrintInfo() PrintInfo {
-	return PrintInfo{Header: runningHead(StrategyTitle+" · Endringer i revisjonen", x.opts.DocOptions), Subject: subject("endringer i revisjonen av strategien", x.opts.DocOptions)}
+	t := x.opts.T()
+	return PrintInfo{Header: runningHead(lang.F(t.Compare.HeaderF, t.Doc.StrategyTitle), x.opts.DocOptions), Subject: subject(t.Compare.SubjectName, x.opts.DocOptions)}
 }

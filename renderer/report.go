@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // ReportOptions are the report's date and origin and what it compares with.
@@ -42,6 +43,7 @@ type Baseline struct {
 type Report struct {
 	c    *measures.Content
 	opts ReportOptions
+	t    *lang.Texts // the catalogue of opts.Lang
 
 	byStatus, byArea, byOwner []countRow
 	overdue                   []*measures.Measure
@@ -77,7 +79,7 @@ type groupCoverage struct {
 
 // NewReport computes the report on c.
 func NewReport(c *measures.Content, opts ReportOptions) *Report {
-	r := &Report{c: c, opts: opts}
+	r := &Report{c: c, opts: opts, t: opts.T()}
 	status := map[measures.Status]int{}
 	area := map[string]int{}
 	owner := map[string]int{}
@@ -90,11 +92,11 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 		}
 	}
 	for _, s := range measures.Statuses {
-		r.byStatus = append(r.byStatus, countRow{Label: s.Label(), Class: "s-" + string(s), N: status[s]})
+		r.byStatus = append(r.byStatus, countRow{Label: r.t.Status(s), Class: "s-" + string(s), N: status[s]})
 	}
 	for s, n := range status {
 		if !s.Valid() {
-			r.byStatus = append(r.byStatus, countRow{Label: s.Label(), Class: "s-unknown", N: n})
+			r.byStatus = append(r.byStatus, countRow{Label: r.t.Status(s), Class: "s-unknown", N: n})
 		}
 	}
 	seen := map[string]bool{}
@@ -113,7 +115,7 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 		r.areas[i].Measures = append(r.areas[i].Measures, m)
 	}
 	if len(other.Measures) > 0 {
-		other.ID, other.Heading = "område-ukjent", "Uten kjent innsatsområde"
+		other.ID, other.Heading = "område-ukjent", r.t.Report.UnknownArea
 		r.areas = append(r.areas, other)
 		r.byArea = append(r.byArea, countRow{Label: other.Heading, N: len(other.Measures)})
 	}
@@ -123,7 +125,7 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 		if o := c.Owner(id); o != nil {
 			name = o.Name
 		} else if id == "" {
-			name = "(ingen eier)"
+			name = r.t.Doc.NoOwnerParen
 		}
 		r.byOwner = append(r.byOwner, countRow{Label: name, N: n})
 	}
@@ -150,7 +152,7 @@ func NewReport(c *measures.Content, opts ReportOptions) *Report {
 		r.coverage = append(r.coverage, gc)
 	}
 	if opts.Baseline != nil {
-		r.changes = newReportChanges(c, opts.Baseline.Diff)
+		r.changes = newReportChanges(r.t, c, opts.Baseline.Diff)
 	}
 	r.attention = r.newAttention()
 	r.overview()
@@ -194,7 +196,7 @@ type noteLine struct {
 	Entry             measures.LogEntry
 }
 
-func newReportChanges(c *measures.Content, d *measures.Diff) *reportChanges {
+func newReportChanges(t *lang.Texts, c *measures.Content, d *measures.Diff) *reportChanges {
 	rc := &reportChanges{New: d.Added, Removed: d.Removed, Renamed: d.Renamed, Groups: d.Groups}
 	for _, ch := range d.Changed {
 		anchor := anchorOfID(ch.ID)
@@ -213,10 +215,10 @@ func newReportChanges(c *measures.Content, d *measures.Diff) *reportChanges {
 			switch {
 			case f.Field == measures.FieldStatus, f.Field == measures.FieldNote:
 			case f.Field == measures.FieldRevision && retiredNow:
-				label, _ := revisionBadge(c.Measure(ch.ID))
+				label, _ := revisionBadge(t, c.Measure(ch.ID))
 				rc.Retired = append(rc.Retired, measureLine{ch.ID, anchor, ch.Title, label})
 			default:
-				other = append(other, plainChange(c, f))
+				other = append(other, plainChange(t, c, f))
 			}
 		}
 		if len(other) > 0 {
@@ -228,34 +230,18 @@ func newReportChanges(c *measures.Content, d *measures.Diff) *reportChanges {
 }
 
 // Summary of the changes in one sentence: «2 statusendringer, ingen nye tiltak, …».
-func (rc *reportChanges) summary() string {
+func (rc *reportChanges) summary(t *lang.Texts) string {
 	parts := []string{
-		countNone(len(rc.Status), "statusendring", "statusendringer", "ingen statusendringer"),
-		countNone(len(rc.New), "nytt tiltak", "nye tiltak", "ingen nye tiltak"),
-		countNone(len(rc.Removed), "fjernet tiltak", "fjernede tiltak", "ingen fjernede tiltak"),
-		countNone(len(rc.Retired), "tiltak som utgår", "tiltak som utgår", "ingen som utgår"),
-		countNone(len(rc.Notes), "nytt notat", "nye notater", "ingen nye notater"),
+		t.Changes.StatusChanges.N(len(rc.Status)),
+		t.Changes.NewMeasures.N(len(rc.New)),
+		t.Changes.Removed.N(len(rc.Removed)),
+		t.Changes.Retiring.N(len(rc.Retired)),
+		t.Changes.NewNotes.N(len(rc.Notes)),
 	}
 	return capitalize(join(parts)) + "."
 }
 
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-// countNone is count with a phrase of its own for 0: «ingen nye tiltak».
-func countNone(n int, one, many, none string) string {
-	if n == 0 {
-		return none
-	}
-	return count(n, one, many)
-}
-
-// reportTitle is the report's heading.
-const reportTitle = "Statusrapport til fagrådet"
+func count(n int, one, many string) string { return lang.Plural{One: one, Many: many}.N(n) }
 
 // measureFacts are the fields a measure card shows.
 type measureFacts struct {
@@ -265,7 +251,8 @@ type measureFacts struct {
 }
 
 func (r *Report) facts(m *measures.Measure) measureFacts {
-	f := measureFacts{Owners: OwnerNames(r.c, m.Owners), Due: notSet}
+	notSet := r.t.Doc.NotSet
+	f := measureFacts{Owners: ownerNames(r.t, r.c, m.Owners), Due: notSet}
 	if f.Owners == "" {
 		f.Owners = notSet
 	}
@@ -297,7 +284,7 @@ const notesShown = 2
 // baselineText is the cover's line on what the report is compared with.
 func (r *Report) baselineText() string {
 	if r.opts.Baseline != nil {
-		return "Sammenlignet med " + r.opts.Baseline.Label + "."
+		return lang.F(r.t.Doc.ComparedWithF, r.opts.Baseline.Label)
 	}
 	return r.opts.NoBaseline
 }

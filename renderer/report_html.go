@@ -63,20 +63,20 @@ type noteRow struct{ Line, Note string }
 
 func (r *Report) row(m *measures.Measure, full bool) measureRow {
 	row := measureRow{ID: m.ID, Anchor: anchorOf(m), Title: m.Title, Lead: ownerName(r.c, m.Lead()), Status: m.Status,
-		StatusSlug: string(m.Status), StatusLabel: m.Status.Label(), Facts: r.facts(m)}
+		StatusSlug: string(m.Status), StatusLabel: r.t.Status(m.Status), Facts: r.facts(m)}
 	if m.Due != nil {
 		row.Due = nbsp(m.Due.Norwegian())
 	}
-	row.LastNote = "ingen notater"
+	row.LastNote = r.t.Report.NoNotes
 	if e := m.LastLog(); e != nil {
 		row.LastNote = nbsp(e.Date.Norwegian())
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
-			row.Notes = append(row.Notes, noteRow{LogLine(e), e.Note})
+			row.Notes = append(row.Notes, noteRow{logLine(r.t, e), e.Note})
 		}
 		for _, in := range m.Inputs {
-			row.Inputs = append(row.Inputs, inputRow{in, ItemText(r.c, in)})
+			row.Inputs = append(row.Inputs, inputRow{in, itemText(r.t, r.c, in)})
 		}
 	}
 	return row
@@ -84,15 +84,16 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
-	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
+	t := r.t
+	pg := reportPage{Title: t.Report.Title, DocTitle: docTitle(t.Report.Title, r.opts.DocOptions), Strategy: t.Doc.StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
-		ByStatus:    newChart("chart-status", "Tiltak etter status", r.byStatus),
-		AreaStatus:  newStacked("chart-area-status", "Status etter innsatsområde", "Innsatsområde", r.areaStatus),
-		OwnerStatus: newStacked("chart-owner-status", "Status etter ansvarlig eier", "Ansvarlig eier", r.ownerStatus),
+		ByStatus:    newChart("chart-status", t.Report.ChartStatus, r.byStatus),
+		AreaStatus:  newStacked(t, "chart-area-status", t.Report.StatusByArea, t.Report.ColArea, r.areaStatus),
+		OwnerStatus: newStacked(t, "chart-owner-status", t.Report.StatusByOwner, t.Report.ColOwner, r.ownerStatus),
 		Progress:    r.progress, Coverage: r.coverage, Unaddressed: r.unaddressed, Events: r.eventTexts()}
 	if len(r.trend) > 1 {
-		pg.Trend = newStacked("chart-trend", "Status ved hver rapport", "Rapport", r.trend)
+		pg.Trend = newStacked(t, "chart-trend", t.Report.TrendChart, t.Report.ColReport, r.trend)
 	}
 	pg.Attention = &attentionPage{attention: r.attention}
 	for _, g := range r.attention.Groups {
@@ -103,7 +104,7 @@ func (r *Report) HTML(w io.Writer) error {
 		pg.Attention.Groups = append(pg.Attention.Groups, gp)
 	}
 	if r.changes != nil {
-		pg.Changes = &changesPage{r.changes, r.changes.summary()}
+		pg.Changes = &changesPage{r.changes, r.changes.summary(t)}
 	}
 	for _, m := range r.overdue {
 		pg.Overdue = append(pg.Overdue, r.row(m, false))
@@ -118,5 +119,5 @@ func (r *Report) HTML(w io.Writer) error {
 	for _, m := range r.c.Measures {
 		pg.All = append(pg.All, r.row(m, false))
 	}
-	return execute(w, "report.html.tmpl", pg)
+	return execute(w, r.opts.Lang, "report.html.tmpl", pg)
 }

@@ -2,94 +2,94 @@ package renderer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // writeMarkdown writes the report as GFM: the same sections as the HTML, charts as
 // tables. Every value from content is escaped; anchors are <a id> so #T14 works.
 func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
-	p("# %s\n\n**%s** · %s\n\n", reportTitle, Escape(StrategyTitle), r.opts.Date.Norwegian())
+	t, tr := r.t, &r.t.Report
+	p("# %s\n\n**%s** · %s\n\n", tr.Title, Escape(t.Doc.StrategyTitle), r.opts.Date.Norwegian())
 	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
 
 	r.attentionMarkdown(p)
 
-	p("## Sammendrag\n\n")
-	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
-		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
+	p("## %s\n\n", tr.Summary)
+	p("%s\n\n", lang.F(tr.SummaryLeadF, len(r.c.Measures), len(r.overdue), r.linked, r.items, percent(r.linked, r.items)))
 	for _, e := range r.eventTexts() {
 		p("%s\n\n", Escape(e))
 	}
 	for _, t := range []struct {
 		caption, head string
 		rows          []countRow
-	}{{"Tiltak etter status", "Status", r.byStatus}} {
-		p("**%s**\n\n| %s | Antall |\n|---|--:|\n", t.caption, t.head)
+	}{{tr.ChartStatus, tr.ColStatus, r.byStatus}} {
+		p("**%s**\n\n| %s | %s |\n|---|--:|\n", t.caption, t.head, tr.ColCount)
 		for _, row := range t.rows {
 			p("| %s | %d |\n", Escape(row.Label), row.N)
 		}
 		p("\n")
 	}
-	p("### Status etter innsatsområde\n\n")
-	statusTableMarkdown(p, "Innsatsområde", r.areaStatus)
-	p("### Framdrift etter innsatsområde\n\nGjennomsnittet av framdriften for tiltakene som har oppgitt den.\n\n")
-	p("| Innsatsområde | Med oppgitt framdrift | Gjennomsnitt |\n|---|--:|--:|\n")
+	p("### %s\n\n", tr.StatusByArea)
+	statusTableMarkdown(t, p, tr.ColArea, r.areaStatus)
+	p("### %s\n\n%s\n\n", tr.ProgressByArea, tr.ProgressLead)
+	p("| %s | %s | %s |\n|---|--:|--:|\n", tr.ColArea, tr.ColWithProgress, tr.ColAverage)
 	for _, pr := range r.progress {
-		avg := "ingen oppgitt"
+		avg := tr.NoneGiven
 		if pr.HasAvg {
 			avg = pr.AvgText
 		}
 		p("| %s | %s | %s |\n", Escape(pr.Label), pr.With, avg)
 	}
-	p("\n### Status etter ansvarlig eier\n\n")
-	statusTableMarkdown(p, "Ansvarlig eier", r.ownerStatus)
-	p("### Utviklingen over rapportene\n\n")
+	p("\n### %s\n\n", tr.StatusByOwner)
+	statusTableMarkdown(t, p, tr.ColOwner, r.ownerStatus)
+	p("### %s\n\n", tr.Trend)
 	if len(r.trend) > 1 {
-		p("Antall tiltak og anbefalinger etter status ved hver rapport som er merket som sammenligningsgrunnlag, og nå.\n\n")
-		statusTableMarkdown(p, "Rapport", r.trend)
+		p("%s\n\n", tr.TrendLead)
+		statusTableMarkdown(t, p, tr.ColReport, r.trend)
 	} else {
-		p("Ingen tidligere rapporter å vise utviklingen over ennå.\n\n")
+		p("%s\n\n", tr.TrendNone)
 	}
 
-	p("## Endringer siden forrige rapport\n\n")
+	p("## %s\n\n", tr.Changes)
 	r.changesMarkdown(p)
 
-	p("## Tiltakene etter innsatsområde\n\n")
+	p("## %s\n\n", tr.ByArea)
 	for _, a := range r.areas {
 		p("### %s\n\n", escapeHeading(a.Heading))
 		if len(a.Measures) == 0 {
-			p("Ingen tiltak.\n\n")
+			p("%s\n\n", tr.NoMeasures)
 		}
 		for _, m := range a.Measures {
 			r.measureMarkdown(p, m)
 		}
 	}
 
-	p("## Dekning av innspillene fra Åpen arena\n\n")
-	p("%d av %d innspill (%s) er knyttet til minst ett tiltak.\n\n", r.linked, r.items, percent(r.linked, r.items))
-	p("| Gruppe | Tema | Knyttet | Av | Andel |\n|---|---|--:|--:|--:|\n")
+	p("## %s\n\n", tr.Coverage)
+	p("%s\n\n", lang.F(tr.CoverageLeadF, r.linked, r.items, percent(r.linked, r.items)))
+	p("| %s | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", tr.ColGroup, tr.ColTheme, tr.ColLinked, tr.ColOf, tr.ColShare)
 	for _, g := range r.coverage {
 		p("| %s | %s | %d | %d | %s |\n", Escape(g.ID), Escape(g.Title), g.Linked, g.Total, g.Share)
 	}
 	p("\n")
 	if len(r.unaddressed) > 0 {
-		p("Tabellen viser hvor mange av hver gruppes innspill som er knyttet til et tiltak. Alle de %d innspillene som ingen tiltak svarer på ennå, står i [vedlegget](#ubesvarte).\n\n", len(r.unaddressed))
+		p("%s[%s](#ubesvarte)%s\n\n", lang.F(tr.CoverageRestF, len(r.unaddressed)), tr.CoverageRestLink, tr.CoverageRestEnd)
 	} else {
-		p("Alle innspillene er knyttet til minst ett tiltak.\n\n")
+		p("%s\n\n", tr.CoverageAll)
 	}
 
-	p("## Vedlegg: Alle tiltak\n\n")
-	p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
+	p("## %s\n\n", tr.AppendixAll)
+	p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|--:|\n", tr.ColMeasure, tr.ColTitle, tr.ColStatus, tr.ColOwner, tr.ColDue, tr.ColProgress)
 	for _, m := range r.c.Measures {
 		f := r.facts(m)
-		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
+		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(t.Status(m.Status)),
 			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
 	}
 	if len(r.unaddressed) > 0 {
-		p("\n<a id=\"ubesvarte\"></a>\n\n## Vedlegg: Innspill som ingen tiltak svarer på ennå\n\n%d av %d innspill, etter gruppe.\n\n", len(r.unaddressed), r.items)
+		p("\n<a id=\"ubesvarte\"></a>\n\n## %s\n\n%s\n\n", tr.AppendixUnanswered, lang.F(tr.UnansweredLeadF, len(r.unaddressed), r.items))
 		for _, g := range r.coverage {
 			if len(g.Unaddressed) == 0 {
 				continue
@@ -115,25 +115,25 @@ func (r *Report) changesMarkdown(p func(string, ...any)) {
 		p("%s\n\n", Escape(r.opts.NoBaseline))
 		return
 	}
-	rc := r.changes
-	p("%s %s\n\n", Escape(r.baselineText()), rc.summary())
+	rc, t, tc, tr := r.changes, r.t, &r.t.Changes, &r.t.Report
+	p("%s %s\n\n", Escape(r.baselineText()), rc.summary(t))
 	if len(rc.Status) > 0 {
-		p("### Statusendringer\n\n| Tiltak | Tittel | Fra | Til |\n|---|---|---|---|\n")
+		p("### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", tc.StatusHead, tr.ColMeasure, tr.ColTitle, tc.ColFrom, tc.ColTo)
 		for _, s := range rc.Status {
-			p("| [%s](#%s) | %s | %s | %s |\n", Escape(s.ID), s.Anchor, Escape(s.Title), Escape(s.From.Label()), Escape(s.To.Label()))
+			p("| [%s](#%s) | %s | %s | %s |\n", Escape(s.ID), s.Anchor, Escape(s.Title), Escape(t.Status(s.From)), Escape(t.Status(s.To)))
 		}
 		p("\n")
 	}
 	if len(rc.New)+len(rc.Removed)+len(rc.Renamed)+len(rc.Retired) > 0 {
-		p("### Nye, fjernede og utgåtte tiltak\n\n")
+		p("### %s\n\n", tc.NewRemoved)
 		for _, m := range rc.New {
-			p("- Nytt: [%s](#%s) %s (%s)\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()))
+			p("- %s: [%s](#%s) %s (%s)\n", tc.NewF, Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(t.Status(m.Status)))
 		}
 		for _, m := range rc.Removed {
-			p("- Fjernet: %s %s\n", Escape(m.ID), Escape(m.Title))
+			p("- %s: %s %s\n", tc.RemovedF, Escape(m.ID), Escape(m.Title))
 		}
 		for _, rn := range rc.Renamed {
-			p("- Ny id: %s → [%s](#%s)\n", Escape(rn.From), Escape(rn.To), anchorOfID(rn.To))
+			p("- %s: %s → [%s](#%s)\n", tc.NewID, Escape(rn.From), Escape(rn.To), anchorOfID(rn.To))
 		}
 		for _, m := range rc.Retired {
 			p("- %s: [%s](#%s) %s\n", Escape(m.Text), Escape(m.ID), m.Anchor, Escape(m.Title))
@@ -141,57 +141,57 @@ func (r *Report) changesMarkdown(p func(string, ...any)) {
 		p("\n")
 	}
 	if len(rc.Notes) > 0 {
-		p("### Nye notater\n\n")
+		p("### %s\n\n", tc.NotesHead)
 		for _, n := range rc.Notes {
-			p("- [%s](#%s) %s – **%s**: %s\n", Escape(n.ID), n.Anchor, Escape(n.Title), Escape(LogLine(n.Entry)), Escape(n.Entry.Note))
+			p("- [%s](#%s) %s – **%s**: %s\n", Escape(n.ID), n.Anchor, Escape(n.Title), Escape(logLine(t, n.Entry)), Escape(n.Entry.Note))
 		}
 		p("\n")
 	}
 	if len(rc.Other) > 0 {
-		p("### Andre endringer\n\n| Tiltak | Tittel | Endret |\n|---|---|---|\n")
+		p("### %s\n\n| %s | %s | %s |\n|---|---|---|\n", tc.OtherHead, tr.ColMeasure, tr.ColTitle, tc.ColChanged)
 		for _, o := range rc.Other {
 			p("| [%s](#%s) | %s | %s |\n", Escape(o.ID), o.Anchor, Escape(o.Title), Escape(o.Text))
 		}
 		p("\n")
 	}
 	if len(rc.Groups) > 0 {
-		p("### Innspillsgrupper\n\n")
+		p("### %s\n\n", tc.GroupsHead)
 		for _, g := range rc.Groups {
-			p("- %s %s: %s\n", Escape(g.ID), Escape(g.Title), groupState(g))
+			p("- %s %s: %s\n", Escape(g.ID), Escape(g.Title), groupState(t, g))
 		}
 		p("\n")
 	}
 }
 
-func groupState(g measures.GroupChange) string {
+func groupState(t *lang.Texts, g measures.GroupChange) string {
 	switch {
 	case g.New:
-		return fmt.Sprintf("ny, %d innspill", g.Items)
+		return lang.F(t.Changes.GroupNewF, g.Items)
 	case g.Removed:
-		return "fjernet"
+		return t.Changes.GroupRemoved
 	}
-	return fmt.Sprintf("endret, %d innspill", g.Items)
+	return lang.F(t.Changes.GroupChangedF, g.Items)
 }
 
 func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
-	f := r.facts(m)
+	f, t, tr := r.facts(m), r.t, &r.t.Report
 	p("<a id=\"%s\"></a>\n\n#### %s %s\n\n", anchorOf(m), escapeHeading(m.ID), escapeHeading(m.Title))
 	due := f.Due
 	if f.Overdue {
-		due += " (**forfalt**)"
+		due += " (**" + tr.OverdueParen + "**)"
 	}
-	p("**Status:** %s · **Eiere:** %s · **Frist:** %s · **Framdrift:** %s\n\n", Escape(m.Status.Label()), Escape(f.Owners), due, f.Progress)
+	p("**%s:** %s · **%s:** %s · **%s:** %s · **%s:** %s\n\n", tr.ColStatus, Escape(t.Status(m.Status)), tr.Owners, Escape(f.Owners), tr.Due, due, tr.Progress, f.Progress)
 	if notes := latestNotes(m, notesShown); len(notes) > 0 {
-		p("Siste notater:\n\n")
+		p("%s:\n\n", tr.LatestNotes)
 		for _, e := range notes {
-			p("- **%s**: %s\n", Escape(LogLine(e)), Escape(e.Note))
+			p("- **%s**: %s\n", Escape(logLine(t, e)), Escape(e.Note))
 		}
 		p("\n")
 	}
 	if len(m.Inputs) > 0 {
-		p("Svarer på innspill fra Åpen arena:\n\n")
+		p("%s:\n\n", tr.AnswersInputs)
 		for _, in := range m.Inputs {
-			p("- %s: %s\n", Escape(in), Escape(ItemText(r.c, in)))
+			p("- %s: %s\n", Escape(in), Escape(itemText(t, r.c, in)))
 		}
 		p("\n")
 	}
@@ -200,8 +200,8 @@ func (r *Report) measureMarkdown(p func(string, ...any), m *measures.Measure) {
 // attentionMarkdown writes «Til fagrådets oppmerksomhet»: the same sentences, list and
 // tables as the HTML.
 func (r *Report) attentionMarkdown(p func(string, ...any)) {
-	at := r.attention
-	p("## Til fagrådets oppmerksomhet\n\n")
+	at, t := r.attention, r.t
+	p("## %s\n\n", t.Attention.Heading)
 	if at.Period != "" {
 		p("%s\n\n", at.Period)
 	}
@@ -215,9 +215,9 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 	}
 	if c := at.Changes; c != nil {
 		if c.N > 0 {
-			p("- [**%d** %s](#endringer) siden forrige rapport.\n", c.N, c.Word)
+			p("- [**%d** %s](#endringer)%s\n", c.N, c.Word, t.Attention.SinceLastReport)
 		} else {
-			p("- **0** %s siden forrige rapport.\n", c.Word)
+			p("- **0** %s%s\n", c.Word, t.Attention.SinceLastReport)
 		}
 	}
 	p("\n")
@@ -236,15 +236,16 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 			p(".\n\n")
 			continue
 		}
-		p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Siste notat |\n|---|---|---|---|---|---|\n")
+		tr := &t.Report
+		p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", tr.ColMeasure, tr.ColTitle, tr.ColStatus, tr.ColOwner, tr.ColDue, tr.ColLastNote)
 		for _, m := range g.Measures {
 			row := r.row(m, false)
 			lead, due := row.Lead, row.Due
 			if lead == "" {
-				lead = notSet
+				lead = t.Doc.NotSet
 			}
 			if due == "" {
-				due = notSet
+				due = t.Doc.NotSet
 			}
 			p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), row.Anchor, Escape(m.Title), Escape(row.StatusLabel), Escape(lead), due, row.LastNote)
 		}
@@ -254,13 +255,13 @@ func (r *Report) attentionMarkdown(p func(string, ...any)) {
 
 // statusTableMarkdown writes rows of status counts as a table, a column per status in
 // use, like the HTML's table beside the chart.
-func statusTableMarkdown(p func(string, ...any), head string, rows []stackedRow) {
-	c := newStacked("", "", head, rows)
+func statusTableMarkdown(t *lang.Texts, p func(string, ...any), head string, rows []stackedRow) {
+	c := newStacked(t, "", "", head, rows)
 	p("| %s |", head)
 	for _, s := range c.Statuses {
 		p(" %s |", s.Label)
 	}
-	p(" I alt |\n|---|")
+	p(" %s |\n|---|", t.Report.ColTotal)
 	for range c.Statuses {
 		p("--:|")
 	}

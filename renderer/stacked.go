@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // stacked is a chart of status counts per row (an area, an owner, a report): one bar per
@@ -76,13 +77,13 @@ const (
 )
 
 // newStacked draws rows; every row's bar is scaled to the largest total.
-func newStacked(id, title, rowHead string, rows []stackedRow) stacked {
+func newStacked(t *lang.Texts, id, title, rowHead string, rows []stackedRow) stacked {
 	c := stacked{ID: id, Title: title, RowHead: rowHead, Width: stackWidth}
 	var used []int
 	for j, s := range measures.Statuses {
 		if slices.ContainsFunc(rows, func(r stackedRow) bool { return r.Counts[j] > 0 }) {
 			used = append(used, j)
-			c.Statuses = append(c.Statuses, statusCol{string(s), s.Label()})
+			c.Statuses = append(c.Statuses, statusCol{string(s), t.Status(s)})
 		}
 	}
 	for _, r := range rows {
@@ -114,7 +115,7 @@ func newStacked(id, title, rowHead string, rows []stackedRow) stacked {
 			}
 			b.Segments = append(b.Segments, seg)
 			x += w
-			parts = append(parts, strconv.Itoa(n)+" "+s.Label())
+			parts = append(parts, strconv.Itoa(n)+" "+t.Status(s))
 		}
 		b.TotalX, b.TotalY = x+6, y+31
 		c.Bars = append(c.Bars, b)
@@ -123,7 +124,7 @@ func newStacked(id, title, rowHead string, rows []stackedRow) stacked {
 	legendY := len(rows)*stackRowH + 8
 	for i, j := range used {
 		s := measures.Statuses[j]
-		c.Legend = append(c.Legend, legendItem{X: (i % 4) * 135, Y: legendY + (i/4)*legendRowH, Fill: statusFill[s], Label: s.Label()})
+		c.Legend = append(c.Legend, legendItem{X: (i % 4) * 135, Y: legendY + (i/4)*legendRowH, Fill: statusFill[s], Label: t.Status(s)})
 	}
 	c.Height = legendY + (len(used)+3)/4*legendRowH
 	c.Desc = title + ". " + strings.Join(desc, "; ") + "."

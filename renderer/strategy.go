@@ -9,13 +9,15 @@ import (
 	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
-// StrategyTitle is the name of the strategy, the title of both documents.
-const StrategyTitle = "Arbeid og helse – et tettere samvirke"
+// StrategyTitle is the name of the strategy in bokmål, the title of every document (the
+// nynorsk one is in the catalogue, renderer/lang).
+var StrategyTitle = lang.NB.Texts().Doc.StrategyTitle
 
 // DocOptions are what a document says about itself on its title page.
 type DocOptions struct {
@@ -31,7 +33,12 @@ type DocOptions struct {
 	AsOf measures.Date
 	// Uncommitted says the work tree's content/ has changes that are not in Version.
 	Uncommitted bool
+	// Lang is the language of every fixed text: lang.NB (the zero value) or lang.NN.
+	Lang lang.Lang
 }
+
+// T is the catalogue of the document's language.
+func (o DocOptions) T() *lang.Texts { return o.Lang.Texts() }
 
 // Strategy is the revised strategy text: the chapters of content/strategy in order,
 // numbered, with a table of contents, the measures inserted by ::: tiltak blocks with
@@ -180,17 +187,17 @@ func (s *Strategy) unplacedMeasures() []*measures.Measure {
 
 // revisionBadge is the mark a measure gets in the revised text: «Nytt», «Revidert» or
 // «Utgår»/«Slått sammen», empty for a measure kept as it was.
-func revisionBadge(m *measures.Measure) (label, class string) {
+func revisionBadge(t *lang.Texts, m *measures.Measure) (label, class string) {
 	switch m.Revision {
 	case measures.RevisionNew:
-		return "Nytt", "new"
+		return t.Strategy.BadgeNew, "new"
 	case measures.RevisionRevise:
-		return "Revidert", "revised"
+		return t.Strategy.BadgeRevised, "revised"
 	case measures.RevisionRetire:
-		return "Utgår", "retired"
+		return t.Strategy.BadgeRetired, "retired"
 	}
 	if id, ok := m.Revision.MergedInto(); ok {
-		return "Slått sammen med " + id, "retired"
+		return lang.F(t.Strategy.BadgeMergedF, id), "retired"
 	}
 	return "", ""
 }
@@ -213,9 +220,9 @@ func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*mea
 	w.WriteString("<div class=\"measures\">\n")
 	for _, m := range ms {
 		if retired(m) {
-			label, _ := revisionBadge(m)
-			fmt.Fprintf(w, "<p class=\"measure-head retired\"><span class=\"mid\">%s</span> %s <span class=\"badge retired\">%s</span> – se <a href=\"#%s\">vedlegget</a></p>\n",
-				esc(m.ID), esc(m.Title), esc(label), esc(anchorOf(m)))
+			label, _ := revisionBadge(s.opts.T(), m)
+			fmt.Fprintf(w, "<p class=\"measure-head retired\"><span class=\"mid\">%s</span> %s <span class=\"badge retired\">%s</span>%s<a href=\"#%s\">%s</a></p>\n",
+				esc(m.ID), esc(m.Title), esc(label), esc(s.opts.T().Strategy.SeeAppendix), esc(anchorOf(m)), esc(s.opts.T().Strategy.TheAppendix))
 			continue
 		}
 		if s.home[m.ID] == n {
@@ -242,8 +249,8 @@ func (s *Strategy) writeOwnWordingHTML(w util.BufWriter, n *MeasureList, ms []*m
 			mid = `<a href="#` + esc(anchorOf(m)) + `">` + mid + `</a>`
 		}
 		fmt.Fprintf(w, "<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong> <span class=\"badge s-%s\">%s</span>",
-			mid, esc(m.Title), esc(string(m.Status)), esc(m.Status.Label()))
-		if label, class := revisionBadge(m); label != "" {
+			mid, esc(m.Title), esc(string(m.Status)), esc(s.opts.T().Status(m.Status)))
+		if label, class := revisionBadge(s.opts.T(), m); label != "" {
 			fmt.Fprintf(w, " <span class=\"badge %s\">%s</span>", class, esc(label))
 		}
 		w.WriteString("</p>\n")
@@ -269,7 +276,7 @@ func (s *Strategy) writeMeasureHTML(w util.BufWriter, m *measures.Measure, idAtt
 		mid = `<a href="#` + esc(anchorOf(m)) + `">` + mid + `</a>`
 	}
 	fmt.Fprintf(w, "<article class=\"measure\"%s>\n<p class=\"measure-head\"><span class=\"mid\">%s</span> <strong>%s</strong>", idAttr, mid, esc(m.Title))
-	if label, class := revisionBadge(m); label != "" {
+	if label, class := revisionBadge(s.opts.T(), m); label != "" {
 		fmt.Fprintf(w, " <span class=\"badge %s\">%s</span>", class, esc(label))
 	}
 	w.WriteString("</p>\n")
@@ -281,9 +288,9 @@ func (s *Strategy) writeMeasureHTML(w util.BufWriter, m *measures.Measure, idAtt
 	}
 	w.WriteString("<div class=\"measure-text\">\n" + body + "</div>\n")
 	if len(m.Inputs) > 0 {
-		w.WriteString("<div class=\"inputs\"><p class=\"inputs-head\">Innspill fra Åpen arena bak tiltaket:</p>\n<ul>\n")
+		w.WriteString("<div class=\"inputs\"><p class=\"inputs-head\">" + esc(s.opts.T().Strategy.InputsBehind) + "</p>\n<ul>\n")
 		for _, in := range m.Inputs {
-			fmt.Fprintf(w, "<li><span class=\"iid\">%s</span> %s</li>\n", esc(in), esc(ItemText(s.c, in)))
+			fmt.Fprintf(w, "<li><span class=\"iid\">%s</span> %s</li>\n", esc(in), esc(itemText(s.opts.T(), s.c, in)))
 		}
 		w.WriteString("</ul></div>\n")
 	}
@@ -316,8 +323,9 @@ type retiredEntry struct {
 // HTML writes the strategy as one self-contained HTML page.
 func (s *Strategy) HTML(w io.Writer) error {
 	chapters := s.prepare()
-	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
-		DocTitle: docTitle(StrategyTitle+": revidert strategi", s.opts),
+	t := s.opts.T()
+	pg := strategyPage{Title: t.Doc.StrategyTitle, Subtitle: t.Strategy.Subtitle, Date: s.opts.Date.Norwegian(),
+		DocTitle: docTitle(t.Doc.StrategyTitle+": "+t.Strategy.SubtitleLower, s.opts),
 		Origin:   dataText(s.opts), RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
 	for _, sc := range chapters {
 		body, err := sc.p.html(s.md)
@@ -336,18 +344,18 @@ func (s *Strategy) HTML(w io.Writer) error {
 		}
 		bw.Flush()
 		pg.Unplaced = template.HTML(b.String())
-		pg.TOC = append(pg.TOC, tocEntry{ID: idUnplaced, Label: "Vedlegg: Tiltak som ikke står i teksten"})
+		pg.TOC = append(pg.TOC, tocEntry{ID: idUnplaced, Label: t.Strategy.Unplaced})
 	}
 	if len(pg.Retired) > 0 {
-		pg.TOC = append(pg.TOC, tocEntry{ID: idRetired, Label: "Vedlegg: Tiltak som utgår"})
+		pg.TOC = append(pg.TOC, tocEntry{ID: idRetired, Label: t.Strategy.Retired})
 	}
-	return execute(w, "strategy.html.tmpl", pg)
+	return execute(w, s.opts.Lang, "strategy.html.tmpl", pg)
 }
 
 func (s *Strategy) retiredEntries() []retiredEntry {
 	var out []retiredEntry
 	for _, m := range s.retiredMeasures() {
-		label, _ := revisionBadge(m)
+		label, _ := revisionBadge(s.opts.T(), m)
 		e := retiredEntry{Anchor: anchorOf(m), ID: m.ID, Title: m.Title, Label: label}
 		if id, ok := m.Revision.MergedInto(); ok {
 			e.Successor, e.SuccessorAnchor = id, anchorOfID(id)
@@ -368,14 +376,15 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 func (s *Strategy) Markdown(w io.Writer) error {
 	chapters := s.prepare()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", escapeHeading(StrategyTitle))
+	t := s.opts.T()
+	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(t.Doc.StrategyTitle), t.Strategy.Subtitle)
 	if d := s.opts.Date.Norwegian(); d != "" {
 		fmt.Fprintf(&b, " · %s", d)
 	}
 	b.WriteString("\n\n")
 	fmt.Fprintf(&b, "%s\n\n", Escape(dataText(s.opts)))
 	un, ret := s.unplacedMeasures(), s.retiredMeasures()
-	b.WriteString("## Innhold\n\n")
+	b.WriteString("## " + t.Doc.Contents + "\n\n")
 	for _, sc := range chapters {
 		fmt.Fprintf(&b, "- [%s](#%s)\n", Escape(sc.heading), sc.id)
 		for _, t := range sc.toc {
@@ -383,10 +392,10 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		}
 	}
 	if len(un) > 0 {
-		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som ikke står i teksten](#%s)\n", idUnplaced)
+		fmt.Fprintf(&b, "- [%s](#%s)\n", Escape(t.Strategy.Unplaced), idUnplaced)
 	}
 	if len(ret) > 0 {
-		fmt.Fprintf(&b, "- [Vedlegg: Tiltak som utgår](#%s)\n", idRetired)
+		fmt.Fprintf(&b, "- [%s](#%s)\n", Escape(t.Strategy.Retired), idRetired)
 	}
 	for _, sc := range chapters {
 		fmt.Fprintf(&b, "\n%s## %s\n\n", gitlabAnchor(sc.id), escapeHeading(sc.heading))
@@ -398,13 +407,13 @@ func (s *Strategy) Markdown(w io.Writer) error {
 		b.WriteString("\n")
 	}
 	if len(un) > 0 {
-		b.WriteString("\n## Vedlegg: Tiltak som ikke står i teksten\n\n")
+		b.WriteString("\n## " + escapeHeading(t.Strategy.Unplaced) + "\n\n")
 		for _, m := range un {
 			b.WriteString(s.measureMarkdown(m, true))
 		}
 	}
 	if len(ret) > 0 {
-		b.WriteString("\n## Vedlegg: Tiltak som utgår\n\n")
+		b.WriteString("\n## " + escapeHeading(t.Strategy.Retired) + "\n\n")
 		for _, e := range s.retiredEntries() {
 			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n**%s %s** · *%s*", e.Anchor, Escape(e.ID), Escape(e.Title), Escape(e.Label))
 			if e.Successor != "" {
@@ -412,7 +421,7 @@ func (s *Strategy) Markdown(w io.Writer) error {
 			}
 			b.WriteString("\n\n")
 			if e.Note != "" {
-				fmt.Fprintf(&b, "Siste notat (%s): %s\n\n", e.NoteDate, Escape(e.Note))
+				fmt.Fprintf(&b, t.Strategy.LastNoteF+"\n\n", e.NoteDate, Escape(e.Note))
 			}
 		}
 	}
@@ -435,8 +444,8 @@ func (s *Strategy) directiveMarkdown(n *MeasureList) string {
 	var b strings.Builder
 	for _, m := range n.Directive.Select(s.c) {
 		if retired(m) {
-			label, _ := revisionBadge(m)
-			fmt.Fprintf(&b, "\n**%s %s** · *%s* – se [vedlegget](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(label), anchorOf(m))
+			label, _ := revisionBadge(s.opts.T(), m)
+			fmt.Fprintf(&b, "\n**%s %s** · *%s*%s[%s](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(label), s.opts.T().Strategy.SeeAppendix, s.opts.T().Strategy.TheAppendix, anchorOf(m))
 			continue
 		}
 		b.WriteString("\n" + s.measureMarkdown(m, s.home[m.ID] == n))
@@ -451,7 +460,7 @@ func (s *Strategy) measureMarkdown(m *measures.Measure, home bool) string {
 		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", anchorOf(m))
 	}
 	fmt.Fprintf(&b, "**%s %s**", Escape(m.ID), Escape(m.Title))
-	if label, _ := revisionBadge(m); label != "" {
+	if label, _ := revisionBadge(s.opts.T(), m); label != "" {
 		fmt.Fprintf(&b, " · *%s*", Escape(label))
 	}
 	b.WriteString("\n\n")
@@ -461,9 +470,9 @@ func (s *Strategy) measureMarkdown(m *measures.Measure, home bool) string {
 	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	b.WriteString("\n")
 	if len(m.Inputs) > 0 {
-		b.WriteString("\nInnspill fra Åpen arena bak tiltaket:\n\n")
+		b.WriteString("\n" + s.opts.T().Strategy.InputsBehind + "\n\n")
 		for _, in := range m.Inputs {
-			fmt.Fprintf(&b, "- %s: %s\n", Escape(in), Escape(ItemText(s.c, in)))
+			fmt.Fprintf(&b, "- %s: %s\n", Escape(in), Escape(itemText(s.opts.T(), s.c, in)))
 		}
 	}
 	return b.String()
@@ -479,8 +488,8 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 		if len(ms) == 1 && s.home[m.ID] == n {
 			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", anchorOf(m))
 		}
-		fmt.Fprintf(&b, "**[%s %s](#%s)** · status: %s", Escape(m.ID), Escape(m.Title), anchorOf(m), Escape(m.Status.Label()))
-		if label, _ := revisionBadge(m); label != "" {
+		fmt.Fprintf(&b, "**[%s %s](#%s)** · "+s.opts.T().Strategy.StatusF, Escape(m.ID), Escape(m.Title), anchorOf(m), Escape(s.opts.T().Status(m.Status)))
+		if label, _ := revisionBadge(s.opts.T(), m); label != "" {
 			fmt.Fprintf(&b, " · *%s*", Escape(label))
 		}
 		b.WriteString("\n\n")

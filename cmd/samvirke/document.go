@@ -14,6 +14,7 @@ import (
 	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
@@ -22,12 +23,28 @@ import (
 type docOutput struct {
 	Output string // -o FILE; "" for standard output
 	Format string // html, md or pdf; "" to infer from Output's extension
+	Lang   string // --lang nb|nn: the language of the document's fixed texts
 }
 
 // addFlags declares -o and --format on a document command.
 func (o *docOutput) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "skriv til denne filen (formatet tas fra endelsen .html, .md, .pdf eller .docx)")
 	cmd.Flags().StringVar(&o.Format, "format", "", "html, md, pdf eller docx (standard: fra -o, ellers md)")
+	addLangFlag(cmd, &o.Lang)
+}
+
+// addLangFlag declares --lang on a command that writes documents.
+func addLangFlag(cmd *cobra.Command, l *string) {
+	cmd.Flags().StringVar(l, "lang", "nb", "språket i de faste tekstene: nb (bokmål) eller nn (nynorsk); innholdet står som det er skrevet")
+}
+
+// parseLang reads --lang, with a Norwegian error that lists the languages.
+func parseLang(s string) (lang.Lang, error) {
+	l, err := lang.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("ukjent språk «%s» for --lang; bruk nb (bokmål, standard) eller nn (nynorsk)", s)
+	}
+	return l, nil
 }
 
 var docFormats = []string{"html", "md", "pdf", "docx"}
@@ -90,11 +107,15 @@ func (o *docOutput) read(g *globalOptions, s *IOStreams) (*docInput, error) {
 	if err != nil {
 		return nil, err
 	}
+	l, err := parseLang(o.Lang)
+	if err != nil {
+		return nil, err
+	}
 	c, src, err := loadContent(g, s, false)
 	if err != nil {
 		return nil, err
 	}
-	doc, repo, err := origin(src)
+	doc, repo, err := origin(src, l)
 	if err != nil {
 		return nil, err
 	}
@@ -149,14 +170,15 @@ func (o *docOutput) write(s *IOStreams, data []byte, what string) error {
 
 // origin describes where the content came from for a document's title page, and returns
 // the repository when there is one. Origin is "" for the embedded content.
-func origin(src *source) (renderer.DocOptions, *tracker.Repo, error) {
-	var d renderer.DocOptions
+func origin(src *source, l lang.Lang) (renderer.DocOptions, *tracker.Repo, error) {
+	d := renderer.DocOptions{Lang: l}
+	t := l.Texts()
 	if src.Embedded {
 		return d, nil, nil
 	}
 	repo, err := tracker.Open(src.Root)
 	if errors.Is(err, tracker.ErrNotRepository) {
-		d.Origin = "innholdet i " + src.Root + ", som ikke ligger i et git-repo, uten versjoner å spore tallene til"
+		d.Origin = lang.F(t.Doc.OriginNoRepoF, src.Root)
 		return d, nil, nil
 	}
 	if err != nil {
@@ -164,22 +186,27 @@ func origin(src *source) (renderer.DocOptions, *tracker.Repo, error) {
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		d.Origin = "arbeidskopien, som ikke har noen lagret versjon ennå"
+		d.Origin = t.Doc.OriginNoCommit
 		return d, repo, nil
 	}
-	d.Origin = commitText(head.Hash.String(), head.Committer.When)
+	d.Origin = docCommitText(t, head.Hash.String(), head.Committer.When)
 	d.Version, d.AsOf = head.Hash.String()[:7], measures.DateOf(head.Committer.When)
 	if d.Uncommitted, err = repo.ContentChanged(); err != nil {
 		return d, nil, err
 	}
 	if d.Uncommitted {
-		d.Origin += " med endringer i content/ som ikke er committet"
+		d.Origin += t.Doc.OriginDirty
 	}
 	return d, repo, nil
 }
 
 func commitText(hash string, when time.Time) string {
-	return "commit " + hash[:7] + " (" + measures.DateOf(when).Norwegian() + ")"
+	return docCommitText(lang.NB.Texts(), hash, when)
+}
+
+// docCommitText is commitText in a document's language.
+func docCommitText(t *lang.Texts, hash string, when time.Time) string {
+	return lang.F(t.Doc.CommitF, hash[:7], measures.DateOf(when).Norwegian())
 }
 
 // renderDOCX makes a Word document of the Markdown with pandoc.

@@ -19,6 +19,7 @@ type feedOptions struct {
 	streams *IOStreams
 	Output  string
 	URL     string
+	Lang    string
 	Number  int
 }
 
@@ -40,10 +41,15 @@ relative til mappen strømmen ligger i.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "filen som skal skrives (standard: standard utdata)")
 	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen til nettstedet lenkene går til")
 	cmd.Flags().IntVarP(&opts.Number, "number", "n", 100, "antall endringer (0: alle)")
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
 func feedRun(opts *feedOptions) error {
+	l, err := parseLang(opts.Lang)
+	if err != nil {
+		return err
+	}
 	c, repo, err := contentAndRepo(opts.global, opts.streams)
 	if err != nil {
 		return err
@@ -57,7 +63,7 @@ func feedRun(opts *feedOptions) error {
 		return err
 	}
 	return writeOut(opts.streams, opts.Output, func(w io.Writer) error {
-		return feed.WriteAtom(w, c, commits, feed.Links{Base: opts.URL})
+		return feed.WriteAtom(w, c, commits, feed.Links{Base: opts.URL, Lang: l})
 	}, count(len(commits), "endring"))
 }
 
@@ -83,6 +89,7 @@ type calendarOptions struct {
 	streams *IOStreams
 	Output  string
 	URL     string
+	Lang    string
 }
 
 func newCalendarCmd(g *globalOptions, s *IOStreams) *cobra.Command {
@@ -102,10 +109,15 @@ stedet for å legge til en ny når fristen flyttes. --url er nettstedets adresse
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "filen som skal skrives (standard: standard utdata)")
 	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen til nettstedet lenkene går til")
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
 func calendarRun(opts *calendarOptions) error {
+	l, err := parseLang(opts.Lang)
+	if err != nil {
+		return err
+	}
 	c, repo, err := contentAndRepo(opts.global, opts.streams)
 	if err != nil {
 		return err
@@ -123,7 +135,7 @@ func calendarRun(opts *calendarOptions) error {
 		}
 	}
 	return writeOut(opts.streams, opts.Output, func(w io.Writer) error {
-		return feed.WriteCalendar(w, c, changed, feed.Links{Base: opts.URL})
+		return feed.WriteCalendar(w, c, changed, feed.Links{Base: opts.URL, Lang: l})
 	}, count(n, "frist"))
 }
 

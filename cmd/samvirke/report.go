@@ -10,6 +10,7 @@ import (
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
@@ -130,25 +131,26 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 // baseline fills in what the report compares with: --since, else the newest report tag,
 // else a sentence saying why there is nothing to compare with.
 func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Content, errOut io.Writer, ro *renderer.ReportOptions) error {
+	t := ro.T()
 	switch {
 	case src.Embedded:
-		ro.NoBaseline = "Ingen sammenligning: innholdet som følger med samvirke har ingen tidligere versjoner."
+		ro.NoBaseline = t.Doc.NoBaselineEmbed
 		return nil
 	case repo == nil:
-		ro.NoBaseline = "Ingen sammenligning: innholdet har ingen tidligere versjoner å sammenligne med."
+		ro.NoBaseline = t.Doc.NoBaselineNoRepo
 		return nil
 	}
 	at, label, when := since, "", time.Time{}
 	if at == "" {
 		tag, err := repo.LatestReportTag()
 		if errors.Is(err, tracker.ErrNoReportTag) {
-			ro.NoBaseline = firstReport
+			ro.NoBaseline = t.Doc.NoBaselineFirst
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		at, label, when = tag.Ref, "rapporten av ", tag.When
+		at, label, when = tag.Ref, t.Doc.ReportOfF, tag.When
 	}
 	fsys, commit, err := contentAt(repo, at)
 	if err != nil {
@@ -161,22 +163,20 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 		return fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
 	}
 	if label == "" {
-		label = "datagrunnlaget per "
+		label = t.Doc.DataAsOfLowerF
 	}
 	if when.IsZero() {
 		when = commit.Committer.When
 	}
-	ro.Baseline = newBaseline(label, when, commit.Hash.String(), old, cur)
+	ro.Baseline = newBaseline(t, label, when, commit.Hash.String(), old, cur)
 	return nil
 }
 
-// firstReport is why the first report compares with nothing.
-const firstReport = "Ingen sammenligning: dette er den første rapporten."
-
 // newBaseline is the baseline old (at the commit hash, of the date when) for the report
-// of cur, named label and the date: «rapporten av 20. oktober 2026 (versjon 1a2b3c4)».
-func newBaseline(label string, when time.Time, hash string, old, cur *measures.Content) *renderer.Baseline {
-	return &renderer.Baseline{Label: label + nbsp(measures.DateOf(when).Norwegian()) + " (versjon\u00a0" + hash[:7] + ")",
+// of cur, named by the format label with the date: «rapporten av 20. oktober 2026
+// (versjon 1a2b3c4)».
+func newBaseline(t *lang.Texts, label string, when time.Time, hash string, old, cur *measures.Content) *renderer.Baseline {
+	return &renderer.Baseline{Label: lang.F(label, nbsp(measures.DateOf(when).Norwegian())) + lang.F(t.Doc.VersionNbspF, hash[:7]),
 		Date: measures.DateOf(when), Diff: measures.Compare(old, cur)}
 }
 

@@ -20,6 +20,7 @@ type siteOptions struct {
 	Output  string
 	URL     string
 	PDF     bool
+	Lang    string // --lang nb|nn
 	Now     func() time.Time
 }
 
@@ -48,6 +49,7 @@ i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvir
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "mappen nettstedet skrives til")
 	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen nettstedet publiseres på (for nettstedskartet og strømmene)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", true, "lag rapportene som PDF også (med Chromium eller Chrome; --pdf=false for bare nettsider)")
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
@@ -58,6 +60,10 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	if opts.Output == "" {
 		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
 	}
+	l, err := parseLang(opts.Lang)
+	if err != nil {
+		return err
+	}
 	c, repo, err := contentAndRepo(opts.global, opts.streams)
 	if err != nil {
 		return err
@@ -66,11 +72,11 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	orig, _, err := origin(src)
+	orig, _, err := origin(src, l)
 	if err != nil {
 		return err
 	}
-	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin}
+	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin, Lang: l}
 	if so.Commits, err = feedCommits(repo, -1); err != nil {
 		return err
 	}

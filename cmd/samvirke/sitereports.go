@@ -39,12 +39,13 @@ func siteReports(ctx context.Context, opts *siteOptions, c *measures.Content, sr
 			continue
 		}
 		hash := t.Commit.Hash.String()
-		d := renderer.DocOptions{Date: measures.DateOf(t.When), Origin: commitText(hash, t.Commit.Committer.When),
+		tx := doc.T()
+		d := renderer.DocOptions{Lang: doc.Lang, Date: measures.DateOf(t.When), Origin: docCommitText(tx, hash, t.Commit.Committer.When),
 			Version: hash[:7], AsOf: measures.DateOf(t.Commit.Committer.When)}
-		ro := renderer.ReportOptions{DocOptions: d, Trend: trendOf(tcs[:k]), NoBaseline: firstReport}
+		ro := renderer.ReportOptions{DocOptions: d, Trend: trendOf(tcs[:k]), NoBaseline: tx.Doc.NoBaselineFirst}
 		if k > 0 {
 			prev := tcs[k-1]
-			ro.Baseline = newBaseline("rapporten av ", prev.tag.When, prev.tag.Commit.Hash.String(), prev.c, tcs[k].c)
+			ro.Baseline = newBaseline(tx, tx.Doc.ReportOfF, prev.tag.When, prev.tag.Commit.Hash.String(), prev.c, tcs[k].c)
 		}
 		reports = append(reports, renderer.NewReport(tcs[k].c, ro))
 		out = append(out, site.Report{Name: t.Name, Date: d.Date})

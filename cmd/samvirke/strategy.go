@@ -152,7 +152,7 @@ func comparison(in *docInput, at string, dopts renderer.DocOptions, s *IOStreams
 	} else if err != nil {
 		return nil, fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
 	}
-	label := "«" + at + "», " + commitText(commit.Hash.String(), commit.Committer.When)
+	label := "«" + at + "», " + docCommitText(dopts.T(), commit.Hash.String(), commit.Committer.When)
 	return renderer.NewComparison(old, in.c, renderer.CompareOptions{DocOptions: dopts, Baseline: label}), nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // Commit is one commit that changed the content, as the feed needs it.
@@ -20,8 +21,8 @@ type Commit struct {
 	Files   []string
 }
 
-// FeedTitle is the Atom feed's title.
-const FeedTitle = "Endringer i oppfølgingen av «Arbeid og helse – et tettere samvirke»"
+// FeedTitle is the Atom feed's title in bokmål (the nynorsk one is in renderer/lang).
+var FeedTitle = lang.NB.Texts().Feed.Title
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -64,11 +65,12 @@ type atomEntry struct {
 // page of what it changed, else the front page). c is the content now, for titles.
 // Nothing in it depends on the time it is written: the same history gives the same file.
 func WriteAtom(w io.Writer, c *measures.Content, commits []Commit, l Links) error {
+	t := &l.Lang.Texts().Feed
 	f := atomFeed{
-		Lang:   "nb",
+		Lang:   string(l.Lang.Texts().Lang),
 		ID:     "urn:samvirke:" + l.host() + ":endringer",
-		Title:  FeedTitle,
-		Author: atomPerson{Name: "Sekretariatet for samvirke"},
+		Title:  t.Title,
+		Author: atomPerson{Name: t.Author},
 		Links: []atomLink{
 			{Rel: "alternate", Type: "text/html", Href: l.Page("")},
 		},
@@ -86,7 +88,7 @@ func WriteAtom(w io.Writer, c *measures.Content, commits []Commit, l Links) erro
 			ID:      "urn:samvirke:commit:" + co.Hash,
 			Title:   atomText{Type: "text", Text: plain(co.Subject)},
 			Updated: co.Date.UTC().Format(time.RFC3339),
-			Author:  atomPerson{Name: nonEmpty(plain(co.Author), "ukjent")},
+			Author:  atomPerson{Name: nonEmpty(plain(co.Author), t.UnknownAuthor)},
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: link},
 			Summary: atomText{Type: "text", Text: summary},
 		})
@@ -108,6 +110,7 @@ const maxNamed = 5
 
 // describe returns the link and the plain-text summary of a commit.
 func describe(c *measures.Content, co Commit, l Links) (link, summary string) {
+	t := &l.Lang.Texts().Feed
 	var named, other []string
 	var firstMeasure, otherLink string
 	changed := 0
@@ -127,15 +130,15 @@ func describe(c *measures.Content, co Commit, l Links) (link, summary string) {
 			if m != nil {
 				named = append(named, fmt.Sprintf("%s «%s»", id, plain(m.Title)))
 			} else {
-				named = append(named, id+" (finnes ikke lenger)")
+				named = append(named, lang.F(t.GoneF, id))
 			}
 		case strings.Contains(dir, "/strategy/"):
-			other = appendOnce(other, "strategiteksten")
+			other = appendOnce(other, t.StrategyText)
 			if otherLink == "" {
 				otherLink = l.Page("strategi/")
 			}
 		case strings.Contains(dir, "/inputs/"):
-			other = appendOnce(other, "innspillene fra Åpen arena")
+			other = appendOnce(other, t.Inputs)
 			if otherLink == "" {
 				otherLink = l.Page("innspill/")
 			}
@@ -144,7 +147,7 @@ func describe(c *measures.Content, co Commit, l Links) (link, summary string) {
 		}
 	}
 	if rest := changed - len(named); rest > 0 {
-		named = append(named, fmt.Sprintf("%d tiltak til", rest))
+		named = append(named, lang.F(t.MoreF, rest))
 	}
 	link = firstMeasure
 	if link == "" {
@@ -155,9 +158,9 @@ func describe(c *measures.Content, co Commit, l Links) (link, summary string) {
 	}
 	parts := append(named, other...)
 	if len(parts) == 0 {
-		return link, "Endret innholdet."
+		return link, t.ChangedContent
 	}
-	return link, "Endret " + joinNorwegian(parts) + "."
+	return link, lang.F(t.ChangedF, joinNorwegian(parts))
 }
 
 func appendOnce(list []string, s string) []string {

@@ -8,10 +8,12 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
-// CalendarName is the calendar's name in Outlook and Google Calendar.
-const CalendarName = "Frister i «Arbeid og helse – et tettere samvirke»"
+// CalendarName is the calendar's name in Outlook and Google Calendar, in bokmål (the
+// nynorsk one is in renderer/lang).
+var CalendarName = lang.NB.Texts().Feed.CalendarName
 
 // UID is the stable UID of the event of a measure's due date: the same measure gives the
 // same UID in every export, so a calendar that subscribes updates the event instead of
@@ -26,7 +28,7 @@ func UID(id string, l Links) string { return "frist-" + id + "@" + l.host() }
 func WriteCalendar(w io.Writer, c *measures.Content, changed map[string]time.Time, l Links) error {
 	cal := ics.NewCalendarFor("samvirke")
 	cal.SetMethod(ics.MethodPublish)
-	cal.SetName(CalendarName)
+	cal.SetName(l.Lang.Texts().Feed.CalendarName)
 	cal.SetXWRTimezone("Europe/Oslo")
 	for _, m := range c.Measures {
 		if m.Due == nil {
@@ -41,7 +43,7 @@ func WriteCalendar(w io.Writer, c *measures.Content, changed map[string]time.Tim
 		e.SetLastModifiedAt(stamp)
 		e.SetAllDayStartAt(m.Due.Time())
 		e.SetAllDayEndAt(m.Due.AddDays(1).Time())
-		e.SetSummary(plain(fmt.Sprintf("Frist: %s %s", m.ID, m.Title)))
+		e.SetSummary(plain(lang.F(l.Lang.Texts().Feed.DueF, m.ID, m.Title)))
 		e.SetDescription(eventText(c, m, l))
 		e.SetURL(l.Measure(m.ID))
 		e.SetTimeTransparency(ics.TransparencyTransparent)
@@ -59,13 +61,15 @@ func WriteCalendar(w io.Writer, c *measures.Content, changed map[string]time.Tim
 
 // eventText is the event's description in plain Norwegian.
 func eventText(c *measures.Content, m *measures.Measure, l Links) string {
-	lines := []string{plain(m.Title), "Status: " + m.Status.Label()}
+	tx := l.Lang.Texts()
+	t := &tx.Feed
+	lines := []string{plain(m.Title), lang.F(t.StatusF, tx.Status(m.Status))}
 	if lead := m.Lead(); lead != "" {
-		lines = append(lines, "Ansvarlig: "+plain(c.OwnerName(lead)))
+		lines = append(lines, lang.F(t.LeadF, plain(c.OwnerName(lead))))
 	}
 	if m.Progress != nil {
-		lines = append(lines, fmt.Sprintf("Framdrift: %d %%", *m.Progress))
+		lines = append(lines, lang.F(t.ProgressF, *m.Progress))
 	}
-	lines = append(lines, "Mer om tiltaket: "+l.Measure(m.ID))
+	lines = append(lines, lang.F(t.MoreAboutF, l.Measure(m.ID)))
 	return strings.Join(lines, "\n")
 }

@@ -3,13 +3,16 @@ package feed
 import (
 	"net/url"
 	"strings"
+
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // Links makes the addresses of the site's pages: absolute under Base when it is set
 // (https://eksempel.no/samvirke/), else relative to the site's root, as the feed files
-// lie there.
+// lie there. Lang is the language of the pages linked to, and so of the feeds' texts.
 type Links struct {
 	Base string
+	Lang lang.Lang
 }
 
 // Page returns the address of the page at the slash-separated path p ("tiltak/T14/").

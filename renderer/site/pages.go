@@ -9,6 +9,7 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/renderer/feed"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // statusCount is one status and how many measures have it.
@@ -81,11 +82,13 @@ func (b *builder) front() error {
 		}
 		d.Latest = append(d.Latest, lc)
 	}
-	return b.render("", "Oppfølgingen av «Arbeid og helse – et tettere samvirke»", "front", d)
+	t := b.opts.Lang.Texts()
+	return b.render("", lang.F(t.Site.FrontTitleF, t.Doc.StrategyTitle), "front", d)
 }
 
 func (b *builder) measureList() error {
-	return b.render("tiltak/", "Alle tiltak og anbefalinger", "list", listData{Heading: "Alle tiltak og anbefalinger", Rows: b.rowsOf(b.c.Measures)})
+	title := b.opts.Lang.Texts().Site.AllMeasures
+	return b.render("tiltak/", title, "list", listData{Heading: title, Rows: b.rowsOf(b.c.Measures)})
 }
 
 type listData struct {
@@ -181,12 +184,12 @@ func (b *builder) areaPages() error {
 		if href == "" {
 			continue
 		}
-		title := "Innsatsområde " + b.AreaTitle(a.ID)
+		title := lang.F(b.opts.Lang.Texts().Site.AreaF, b.AreaTitle(a.ID))
 		if err := b.render(href, title, "list", listData{Heading: title, Rows: b.rowsOf(by[a.ID])}); err != nil {
 			return err
 		}
 	}
-	return b.render("omrade/", "Innsatsområdene", "areas", b.c.Areas)
+	return b.render("omrade/", b.opts.Lang.Texts().Site.Areas, "areas", b.c.Areas)
 }
 
 func (b *builder) ownerPages() error {
@@ -204,11 +207,11 @@ func (b *builder) ownerPages() error {
 			continue
 		}
 		title := b.OwnerName(o.ID)
-		if err := b.render(href, title, "list", listData{Heading: title, Intro: "Tiltak og anbefalinger der " + title + " er eier.", Rows: b.rowsOf(by[o.ID])}); err != nil {
+		if err := b.render(href, title, "list", listData{Heading: title, Intro: lang.F(b.opts.Lang.Texts().Site.OwnerIntroF, title), Rows: b.rowsOf(by[o.ID])}); err != nil {
 			return err
 		}
 	}
-	return b.render("eier/", "Eierne", "owners", b.c.Owners)
+	return b.render("eier/", b.opts.Lang.Texts().Site.OwnersTitle, "owners", b.c.Owners)
 }
 
 func contains(ms []*measures.Measure, m *measures.Measure) bool {
@@ -236,7 +239,7 @@ func (b *builder) inputs() error {
 		}
 		gs = append(gs, d)
 	}
-	return b.render("innspill/", "Innspillene fra Åpen arena", "inputs", gs)
+	return b.render("innspill/", b.opts.Lang.Texts().Site.InputsTitle, "inputs", gs)
 }
 
 // documents is the strategy text, the page the renderer makes.
@@ -248,7 +251,7 @@ func (b *builder) documents() error {
 }
 
 func (b *builder) feeds() error {
-	l := feed.Links{Base: b.opts.URL}
+	l := feed.Links{Base: b.opts.URL, Lang: b.opts.Lang}
 	var atom, cal bytes.Buffer
 	if err := feed.WriteAtom(&atom, b.c, b.opts.Commits, l); err != nil {
 		return err

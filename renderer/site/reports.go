@@ -58,12 +58,13 @@ func (b *builder) reports() error {
 		return nil
 	}
 	var d reportsData
+	t := b.opts.Lang.Texts()
 	for _, r := range b.opts.Reports {
 		dir := ReportPath(r.Name)
 		if dir == "" {
 			continue
 		}
-		row := reportRow{Title: fmt.Sprintf(ReportName, r.Date.Norwegian()), Href: strings.TrimPrefix(dir, "rapport/")}
+		row := reportRow{Title: fmt.Sprintf(t.Site.ReportNameF, r.Date.Norwegian()), Href: strings.TrimPrefix(dir, "rapport/")}
 		b.files[dir+"index.html"] = r.HTML
 		if r.PDF != nil {
 			b.files[dir+PDFName] = r.PDF
@@ -75,14 +76,8 @@ func (b *builder) reports() error {
 			d.Latest = &row
 			continue
 		}
-		row.Tag = fmt.Sprintf(TaggedAs, r.Name)
+		row.Tag = "rapport/" + r.Name
 		d.Earlier = append(d.Earlier, row)
 	}
-	return b.render("rapport/", ReportsTitle, "reports", d)
-}
-
-// Words gives the templates the fixed words of words.go.
-func (b *builder) Words() map[string]string {
-	return map[string]string{"LatestHeading": LatestHeading, "EarlierHeading": EarlierHeading, "PDFLink": PDFLink,
-		"NoEarlier": NoEarlier, "NoPDF": NoPDF, "ReportsIntro": ReportsIntro}
+	return b.render("rapport/", t.Site.ReportsTitle, "reports", d)
 }

@@ -15,12 +15,15 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer"
 	"github.com/samvirke/samvirke/renderer/feed"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 //go:embed templates
 var templates embed.FS
 
-var pageTmpl = template.Must(template.New("").Funcs(template.FuncMap{
+// The pages are parsed once; each language gets a clone whose T and label write its
+// texts, made before any page is rendered.
+var baseTmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"date": func(d *measures.Date) string {
 		if d == nil {
 			return ""
@@ -30,7 +33,21 @@ var pageTmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"day":   func(t time.Time) string { return measures.DateOf(t).Norwegian() },
 	"iso":   func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
 	"label": func(s measures.Status) string { return s.Label() },
+	"T":     lang.NB.Texts,
+	"f":     lang.F,
 }).ParseFS(templates, "templates/*.tmpl"))
+
+var pageTmpl = func() map[lang.Lang]*template.Template {
+	out := map[lang.Lang]*template.Template{}
+	for _, l := range lang.All {
+		t := l.Texts()
+		out[l] = template.Must(baseTmpl.Clone()).Funcs(template.FuncMap{
+			"T":     func() *lang.Texts { return t },
+			"label": t.Status,
+		})
+	}
+	return out
+}()
 
 // Options are what the site needs beside the content.
 type Options struct {
@@ -51,6 +68,8 @@ type Options struct {
 	Reports []Report
 	// Origin says where the content comes from: «commit 1a2b3c4 (1. desember 2026)».
 	Origin string
+	// Lang is the language of the pages' fixed texts: lang.NB (the zero value) or lang.NN.
+	Lang lang.Lang
 }
 
 // Site is the set of files of the site by slash-separated path.
@@ -123,7 +142,11 @@ func (b *builder) page(p string, title, tmpl string, data any) ([]byte, error) {
 	depth := strings.Count(p, "/")
 	pg := page{Title: title, Root: strings.Repeat("../", depth), Path: p, Data: data, Site: b}
 	var buf bytes.Buffer
-	if err := pageTmpl.ExecuteTemplate(&buf, tmpl, pg); err != nil {
+	tm := pageTmpl[b.opts.Lang]
+	if tm == nil {
+		tm = pageTmpl[lang.NB]
+	}
+	if err := tm.ExecuteTemplate(&buf, tmpl, pg); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p, err)
 	}
 	return buf.Bytes(), nil

@@ -16,6 +16,7 @@ import (
 	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/feed"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"golang.org/x/net/html"
 )
 
@@ -139,7 +140,7 @@ func TestSitePages(t *testing.T) {
 	}
 	reports := string(s.Files["rapport/index.html"])
 	for _, want := range []string{`<a href="nyeste/">Statusrapport til fagrådet, 1. desember 2026</a> · <a href="nyeste/rapport.pdf" type="application/pdf">PDF</a>`,
-		`<a href="2026-11/">Statusrapport til fagrådet, 2. november 2026</a> (rapport/2026-11)</li>`, NoPDF} {
+		`<a href="2026-11/">Statusrapport til fagrådet, 2. november 2026</a> (rapport/2026-11)</li>`, lang.NB.Texts().Site.NoPDF} {
 		if !strings.Contains(reports, want) {
 			t.Errorf("the report page lacks %q:\n%s", want, reports)
 		}

@@ -151,6 +151,16 @@ func (s *Strategy) prepare() []stratChapter {
 	return out
 }
 
+// checkRefs refuses a strategy whose text refers to a measure that does not exist
+// ([[T99]], ::: tiltak T99): the errors name file, line and id (measures.ErrReference).
+// A document with a dead reference is never written.
+func (s *Strategy) checkRefs() error {
+	if es := s.c.BrokenRefs(); len(es) > 0 {
+		return fmt.Errorf("%s:\n%w", wordBrokenRefs, es)
+	}
+	return nil
+}
+
 // retired reports whether the revised strategy drops m: retire, or merged into another.
 func retired(m *measures.Measure) bool {
 	_, merged := m.Revision.MergedInto()
@@ -315,6 +325,9 @@ type retiredEntry struct {
 
 // HTML writes the strategy as one self-contained HTML page.
 func (s *Strategy) HTML(w io.Writer) error {
+	if err := s.checkRefs(); err != nil {
+		return err
+	}
 	chapters := s.prepare()
 	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
 		DocTitle: docTitle(StrategyTitle+": revidert strategi", s.opts),
@@ -366,6 +379,9 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 // Markdown writes the strategy as GFM: the same parts as the HTML, with the chapters'
 // own Markdown rewritten from the parse tree (see parsed.markdown).
 func (s *Strategy) Markdown(w io.Writer) error {
+	if err := s.checkRefs(); err != nil {
+		return err
+	}
 	chapters := s.prepare()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", escapeHeading(StrategyTitle))

@@ -1,0 +1,9 @@
+package renderer
+
+// The fixed words the strategy text adds around its references and lead-ins. They are
+// named here, in one file, so they can move into the language catalogue as they are.
+const (
+	// wordBrokenRefs leads the error of a strategy that refers to measures that do not
+	// exist; the errors, one a line with file, line and id, follow it.
+	wordBrokenRefs = "strategiteksten viser til tiltak som ikke finnes, så ingen fil er skrevet; rett henvisningene (se også «samvirke validate»)"
+)

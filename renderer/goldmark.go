@@ -32,6 +32,12 @@ var norwegianQuotes = map[extension.TypographicPunctuation]string{
 // HTML is dropped (goldmark's default; html.WithUnsafe is never set) and unsafe link
 // targets are removed by NewSafeLinks.
 func newMarkdown(c *measures.Content, write MeasureWriter) goldmark.Markdown {
+	return newMarkdownRefs(c, write, false)
+}
+
+// newMarkdownRefs is newMarkdown whose [[T14]] links hold the page number a printed
+// document fills in, when pages is set (see refHTML).
+func newMarkdownRefs(c *measures.Content, write MeasureWriter, pages bool) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -45,7 +51,7 @@ func newMarkdown(c *measures.Content, write MeasureWriter) goldmark.Markdown {
 			})),
 			extension.NewTypographer(extension.WithTypographicSubstitutions(norwegianQuotes)),
 			NewSafeLinks(),
-			NewMeasureRefs(c),
+			measureRefs{c, pages},
 			NewMeasureDirective(c, write),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),

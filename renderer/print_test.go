@@ -185,3 +185,37 @@ func savePDFShots(t *testing.T, pdf []byte, name string) {
 		t.Errorf("pdftoppm: %v: %s", err, out)
 	}
 }
+
+// printedRef is a [[T01]] reference as the printed strategy reads: «tiltak T01
+// («Title», side 3)».
+var printedRef = regexp.MustCompile(`(tiltak|anbefaling) (T\d+|D\d+) \(«([^»]+)», side (\d+)\)`)
+
+// TestPrintedRefsHavePages prints the fixture strategy and checks that every [[T01]]
+// reads «tiltak T01 («Title», side N)» in lower case, and that page N is where the
+// measure's box stands (a line that starts with its id and title).
+func TestPrintedRefsHavePages(t *testing.T) {
+	c := fixture(t)
+	s := NewStrategy(c, DocOptions{Date: testDate})
+	p := printDoc(t, htmlDoc{func(b *bytes.Buffer) error { return s.HTML(b) }, s.PrintInfo()})
+	found := 0
+	for i, page := range p.pages {
+		for _, m := range printedRef.FindAllStringSubmatch(normalize(page), -1) {
+			found++
+			n, _ := strconv.Atoi(m[4])
+			if m[3] != c.Measure(m[2]).Title {
+				t.Errorf("page %d: %q has the title %q", i+1, m[0], m[3])
+			}
+			if n < 1 || n > len(p.pages) {
+				t.Errorf("page %d: %q points past the document (%d pages)", i+1, m[0], len(p.pages))
+				continue
+			}
+			box := regexp.MustCompile(`(?m)^\s*` + m[2] + `\s+` + regexp.QuoteMeta(m[3]))
+			if !box.MatchString(strings.ReplaceAll(p.pages[n-1], "\u00a0", " ")) {
+				t.Errorf("page %d: %q, but page %d has no box of %s:\n%s", i+1, m[0], n, m[2], p.pages[n-1])
+			}
+		}
+	}
+	if found < 3 {
+		t.Errorf("found %d printed references with a page, want the 3 of the fixture:\n%s", found, strings.Join(p.pages, "\f"))
+	}
+}

@@ -51,7 +51,7 @@ type Strategy struct {
 // NewStrategy prepares the strategy text of c.
 func NewStrategy(c *measures.Content, opts DocOptions) *Strategy {
 	s := &Strategy{c: c, opts: opts}
-	s.md = newMarkdown(c, s.writeMeasuresHTML)
+	s.md = newMarkdownRefs(c, s.writeMeasuresHTML, true)
 	return s
 }
 
@@ -441,7 +441,8 @@ func (s *Strategy) refMarkdown(n *MeasureRef) string {
 	if m == nil {
 		return `\[\[` + Escape(n.ID) + `\]\]`
 	}
-	return "[" + Escape(m.ID) + " " + Escape(m.Title) + "](#" + anchorOf(m) + ")"
+	noun, title := refWords(m)
+	return "[" + Escape(noun+" ("+title+")") + "](#" + anchorOf(m) + ")"
 }
 
 func (s *Strategy) directiveMarkdown(n *MeasureList) string {

@@ -6,4 +6,11 @@ const (
 	// wordBrokenRefs leads the error of a strategy that refers to measures that do not
 	// exist; the errors, one a line with file, line and id, follow it.
 	wordBrokenRefs = "strategiteksten viser til tiltak som ikke finnes, så ingen fil er skrevet; rett henvisningene (se også «samvirke validate»)"
+
+	// wordRefMeasure and wordRefRecommendation name what a [[T14]] reference points to,
+	// in lower case: the reference stands mid-sentence.
+	wordRefMeasure        = "tiltak"
+	wordRefRecommendation = "anbefaling"
+	// wordRefPage goes before the page number a printed reference gets: «…», side 23.
+	wordRefPage = ", side\u00a0"
 )

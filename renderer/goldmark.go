@@ -10,7 +10,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // metaPrefix is the document meta key holding the prefix that keeps footnote ids of
@@ -52,6 +54,7 @@ func newMarkdownRefs(c *measures.Content, write MeasureWriter, pages bool) goldm
 			extension.NewTypographer(extension.WithTypographicSubstitutions(norwegianQuotes)),
 			NewSafeLinks(),
 			measureRefs{c, pages},
+			leadIns{},
 			NewMeasureDirective(c, write),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -114,4 +117,11 @@ func headingText(h *ast.Heading, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// leadIns renders the LeadIn nodes that groupLeadIns makes.
+type leadIns struct{}
+
+func (leadIns) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(leadInHTML{}, 500)))
 }

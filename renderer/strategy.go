@@ -105,6 +105,7 @@ func (s *Strategy) prepare() []stratChapter {
 		sc.id = s.ids.unique(slug(sc.heading))
 		sc.p = parse(s.md, ch.Text, s.ids, "kap-"+ch.ID+"-")
 		sc.p.shiftHeadings(1)
+		groupLeadIns(sc.p)
 		ast.Walk(sc.p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
@@ -258,7 +259,7 @@ func (s *Strategy) writeOwnWordingHTML(w util.BufWriter, n *MeasureList, ms []*m
 		}
 		w.WriteString("</p>\n")
 	}
-	p := parse(s.md, n.Body, s.ids, s.ownPrefix())
+	p := parse(s.md, boxStart(n.Body), s.ids, s.ownPrefix())
 	p.shiftHeadings(3)
 	body, err := p.html(s.md)
 	if err != nil {
@@ -503,7 +504,7 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 		b.WriteString("\n\n")
 	}
 	prefix := s.ownPrefix()
-	p := parse(s.md, n.Body, s.ids, prefix)
+	p := parse(s.md, boxStart(n.Body), s.ids, prefix)
 	p.shiftHeadings(3)
 	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	return b.String()

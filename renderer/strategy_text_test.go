@@ -71,3 +71,51 @@ func TestStrategyRefusesUnknownRefs(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadInsStayWithTheirMeasures: a paragraph right before a ::: tiltak block is one
+// element with it; one that stops mid-sentence gets a colon, in HTML and Markdown.
+func TestLeadInsStayWithTheirMeasures(t *testing.T) {
+	tests := []struct {
+		name, lead, wantHTML, wantMD string
+	}{
+		{"foreslås", "For å styrke samarbeidet foreslås", "<p class=\"lead-in-text\">For å styrke samarbeidet foreslås:</p>\n<div class=\"measures\">", "For å styrke samarbeidet foreslås:\n"},
+		{"infinitive", "Med dette som utgangspunkt foreslår arbeidsgruppen å", "foreslår arbeidsgruppen å:</p>\n<div class=\"measures\">", "foreslår arbeidsgruppen å:\n"},
+		{"colon kept", "Direktoratene vil:", "<p class=\"lead-in-text\">Direktoratene vil:</p>", "Direktoratene vil:\n"},
+		{"a full sentence", "Dette er tiltakene.", "<p class=\"lead-in-text\">Dette er tiltakene.</p>", "Dette er tiltakene.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := editedFixture(t, [3]string{"strategy/01-summary.md", "Arbeidsgruppen foreslår blant annet [[T01]] og dette[^1]:", tt.lead})
+			h := strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))
+			if !strings.Contains(h, "<div class=\"lead-in\">\n"+"<p class=\"lead-in-text\">") || !strings.Contains(h, tt.wantHTML) {
+				t.Errorf("HTML lacks the lead-in group %q:\n%s", tt.wantHTML, section(t, h, "<h2 id=\"1-", "</section>"))
+			}
+			if i := strings.Index(h, "<div class=\"lead-in\">"); i < 0 || !strings.Contains(h[i:], "</article>\n</div>\n</div>") {
+				t.Errorf("the lead-in's group does not hold its measures")
+			}
+			md := strategyMD(t, NewStrategy(c, DocOptions{Date: testDate}))
+			if !strings.Contains(md, tt.wantMD) {
+				t.Errorf("Markdown lacks %q", tt.wantMD)
+			}
+		})
+	}
+}
+
+// TestBoxStart: a chapter's own wording in a box starts with a capital letter, after its
+// list marker; other texts are left as written.
+func TestBoxStart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"- legge til rette for et formalisert samarbeid", "- Legge til rette for et formalisert samarbeid"},
+		{"legge til rette", "Legge til rette"},
+		{"1. øke kunnskapen", "1. Øke kunnskapen"},
+		{"- I de to veilederne", "- I de to veilederne"},
+		{"**viktig** tekst", "**viktig** tekst"},
+		{"[[T14]] først", "[[T14]] først"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := boxStart(tt.in); got != tt.want {
+			t.Errorf("boxStart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -231,8 +231,9 @@ func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*mea
 		}
 		if s.home[m.ID] == n {
 			s.writeMeasureHTML(w, m, ` id="`+esc(anchorOf(m))+`"`)
-		} else {
-			s.writeMeasureHTML(w, m, "")
+		} else { // shown in full at its home: here a line that points there
+			fmt.Fprintf(w, "<p class=\"measure-head see-home\"><span class=\"mid\"><a href=\"#%s\">%s</a></span> <strong>%s</strong> – <a href=\"#%s\">%s<span class=\"ref-page\">%s<span data-toc-page=\"%s\"></span></span></a></p>\n",
+				esc(anchorOf(m)), esc(m.ID), esc(m.Title), esc(anchorOf(m)), esc(wordSeeHome), esc(wordRefPage), esc(anchorOf(m)))
 		}
 	}
 	w.WriteString("</div>\n")
@@ -457,7 +458,11 @@ func (s *Strategy) directiveMarkdown(n *MeasureList) string {
 			fmt.Fprintf(&b, "\n**%s %s** · *%s* – se [vedlegget](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(label), anchorOf(m))
 			continue
 		}
-		b.WriteString("\n" + s.measureMarkdown(m, s.home[m.ID] == n))
+		if s.home[m.ID] != n { // shown in full at its home: here a line that points there
+			fmt.Fprintf(&b, "\n**%s %s** – [%s](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(wordSeeHome), anchorOf(m))
+			continue
+		}
+		b.WriteString("\n" + s.measureMarkdown(m, true))
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), "\n"), "\n")
 }

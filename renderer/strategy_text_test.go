@@ -119,3 +119,28 @@ func TestBoxStart(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureShownOnceInFull: a measure listed by two ::: tiltak blocks stands in full
+// (text and inputs) at its home only; the other block has a line that links there.
+func TestMeasureShownOnceInFull(t *testing.T) {
+	c := editedFixture(t, [3]string{"strategy/02-knowledge.md", "Kapittelet sier det med egne ord:", "Se også:\n\n::: tiltak T02\n\nKapittelet sier det med egne ord:"})
+	const text = "Ta initiativ til en samlet gjennomgang av roller og ansvar"
+	h := strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))
+	if n := strings.Count(h, text); n != 1 {
+		t.Errorf("HTML shows T02's text %d times, want once", n)
+	}
+	if n := strings.Count(h, "Tverrfaglige kommunale arbeid og helsesenter"); n != 1 {
+		t.Errorf("HTML shows T02's input %d times, want once", n)
+	}
+	want := `<p class="measure-head see-home"><span class="mid"><a href="#T02">T02</a></span> <strong>Avklare roller mellom sektorene</strong> – <a href="#T02">se hele tiltaket<span class="ref-page">, side` + "\u00a0" + `<span data-toc-page="T02"></span></span></a></p>`
+	if !strings.Contains(h, want) {
+		t.Errorf("HTML lacks the line pointing to T02:\n%s", section(t, h, "Se også:", "</section>"))
+	}
+	md := strategyMD(t, NewStrategy(c, DocOptions{Date: testDate}))
+	if n := strings.Count(md, text); n != 1 {
+		t.Errorf("Markdown shows T02's text %d times, want once", n)
+	}
+	if !strings.Contains(md, "**T02 Avklare roller mellom sektorene** – [se hele tiltaket](#T02)") {
+		t.Errorf("Markdown lacks the line pointing to T02:\n%s", md)
+	}
+}

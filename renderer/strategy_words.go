@@ -13,4 +13,7 @@ const (
 	wordRefRecommendation = "anbefaling"
 	// wordRefPage goes before the page number a printed reference gets: «…», side 23.
 	wordRefPage = ", side\u00a0"
+	// wordSeeHome points from a second ::: tiltak block to where the measure stands in
+	// full: «T14 Title – se hele tiltaket, side 23».
+	wordSeeHome = "se hele tiltaket"
 )

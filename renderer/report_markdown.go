@@ -54,10 +54,10 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		p("Ingen tidligere rapporter å vise utviklingen over ennå.\n\n")
 	}
 
-	p("## Endringer siden forrige rapport\n\n")
+	p("<a id=\"endringer\"></a>\n\n## Endringer siden forrige rapport\n\n") // the id the attention list links to, as in the HTML
 	r.changesMarkdown(p)
 
-	p("## Tiltakene etter innsatsområde\n\n")
+	p("## %s\n\n", measuresHeading)
 	for _, a := range r.areas {
 		p("### %s\n\n", escapeHeading(a.Heading))
 		if len(a.Measures) == 0 {

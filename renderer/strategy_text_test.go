@@ -4,11 +4,14 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // editedFixture is the renderer's fixture content with each file of edits (a path under
@@ -142,5 +145,81 @@ func TestMeasureShownOnceInFull(t *testing.T) {
 	}
 	if !strings.Contains(md, "**T02 Avklare roller mellom sektorene** – [se hele tiltaket](#T02)") {
 		t.Errorf("Markdown lacks the line pointing to T02:\n%s", md)
+	}
+}
+
+// mdAnchors are the ids a Markdown document's links can point to on GitHub and on GitLab:
+// each heading's anchor as the host makes it (GitLab folds a run of hyphens into one),
+// numbered on repeats, and every <a id="…">.
+func mdAnchors(t *testing.T, md string) (github, gitlab map[string]bool) {
+	t.Helper()
+	github, gitlab = map[string]bool{}, map[string]bool{}
+	gh, gl := newHeadingIDs(), newHeadingIDs()
+	doc := tocMarkdown.Parser().Parse(text.NewReader([]byte(md)))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			label := headingText(h, []byte(md))
+			github[gh.unique(slug(label))] = true
+			gitlab[gl.unique(regexp.MustCompile(`-+`).ReplaceAllString(slug(label), "-"))] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, m := range regexp.MustCompile(`<a id="([^"]+)"></a>`).FindAllStringSubmatch(md, -1) {
+		github[m[1]], gitlab[m[1]] = true, true
+	}
+	return github, gitlab
+}
+
+// TestMarkdownContents: the report and the strategy in Markdown open with a table of
+// contents whose every link, like every other in-page link, works on GitHub and GitLab;
+// the report has the same sections as its HTML; no table has an empty header cell.
+func TestMarkdownContents(t *testing.T) {
+	c := fixture(t)
+	r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate}, Baseline: &Baseline{Label: "x", Diff: measures.Compare(fixtureBaseline(t), c)}})
+	docs := map[string]string{
+		"rapport":  reportMD(t, r),
+		"strategi": strategyMD(t, NewStrategy(c, DocOptions{Date: testDate})),
+	}
+	for name, md := range docs {
+		t.Run(name, func(t *testing.T) {
+			toc := strings.Index(md, "\n## Innhold\n")
+			if toc < 0 || strings.Index(md, "\n## ") != toc {
+				t.Fatalf("the contents are not the first section:\n%.600s", md)
+			}
+			github, gitlab := mdAnchors(t, md)
+			links := regexp.MustCompile(`\]\(#([^)]+)\)`).FindAllStringSubmatch(md, -1)
+			for _, l := range links {
+				if !github[l[1]] || !gitlab[l[1]] {
+					t.Errorf("link #%s: on GitHub %v, on GitLab %v", l[1], github[l[1]], gitlab[l[1]])
+				}
+			}
+			for _, line := range strings.Split(md, "\n") {
+				if strings.HasPrefix(line, "|") && regexp.MustCompile(`\|\s*\|`).MatchString(line) {
+					t.Errorf("a table row with an empty cell: %q", line)
+				}
+			}
+		})
+	}
+	rep := docs["rapport"]
+	contents := rep[strings.Index(rep, "## Innhold"):strings.Index(rep, "## Til fagrådets")]
+	for _, want := range []string{"[Til fagrådets oppmerksomhet](#til-fagrådets-oppmerksomhet)", "[Sammendrag](#sammendrag)",
+		"[Tiltakene etter innsatsområde](#tiltakene-etter-innsatsområde)", "  - [1. Rydde i roller og ansvar]", "[Vedlegg: Alle tiltak](#vedlegg-alle-tiltak)"} {
+		if !strings.Contains(contents, want) {
+			t.Errorf("the report's contents lack %q:\n%s", want, contents)
+		}
+	}
+	for _, want := range []string{"## Til fagrådets oppmerksomhet", "### Utviklingen over rapportene", "## Dekning av innspillene fra Åpen arena"} {
+		if !strings.Contains(rep, want) {
+			t.Errorf("the report in Markdown lacks %q", want)
+		}
+	}
+}
+
+// TestDiffMarkdownHeads: the diff's table of added and removed measures names every column.
+func TestDiffMarkdownHeads(t *testing.T) {
+	var b strings.Builder
+	DiffMarkdown(&b, measures.Compare(fixtureBaseline(t), fixture(t)), "v1", "")
+	if !strings.Contains(b.String(), "| Endring | Tiltak | Tittel | Status |") {
+		t.Errorf("diff table heads:\n%s", b.String())
 	}
 }

@@ -16,4 +16,12 @@ const (
 	// wordSeeHome points from a second ::: tiltak block to where the measure stands in
 	// full: «T14 Title – se hele tiltaket, side 23».
 	wordSeeHome = "se hele tiltaket"
+	// wordTOC is the heading of the Markdown report's table of contents.
+	wordTOC = "Innhold"
+	// wordDiffKind heads the column of what happened to a measure in diff --format md
+	// (nytt, fjernet, ny id).
+	wordDiffKind = "Endring"
+	// measuresHeading is the report's chapter of measures by area, the one whose
+	// sections the Markdown contents list too.
+	measuresHeading = "Tiltakene etter innsatsområde"
 )

@@ -308,7 +308,7 @@ func (x *Comparison) measureView(md *measures.MeasureDiff) compareMeasure {
 
 // HTML writes the comparison as one self-contained HTML page.
 func (x *Comparison) HTML(w io.Writer) error {
-	pg := comparePage{Title: StrategyTitle, Kicker: compareKicker, Date: x.opts.Date.Norwegian(),
+	pg := comparePage{Title: StrategyTitle, Kicker: compareKicker, Date: nbsp(x.opts.Date.Norwegian()),
 		Origin: x.opts.Origin, Baseline: x.opts.Baseline, SummaryID: idSummary, LooseID: idLoose, Summary: x.summary()}
 	byCh := x.measuresByChapter()
 	for _, cd := range x.d.Chapters {

@@ -24,7 +24,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	},
 	"anchor":     anchorOf,
 	"anchorID":   anchorOfID,
-	"logline":    LogLine,
+	"logline":    logLineHTML,
 	"groupstate": groupState,
 	"add":        func(a, b int) int { return a + b },
 }).ParseFS(templateFS, "templates/*.tmpl"))

@@ -2,6 +2,7 @@ package renderer
 
 import (
 	"io"
+	"strings"
 
 	"github.com/samvirke/samvirke/measures"
 )
@@ -73,7 +74,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
-			row.Notes = append(row.Notes, noteRow{LogLine(e), e.Note})
+			row.Notes = append(row.Notes, noteRow{logLineHTML(e), e.Note})
 		}
 		for _, in := range m.Inputs {
 			row.Inputs = append(row.Inputs, inputRow{in, ItemText(r.c, in)})
@@ -84,7 +85,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
-	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
+	pg := reportPage{Title: reportTitle, DocTitle: docTitle(reportTitle, r.opts.DocOptions), Strategy: StrategyTitle, Date: nbsp(r.opts.Date.Norwegian()), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
 		ByStatus:    newChart("chart-status", "Tiltak etter status", r.byStatus),
@@ -119,4 +120,10 @@ func (r *Report) HTML(w io.Writer) error {
 		pg.All = append(pg.All, r.row(m, false))
 	}
 	return execute(w, "report.html.tmpl", pg)
+}
+
+// logLineHTML is LogLine with the date held together by non-breaking spaces, for pages
+// that wrap lines (a phone's screen).
+func logLineHTML(e measures.LogEntry) string {
+	return strings.Replace(LogLine(e), e.Date.Norwegian(), nbsp(e.Date.Norwegian()), 1)
 }

@@ -331,7 +331,7 @@ func (s *Strategy) HTML(w io.Writer) error {
 		return err
 	}
 	chapters := s.prepare()
-	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: s.opts.Date.Norwegian(),
+	pg := strategyPage{Title: StrategyTitle, Subtitle: "Revidert strategi", Date: nbsp(s.opts.Date.Norwegian()),
 		DocTitle: docTitle(StrategyTitle+": revidert strategi", s.opts),
 		Origin:   dataText(s.opts), RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
 	for _, sc := range chapters {
@@ -371,7 +371,7 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 			}
 		}
 		if l := m.LastLog(); l != nil {
-			e.Note, e.NoteDate = l.Note, l.Date.Norwegian()
+			e.Note, e.NoteDate = l.Note, nbsp(l.Date.Norwegian())
 		}
 		out = append(out, e)
 	}

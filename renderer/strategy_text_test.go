@@ -12,6 +12,7 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
 )
 
 // editedFixture is the renderer's fixture content with each file of edits (a path under
@@ -221,5 +222,31 @@ func TestDiffMarkdownHeads(t *testing.T) {
 	DiffMarkdown(&b, measures.Compare(fixtureBaseline(t), fixture(t)), "v1", "")
 	if !strings.Contains(b.String(), "| Endring | Tiltak | Tittel | Status |") {
 		t.Errorf("diff table heads:\n%s", b.String())
+	}
+}
+
+// breakingSpace finds a space where a line must not break: inside a date («1. mars
+// 2016»), before a per cent sign, between «tiltak» and its id.
+var breakingSpace = regexp.MustCompile(`\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)|(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) \d{4}|\d %|(tiltak|anbefaling) [TD]\d\d`)
+
+// TestNoBreakInDatesAndIDs: in the text of the report and the strategy (not the <title>),
+// dates, per cents and referenced ids hold together with non-breaking spaces.
+func TestNoBreakInDatesAndIDs(t *testing.T) {
+	c := fixture(t)
+	r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate}, Baseline: &Baseline{Label: "x", Diff: measures.Compare(fixtureBaseline(t), c)}})
+	for name, doc := range map[string]string{"rapport": reportHTML(t, r), "strategi": strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))} {
+		var body *html.Node
+		walk(dom(t, doc), func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "body" {
+				body = n
+			}
+		})
+		walk(body, func(n *html.Node) {
+			if n.Type == html.TextNode {
+				if m := breakingSpace.FindString(n.Data); m != "" {
+					t.Errorf("%s: a breaking space in %q (in %q)", name, m, n.Data)
+				}
+			}
+		})
 	}
 }

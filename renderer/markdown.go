@@ -25,7 +25,7 @@ func Fields(c *measures.Content, m *measures.Measure) []Field {
 	}
 	fs = append(fs, Field{"Eiere", OwnerNames(c, m.Owners)})
 	if m.Progress != nil {
-		fs = append(fs, Field{"Framdrift", strconv.Itoa(*m.Progress) + "\u00a0%"})
+		fs = append(fs, Field{"Framdrift", strconv.Itoa(*m.Progress) + " %"})
 	}
 	if m.Due != nil {
 		fs = append(fs, Field{"Frist", m.Due.Norwegian()})

@@ -58,6 +58,7 @@ func newMarkdownRefs(c *measures.Content, write MeasureWriter, pages bool) goldm
 			NewMeasureDirective(c, write),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(nbspTransformer{}, 999))),
 	)
 }
 

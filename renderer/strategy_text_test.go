@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samvirke/samvirke/content"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -230,11 +231,17 @@ func TestDiffMarkdownHeads(t *testing.T) {
 var breakingSpace = regexp.MustCompile(`\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)|(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) \d{4}|\d %|(tiltak|anbefaling) [TD]\d\d`)
 
 // TestNoBreakInDatesAndIDs: in the text of the report and the strategy (not the <title>),
-// dates, per cents and referenced ids hold together with non-breaking spaces.
+// dates, per cents and referenced ids hold together with non-breaking spaces, also in
+// the chapters' own prose.
 func TestNoBreakInDatesAndIDs(t *testing.T) {
 	c := fixture(t)
 	r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate}, Baseline: &Baseline{Label: "x", Diff: measures.Compare(fixtureBaseline(t), c)}})
-	for name, doc := range map[string]string{"rapport": reportHTML(t, r), "strategi": strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate}))} {
+	embedded, err := measures.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]string{"rapport": reportHTML(t, r), "strategi": strategyHTML(t, NewStrategy(c, DocOptions{Date: testDate})),
+		"strategien som følger med": strategyHTML(t, NewStrategy(embedded, DocOptions{Date: testDate}))} { // dates in the chapters' prose
 		var body *html.Node
 		walk(dom(t, doc), func(n *html.Node) {
 			if n.Type == html.ElementNode && n.Data == "body" {

@@ -42,6 +42,7 @@ type measurePos struct {
 	owners []Pos
 	inputs []Pos
 	logs   []Pos // the date of each log entry
+	text   int   // the line of the file where Text starts
 }
 
 // Lead returns the lead owner's id, or "" when there is none.
@@ -195,6 +196,7 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 		m.Log = append(m.Log, e)
 	}
 	m.Text = strings.TrimSpace(doc.body)
+	m.pos.text = textLine(doc)
 	if m.Text == "" {
 		c.add(ErrMissingKey, Pos{Line: doc.bodyLine - 1 - c.offset}, "text", "tiltaket mangler tekst under front matter")
 	}

@@ -118,7 +118,7 @@ func ParseChapter(file string, data []byte) (*Chapter, error) {
 		ch.Number, _ = f.integer("number", true, 0, 1000)
 		ch.Title = f.str("title", true)
 		ch.Text = strings.TrimSpace(doc.body)
-		ch.BodyLine = doc.bodyLine
+		ch.BodyLine = textLine(doc)
 		if m := chapterFileRe.FindStringSubmatch(path.Base(file)); m == nil {
 			c.add(ErrFileName, Pos{Line: 1}, "", "kapittelfiler heter NN-<id>.md, f.eks. 03-public-health.md")
 		} else if ch.ID != "" && m[2] != ch.ID {

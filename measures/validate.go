@@ -132,6 +132,11 @@ func (v *validator) measure(m *Measure) {
 			v.add(m.File, posAt(m.pos.inputs, i), fmt.Sprintf("inputs[%d]", i), ErrReference, "ukjent innspill «%s»%s", in, v.inputHint(in))
 		}
 	}
+	m.scanRefs(func(id string, line, col int) {
+		if c.Measure(id) == nil {
+			v.out = append(v.out, brokenRef(m.File, id, line, col))
+		}
+	})
 	if target, ok := m.Revision.MergedInto(); ok {
 		switch {
 		case target == m.ID:
@@ -194,7 +199,7 @@ func (v *validator) chapter(ch *Chapter) {
 	ch.scanRefs(func(id string, line, col int, d *Directive) {
 		p := Pos{Line: line, Col: col}
 		if id != "" && c.Measure(id) == nil {
-			v.add(ch.File, p, "", ErrReference, "henvisningen til «%s» peker ikke på noe tiltak", id)
+			v.out = append(v.out, brokenRef(ch.File, id, line, col))
 			return
 		}
 		if d == nil || id != "" {

@@ -65,6 +65,8 @@ func TestValidateReferences(t *testing.T) {
 		{"kind does not fit id", "measures/D01.md", "kind: recommendation", "kind: measure", ErrInvalidValue, "D-id-er er anbefalinger", 4},
 		{"unknown event", "inputs/aa2020/1.1.md", "event: aa2020", "event: aa2021", ErrFileName, "event er «aa2021»", 3},
 		{"strategy reference", "strategy/01-summary.md", "[[T01]]", "[[T77]]", ErrReference, "henvisningen til «T77»", 6},
+		{"strategy reference after a blank line", "strategy/01-summary.md", "---\nArbeidsgruppen foreslår [[T01]]", "---\n\nArbeidsgruppen foreslår [[T77]]", ErrReference, "henvisningen til «T77»", 7},
+		{"measure text reference", "measures/T01.md", "av tiltak.", "av tiltak,\nse [[T99]].", ErrReference, "henvisningen til «T99» peker ikke på noe tiltak", 24},
 		{"strategy directive", "strategy/01-summary.md", "::: tiltak T01 T02", "::: tiltak T01 T03", ErrReference, "henvisningen til «T03»", 8},
 		{"chapter title differs", "strategy/01-summary.md", "title: Sammendrag", "title: Oppsummering", ErrInvalidValue, "stemmer ikke med content/areas.yaml", 4},
 	}
@@ -127,5 +129,30 @@ func TestLoadMissingMetaFiles(t *testing.T) {
 	}
 	{
 		t.Errorf("Load without owners.yaml = %v, want an error naming content/owners.yaml", err)
+	}
+}
+
+// TestBrokenRefs: the references that name no measure, in chapters and in measure texts,
+// each with its file and line, and none in valid content.
+func TestBrokenRefs(t *testing.T) {
+	fsys := fixture(t)
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.BrokenRefs(); len(got) != 0 {
+		t.Fatalf("BrokenRefs() of valid content = %v", got)
+	}
+	fsys["measures/T01.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["measures/T01.md"].Data), "av tiltak.", "av tiltak, se [[T99]].", 1))}
+	fsys["strategy/01-summary.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["strategy/01-summary.md"].Data), "[[T01]]", "[[T98]]", 1))}
+	c, _ = Load(fsys)
+	var got []string
+	for _, e := range c.BrokenRefs() {
+		got = append(got, e.Error())
+	}
+	want := []string{"content/strategy/01-summary.md:6:26: henvisningen til «T98» peker ikke på noe tiltak",
+		"content/measures/T01.md:23:54: henvisningen til «T99» peker ikke på noe tiltak"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("BrokenRefs() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

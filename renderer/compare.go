@@ -304,7 +304,7 @@ func (x *Comparison) measureView(md *measures.MeasureDiff) compareMeasure {
 // HTML writes the comparison as one self-contained HTML page.
 func (x *Comparison) HTML(w io.Writer) error {
 	t := x.opts.T()
-	pg := comparePage{Title: t.Doc.StrategyTitle, Kicker: t.Compare.Kicker, Date: x.opts.Date.Norwegian(),
+	pg := comparePage{Title: t.Doc.StrategyTitle, Kicker: t.Compare.Kicker, Date: nbsp(x.opts.Date.Norwegian()),
 		Origin: x.opts.Origin, Baseline: x.opts.Baseline, SummaryID: idSummary, LooseID: idLoose, Summary: x.summary()}
 	byCh := x.measuresByChapter()
 	for _, cd := range x.d.Chapters {

@@ -43,8 +43,8 @@ func convert(t *testing.T, c *measures.Content, src string) string {
 func TestMeasureRefs(t *testing.T) {
 	c := fixture(t)
 	tests := []struct{ name, in, want string }{
-		{"reference", "Se [[T01]].", `<p>Se <a class="ref" href="#T01">T01 Øke kunnskapen om effekter</a>.</p>`},
-		{"two", "[[T02]] og [[D01]]", `<a class="ref" href="#T02">T02 Avklare roller mellom sektorene</a> og <a class="ref" href="#D01">D01 Åpne for deling av data</a>`},
+		{"reference", "Se [[T01]].", "<p>Se <a class=\"ref\" href=\"#T01\">tiltak\u00a0T01 («Øke kunnskapen om effekter»)</a>.</p>"},
+		{"two", "[[T02]] og [[D01]]", "<a class=\"ref\" href=\"#T02\">tiltak\u00a0T02 («Avklare roller mellom sektorene»)</a> og <a class=\"ref\" href=\"#D01\">anbefaling\u00a0D01 («Åpne for deling av data»)</a>"},
 		{"unknown", "Se [[T99]].", `<span class="ref-missing" title="Ukjent tiltak">[[T99]]</span>`},
 		{"in a code span", "`[[T01]]`", `<code>[[T01]]</code>`},
 		{"ordinary link still works", "[lenke](https://nav.no) [[T01]]", `<a href="https://nav.no">lenke</a> <a class="ref" href="#T01">`},

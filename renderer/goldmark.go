@@ -6,11 +6,14 @@ import (
 	"html"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // metaPrefix is the document meta key holding the prefix that keeps footnote ids of
@@ -32,6 +35,12 @@ var norwegianQuotes = map[extension.TypographicPunctuation]string{
 // HTML is dropped (goldmark's default; html.WithUnsafe is never set) and unsafe link
 // targets are removed by NewSafeLinks.
 func newMarkdown(c *measures.Content, write MeasureWriter) goldmark.Markdown {
+	return newMarkdownRefs(c, lang.NB.Texts(), write, false)
+}
+
+// newMarkdownRefs is newMarkdown whose [[T14]] links hold the page number a printed
+// document fills in, when pages is set (see refHTML).
+func newMarkdownRefs(c *measures.Content, t *lang.Texts, write MeasureWriter, pages bool) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -45,10 +54,12 @@ func newMarkdown(c *measures.Content, write MeasureWriter) goldmark.Markdown {
 			})),
 			extension.NewTypographer(extension.WithTypographicSubstitutions(norwegianQuotes)),
 			NewSafeLinks(),
-			NewMeasureRefs(c),
+			measureRefs{c, t, pages},
+			leadIns{},
 			NewMeasureDirective(c, write),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(nbspTransformer{}, 999))),
 	)
 }
 
@@ -108,4 +119,11 @@ func headingText(h *ast.Heading, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// leadIns renders the LeadIn nodes that groupLeadIns makes.
+type leadIns struct{}
+
+func (leadIns) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(leadInHTML{}, 500)))
 }

@@ -43,7 +43,7 @@ var templates = func() map[lang.Lang]*template.Template {
 		out[l] = template.Must(baseTemplates.Clone()).Funcs(template.FuncMap{
 			"T":          func() *lang.Texts { return t },
 			"status":     t.Status,
-			"logline":    func(e measures.LogEntry) string { return logLine(t, e) },
+			"logline":    func(e measures.LogEntry) string { return logLineHTML(t, e) },
 			"groupstate": func(g measures.GroupChange) string { return groupState(t, g) },
 		})
 	}

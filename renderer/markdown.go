@@ -135,7 +135,7 @@ func DiffMarkdown(w io.Writer, d *measures.Diff, since, until string) {
 		return
 	}
 	if len(d.Added)+len(d.Removed)+len(d.Renamed) > 0 {
-		fmt.Fprintln(w, "| | Tiltak | Tittel | Status |\n|---|---|---|---|")
+		fmt.Fprintln(w, "| "+wordDiffKind+" | Tiltak | Tittel | Status |\n|---|---|---|---|")
 		for _, m := range d.Added {
 			fmt.Fprintf(w, "| nytt | %s | %s | %s |\n", Escape(m.ID), Escape(m.Title), m.Status.Label())
 		}

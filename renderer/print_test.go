@@ -185,3 +185,88 @@ func savePDFShots(t *testing.T, pdf []byte, name string) {
 		t.Errorf("pdftoppm: %v: %s", err, out)
 	}
 }
+
+// printedRef is a [[T01]] reference as the printed strategy reads: «tiltak T01
+// («Title», side 3)».
+var printedRef = regexp.MustCompile(`(tiltak|anbefaling) (T\d+|D\d+) \(«([^»]+)», side (\d+)\)`)
+
+// TestPrintedRefsHavePages prints the fixture strategy and checks that every [[T01]]
+// reads «tiltak T01 («Title», side N)» in lower case, and that page N is where the
+// measure's box stands (a line that starts with its id and title).
+func TestPrintedRefsHavePages(t *testing.T) {
+	c := fixture(t)
+	s := NewStrategy(c, DocOptions{Date: testDate})
+	p := printDoc(t, htmlDoc{func(b *bytes.Buffer) error { return s.HTML(b) }, s.PrintInfo()})
+	found := 0
+	for i, page := range p.pages {
+		for _, m := range printedRef.FindAllStringSubmatch(normalize(page), -1) {
+			found++
+			n, _ := strconv.Atoi(m[4])
+			if m[3] != c.Measure(m[2]).Title {
+				t.Errorf("page %d: %q has the title %q", i+1, m[0], m[3])
+			}
+			if n < 1 || n > len(p.pages) {
+				t.Errorf("page %d: %q points past the document (%d pages)", i+1, m[0], len(p.pages))
+				continue
+			}
+			box := regexp.MustCompile(`(?m)^\s*` + m[2] + `\s+` + regexp.QuoteMeta(m[3]))
+			if !box.MatchString(strings.ReplaceAll(p.pages[n-1], "\u00a0", " ")) {
+				t.Errorf("page %d: %q, but page %d has no box of %s:\n%s", i+1, m[0], n, m[2], p.pages[n-1])
+			}
+		}
+	}
+	if found < 3 {
+		t.Errorf("found %d printed references with a page, want the 3 of the fixture:\n%s", found, strings.Join(p.pages, "\f"))
+	}
+}
+
+// TestPrintedLeadInsKeepTheirBox prints a chapter of forty lead-ins, each after a
+// paragraph one sentence longer than the last, so some fall at the foot of a page, and
+// checks that each lead-in stands on the same page as the first line of its box.
+func TestPrintedLeadInsKeepTheirBox(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nid: summary\nnumber: 1\ntitle: Sammendrag – anbefalinger\n---\n")
+	for i := 1; i <= 40; i++ {
+		b.WriteString(strings.Repeat("Dette avsnittet fyller siden med tekst som skyver neste ledd nedover. ", i%9*3+1))
+		fmt.Fprintf(&b, "\n\nLedd%02d: for å styrke samarbeidet foreslås\n\n::: tiltak T05\n- boks%02d legge til rette for et formalisert samarbeid om planer.\n:::\n\n", i, i)
+	}
+	c := editedFixture(t, [3]string{"strategy/01-summary.md", readFile(t, "testdata/content/strategy/01-summary.md"), b.String()})
+	s := NewStrategy(c, DocOptions{Date: testDate})
+	p := printDoc(t, htmlDoc{func(b *bytes.Buffer) error { return s.HTML(b) }, s.PrintInfo()})
+	feet := 0
+	for i := 1; i <= 40; i++ {
+		lead, box := fmt.Sprintf("Ledd%02d", i), fmt.Sprintf("Boks%02d", i)
+		lp, bp := pageOf(p.pages, lead), pageOf(p.pages, box)
+		if lp == 0 || bp == 0 {
+			t.Fatalf("%s is on page %d, %s on page %d", lead, lp, box, bp)
+		}
+		if lp != bp {
+			t.Errorf("%s is on page %d, its box on page %d", lead, lp, bp)
+		}
+		if lines := strings.Split(strings.TrimSpace(p.pages[lp-1]), "\n"); lp > 1 && strings.Contains(strings.Join(lines[max(0, len(lines)-12):], "\n"), box) {
+			feet++
+		}
+	}
+	if feet == 0 {
+		t.Errorf("no lead-in came near the foot of a page; the test proves nothing")
+	}
+}
+
+// pageOf is the page (from 1) where s first stands, or 0.
+func pageOf(pages []string, s string) int {
+	for i, p := range pages {
+		if strings.Contains(p, s) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

@@ -4,6 +4,7 @@ import (
 	"html"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -49,9 +50,16 @@ func (refParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node
 	return &MeasureRef{ID: string(line[m[2]:m[3]]), Len: m[1]}
 }
 
-// refHTML renders a MeasureRef as <a href="#T14">T14 Title</a>, or as the marked
-// reference text when the content has no such measure (validate reports it).
-type refHTML struct{ c *measures.Content }
+// refHTML renders a MeasureRef as a link to the measure that names it in lower case, as
+// it stands mid-sentence: <a href="#T14">tiltak T14 («Title»)</a> (see refWords), or as
+// the marked reference text when the content has no such measure (validate reports it;
+// the strategy refuses it). With pages, the link holds an empty page number that the
+// printed PDF fills in (see PDF): «tiltak T14 («Title», side 23)».
+type refHTML struct {
+	c     *measures.Content
+	t     *lang.Texts
+	pages bool
+}
 
 func (r refHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMeasureRef, r.render)
@@ -69,12 +77,26 @@ func (r refHTML) render(w util.BufWriter, _ []byte, node ast.Node, entering bool
 		w.WriteString(`]]</span>`)
 		return ast.WalkSkipChildren, nil
 	}
+	noun, title := refWords(r.t, m)
 	w.WriteString(`<a class="ref" href="#`)
 	w.WriteString(html.EscapeString(anchorOf(m)))
 	w.WriteString(`">`)
-	w.WriteString(html.EscapeString(m.ID + " " + m.Title))
-	w.WriteString(`</a>`)
+	w.WriteString(html.EscapeString(noun + " (" + title))
+	if r.pages {
+		w.WriteString(`<span class="ref-page">` + html.EscapeString(r.t.Strategy.RefPage) + `<span data-toc-page="` + html.EscapeString(anchorOf(m)) + `"></span></span>`)
+	}
+	w.WriteString(`)</a>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// refWords are the two parts of a reference to m, lower case first as it stands
+// mid-sentence: «tiltak T14» (or «anbefaling D03») and the title in quotes, «Title».
+func refWords(t *lang.Texts, m *measures.Measure) (noun, title string) {
+	kind := t.Strategy.RefMeasure
+	if m.Kind == measures.KindRecommendation {
+		kind = t.Strategy.RefRecommendation
+	}
+	return kind + "\u00a0" + m.ID, "«" + m.Title + "»"
 }
 
 // anchorOf is a measure's stable anchor: its id (#T14). An id that is not valid (content
@@ -88,12 +110,18 @@ func anchorOfID(id string) string {
 	return "tiltak-" + slug(id)
 }
 
-type measureRefs struct{ c *measures.Content }
+type measureRefs struct {
+	c     *measures.Content
+	t     *lang.Texts
+	pages bool
+}
 
 // NewMeasureRefs returns the extension for [[T14]] references to the measures of c.
-func NewMeasureRefs(c *measures.Content) goldmark.Extender { return measureRefs{c} }
+func NewMeasureRefs(c *measures.Content) goldmark.Extender {
+	return measureRefs{c: c, t: lang.NB.Texts()}
+}
 
 func (e measureRefs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(refParser{}, 199)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML{e.c}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML{e.c, e.t, e.pages}, 500)))
 }

@@ -293,7 +293,7 @@ func (r *Report) baselineText() string {
 func (r *Report) Markdown(w io.Writer) error {
 	var b strings.Builder
 	r.writeMarkdown(&b)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, withMarkdownTOC(b.String(), r.t.Report.Contents, func(h2 string) bool { return h2 == r.t.Report.ByArea }))
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

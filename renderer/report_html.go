@@ -2,8 +2,10 @@ package renderer
 
 import (
 	"io"
+	"strings"
 
 	"github.com/samvirke/samvirke/measures"
+	"github.com/samvirke/samvirke/renderer/lang"
 )
 
 // reportPage is the data of the report's HTML template.
@@ -73,7 +75,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 	}
 	if full {
 		for _, e := range latestNotes(m, notesShown) {
-			row.Notes = append(row.Notes, noteRow{logLine(r.t, e), e.Note})
+			row.Notes = append(row.Notes, noteRow{logLineHTML(r.t, e), e.Note})
 		}
 		for _, in := range m.Inputs {
 			row.Inputs = append(row.Inputs, inputRow{in, itemText(r.t, r.c, in)})
@@ -85,7 +87,7 @@ func (r *Report) row(m *measures.Measure, full bool) measureRow {
 // HTML writes the report as one self-contained HTML page.
 func (r *Report) HTML(w io.Writer) error {
 	t := r.t
-	pg := reportPage{Title: t.Report.Title, DocTitle: docTitle(t.Report.Title, r.opts.DocOptions), Strategy: t.Doc.StrategyTitle, Date: r.opts.Date.Norwegian(), Origin: dataText(r.opts.DocOptions),
+	pg := reportPage{Title: t.Report.Title, DocTitle: docTitle(t.Report.Title, r.opts.DocOptions), Strategy: t.Doc.StrategyTitle, Date: nbsp(r.opts.Date.Norwegian()), Origin: dataText(r.opts.DocOptions),
 		Baseline: r.baselineText(), NoBaseline: r.opts.NoBaseline, MeasureCount: len(r.c.Measures),
 		Linked: r.linked, Items: r.items, LinkedShare: percent(r.linked, r.items),
 		ByStatus:    newChart("chart-status", t.Report.ChartStatus, r.byStatus),
@@ -120,4 +122,10 @@ func (r *Report) HTML(w io.Writer) error {
 		pg.All = append(pg.All, r.row(m, false))
 	}
 	return execute(w, r.opts.Lang, "report.html.tmpl", pg)
+}
+
+// logLineHTML is LogLine with the date held together by non-breaking spaces, for pages
+// that wrap lines (a phone's screen).
+func logLineHTML(t *lang.Texts, e measures.LogEntry) string {
+	return strings.Replace(logLine(t, e), e.Date.Norwegian(), nbsp(e.Date.Norwegian()), 1)
 }

@@ -54,7 +54,7 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		p("%s\n\n", tr.TrendNone)
 	}
 
-	p("## %s\n\n", tr.Changes)
+	p("<a id=\"endringer\"></a>\n\n## %s\n\n", tr.Changes) // the id the attention list links to, as in the HTML
 	r.changesMarkdown(p)
 
 	p("## %s\n\n", tr.ByArea)

@@ -58,7 +58,7 @@ type Strategy struct {
 // NewStrategy prepares the strategy text of c.
 func NewStrategy(c *measures.Content, opts DocOptions) *Strategy {
 	s := &Strategy{c: c, opts: opts}
-	s.md = newMarkdown(c, s.writeMeasuresHTML)
+	s.md = newMarkdownRefs(c, opts.T(), s.writeMeasuresHTML, true)
 	return s
 }
 
@@ -112,6 +112,7 @@ func (s *Strategy) prepare() []stratChapter {
 		sc.id = s.ids.unique(slug(sc.heading))
 		sc.p = parse(s.md, ch.Text, s.ids, "kap-"+ch.ID+"-")
 		sc.p.shiftHeadings(1)
+		groupLeadIns(sc.p)
 		ast.Walk(sc.p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil
@@ -156,6 +157,16 @@ func (s *Strategy) prepare() []stratChapter {
 		}
 	}
 	return out
+}
+
+// checkRefs refuses a strategy whose text refers to a measure that does not exist
+// ([[T99]], ::: tiltak T99): the errors name file, line and id (measures.ErrReference).
+// A document with a dead reference is never written.
+func (s *Strategy) checkRefs() error {
+	if es := s.c.BrokenRefs(); len(es) > 0 {
+		return fmt.Errorf("%s:\n%w", wordBrokenRefs, es)
+	}
+	return nil
 }
 
 // retired reports whether the revised strategy drops m: retire, or merged into another.
@@ -227,8 +238,9 @@ func (s *Strategy) writeMeasuresHTML(w util.BufWriter, n *MeasureList, ms []*mea
 		}
 		if s.home[m.ID] == n {
 			s.writeMeasureHTML(w, m, ` id="`+esc(anchorOf(m))+`"`)
-		} else {
-			s.writeMeasureHTML(w, m, "")
+		} else { // shown in full at its home: here a line that points there
+			fmt.Fprintf(w, "<p class=\"measure-head see-home\"><span class=\"mid\"><a href=\"#%s\">%s</a></span> <strong>%s</strong> – <a href=\"#%s\">%s<span class=\"ref-page\">%s<span data-toc-page=\"%s\"></span></span></a></p>\n",
+				esc(anchorOf(m)), esc(m.ID), esc(m.Title), esc(anchorOf(m)), esc(s.opts.T().Strategy.SeeHome), esc(s.opts.T().Strategy.RefPage), esc(anchorOf(m)))
 		}
 	}
 	w.WriteString("</div>\n")
@@ -255,7 +267,7 @@ func (s *Strategy) writeOwnWordingHTML(w util.BufWriter, n *MeasureList, ms []*m
 		}
 		w.WriteString("</p>\n")
 	}
-	p := parse(s.md, n.Body, s.ids, s.ownPrefix())
+	p := parse(s.md, boxStart(n.Body), s.ids, s.ownPrefix())
 	p.shiftHeadings(3)
 	body, err := p.html(s.md)
 	if err != nil {
@@ -322,9 +334,12 @@ type retiredEntry struct {
 
 // HTML writes the strategy as one self-contained HTML page.
 func (s *Strategy) HTML(w io.Writer) error {
+	if err := s.checkRefs(); err != nil {
+		return err
+	}
 	chapters := s.prepare()
 	t := s.opts.T()
-	pg := strategyPage{Title: t.Doc.StrategyTitle, Subtitle: t.Strategy.Subtitle, Date: s.opts.Date.Norwegian(),
+	pg := strategyPage{Title: t.Doc.StrategyTitle, Subtitle: t.Strategy.Subtitle, Date: nbsp(s.opts.Date.Norwegian()),
 		DocTitle: docTitle(t.Doc.StrategyTitle+": "+t.Strategy.SubtitleLower, s.opts),
 		Origin:   dataText(s.opts), RetiredID: idRetired, UnplacedID: idUnplaced, TOCID: idTOC}
 	for _, sc := range chapters {
@@ -364,7 +379,7 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 			}
 		}
 		if l := m.LastLog(); l != nil {
-			e.Note, e.NoteDate = l.Note, l.Date.Norwegian()
+			e.Note, e.NoteDate = l.Note, nbsp(l.Date.Norwegian())
 		}
 		out = append(out, e)
 	}
@@ -374,6 +389,9 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 // Markdown writes the strategy as GFM: the same parts as the HTML, with the chapters'
 // own Markdown rewritten from the parse tree (see parsed.markdown).
 func (s *Strategy) Markdown(w io.Writer) error {
+	if err := s.checkRefs(); err != nil {
+		return err
+	}
 	chapters := s.prepare()
 	var b strings.Builder
 	t := s.opts.T()
@@ -434,7 +452,8 @@ func (s *Strategy) refMarkdown(n *MeasureRef) string {
 	if m == nil {
 		return `\[\[` + Escape(n.ID) + `\]\]`
 	}
-	return "[" + Escape(m.ID) + " " + Escape(m.Title) + "](#" + anchorOf(m) + ")"
+	noun, title := refWords(s.opts.T(), m)
+	return "[" + Escape(noun+" ("+title+")") + "](#" + anchorOf(m) + ")"
 }
 
 func (s *Strategy) directiveMarkdown(n *MeasureList) string {
@@ -448,7 +467,11 @@ func (s *Strategy) directiveMarkdown(n *MeasureList) string {
 			fmt.Fprintf(&b, "\n**%s %s** · *%s*%s[%s](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(label), s.opts.T().Strategy.SeeAppendix, s.opts.T().Strategy.TheAppendix, anchorOf(m))
 			continue
 		}
-		b.WriteString("\n" + s.measureMarkdown(m, s.home[m.ID] == n))
+		if s.home[m.ID] != n { // shown in full at its home: here a line that points there
+			fmt.Fprintf(&b, "\n**%s %s** – [%s](#%s)\n", Escape(m.ID), Escape(m.Title), Escape(s.opts.T().Strategy.SeeHome), anchorOf(m))
+			continue
+		}
+		b.WriteString("\n" + s.measureMarkdown(m, true))
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), "\n"), "\n")
 }
@@ -495,7 +518,7 @@ func (s *Strategy) ownWordingMarkdown(n *MeasureList) string {
 		b.WriteString("\n\n")
 	}
 	prefix := s.ownPrefix()
-	p := parse(s.md, n.Body, s.ids, prefix)
+	p := parse(s.md, boxStart(n.Body), s.ids, prefix)
 	p.shiftHeadings(3)
 	b.WriteString(strings.TrimSpace(p.markdown(mdHooks{ref: s.refMarkdown, footnote: prefix})))
 	return b.String()

@@ -99,3 +99,58 @@ func savePhoneShot(t *testing.T, ctx context.Context, name string) {
 		os.WriteFile(filepath.Join(dir, name), png, 0o644)
 	}
 }
+
+// chartTextJS lists the chart texts smaller than 12 px as drawn: the font size times the
+// scale the SVG is shown at (its width on the page over its viewBox's).
+const chartTextJS = `(() => { const small = []; let n = 0;
+for (const svg of document.querySelectorAll("figure.chart svg")) {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  for (const t of svg.querySelectorAll("text")) {
+    n++;
+    const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (px < 12) small.push(t.textContent.trim().slice(0, 30) + " " + px.toFixed(1) + " px");
+  }
+}
+return JSON.stringify({Count: n, Small: small.slice(0, 8), Smalls: small.length}); })()`
+
+// TestChartTextReadableOnPhones opens the report at phone widths and checks that every
+// text in its charts is drawn at 12 px or more.
+func TestChartTextReadableOnPhones(t *testing.T) {
+	bctx, cancel := browser(t)
+	defer cancel()
+	for _, file := range pagesToCheck(t) {
+		if !strings.HasPrefix(filepath.Base(file), "rapport") {
+			continue
+		}
+		abs, _ := filepath.Abs(file)
+		self := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		for _, w := range []int64{360, 390} {
+			t.Run(filepath.Base(file)+"/"+itoa(int(w)), func(t *testing.T) {
+				tab, closeTab := chromedp.NewContext(bctx)
+				defer closeTab()
+				ctx, stop := context.WithTimeout(tab, time.Minute)
+				defer stop()
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800, chromedp.EmulateMobile), chromedp.Navigate(self)); err != nil {
+					t.Fatal(err)
+				}
+				out, err := chromedp.Run(ctx, chromedp.Evaluate[string](chartTextJS))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var r struct {
+					Count, Smalls int
+					Small         []string
+				}
+				if err := json.Unmarshal([]byte(out), &r); err != nil {
+					t.Fatal(err)
+				}
+				if r.Count == 0 {
+					t.Fatal("the report has no chart texts")
+				}
+				if r.Smalls > 0 {
+					t.Errorf("at %d px %d of %d chart texts are smaller than 12 px, e.g.\n%s", w, r.Smalls, r.Count, joinLines(r.Small))
+				}
+			})
+		}
+	}
+}

@@ -195,3 +195,27 @@ func TestPDFNeedsABrowser(t *testing.T) {
 		t.Errorf("strategy -o r.pdf wrote %.10q", data)
 	}
 }
+
+// TestStrategyRefusesUnknownRef: a [[T99]] in a chapter fails strategy (no file is
+// written, in any format) and validate, both naming the file, the line and the id.
+func TestStrategyRefusesUnknownRef(t *testing.T) {
+	dir := repo(t)
+	file := filepath.Join(dir, "content", "strategy", "01-summary.md")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), "[[T01]]", "[[T99]]", 1)), 0o644)
+	const want = "content/strategy/01-summary.md:6:26: henvisningen til «T99» peker ikke på noe tiltak"
+	for _, name := range []string{"s.html", "s.md"} {
+		out := filepath.Join(t.TempDir(), name)
+		_, _, err := run(t, false, nil, "--repo", dir, "strategy", "-o", out)
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "ingen fil er skrevet") {
+			t.Errorf("strategy -o %s: err = %v, want %q", name, err, want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("strategy -o %s wrote the file (%v)", name, err)
+		}
+	}
+	stdout, _, err := run(t, false, nil, "--repo", dir, "validate")
+	if err == nil || !strings.Contains(stdout+err.Error(), want) {
+		t.Errorf("validate: err = %v, out %q, want %q", err, stdout, want)
+	}
+}

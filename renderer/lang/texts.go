@@ -53,6 +53,7 @@ type DocTexts struct {
 
 // ReportTexts are the status report's.
 type ReportTexts struct {
+	Contents           string // the heading of the Markdown report's table of contents
 	Title              string
 	TitleLower         string // in the PDF subject: «statusrapport til fagrådet»
 	Summary            string
@@ -188,24 +189,28 @@ type ChangesTexts struct {
 
 // StrategyTexts are the revised strategy's.
 type StrategyTexts struct {
-	Subtitle       string // «Revidert strategi»
-	SubtitleLower  string // «revidert strategi»
-	Unplaced       string
-	UnplacedLead   string
-	Retired        string
-	RetiredLead    string
-	ContinuedIn    string // «Videreføres i »
-	LastNoteF      string // «Siste notat (%s): %s»
-	NoLogNotes     string
-	SeeAppendix    string // « – se »
-	TheAppendix    string // «vedlegget»
-	InputsBehind   string
-	StatusF        string // «status: %s»
-	BadgeNew       string
-	BadgeRevised   string
-	BadgeRetired   string
-	BadgeMergedF   string
-	UnknownMeasure string
+	RefMeasure        string // «tiltak» in a [[T14]] reference, lower case mid-sentence
+	RefRecommendation string // «anbefaling» in a [[D03]] reference
+	RefPage           string // «, side » before the page number of a printed reference
+	SeeHome           string // «se hele tiltaket»: a second list of a measure points to the first
+	Subtitle          string // «Revidert strategi»
+	SubtitleLower     string // «revidert strategi»
+	Unplaced          string
+	UnplacedLead      string
+	Retired           string
+	RetiredLead       string
+	ContinuedIn       string // «Videreføres i »
+	LastNoteF         string // «Siste notat (%s): %s»
+	NoLogNotes        string
+	SeeAppendix       string // « – se »
+	TheAppendix       string // «vedlegget»
+	InputsBehind      string
+	StatusF           string // «status: %s»
+	BadgeNew          string
+	BadgeRevised      string
+	BadgeRetired      string
+	BadgeMergedF      string
+	UnknownMeasure    string
 }
 
 // CompareTexts are the comparison's (strategy --compare).

@@ -35,7 +35,7 @@ Når inn- eller utdata ikke er en terminal, lager den bare repoet og skriver hvo
 				return err
 			}
 			fmt.Fprintf(s.Out, "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n", root)
-			if !interactive(s) {
+			if !s.IsInteractive() {
 				fmt.Fprintf(s.Out, "Åpne det med «samvirke --repo %s».\n", root)
 				return nil
 			}

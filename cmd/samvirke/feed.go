@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/google/renameio/v2/maybe"
-	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/feed"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
@@ -125,23 +123,6 @@ func calendarRun(opts *calendarOptions) error {
 	return writeOut(opts.streams, opts.Output, func(w io.Writer) error {
 		return feed.WriteCalendar(w, c, changed, feed.Links{Base: opts.URL})
 	}, count(n, "frist"))
-}
-
-// contentAndRepo loads the content and opens its git repository; the repository is nil
-// for the embedded content or a content directory outside git.
-func contentAndRepo(g *globalOptions, s *IOStreams) (*measures.Content, *tracker.Repo, error) {
-	c, src, err := loadContent(g, s, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	if src.Embedded {
-		return c, nil, nil
-	}
-	repo, err := tracker.Open(src.Root)
-	if errors.Is(err, tracker.ErrNotRepository) {
-		return c, nil, nil
-	}
-	return c, repo, err
 }
 
 // writeOut writes what write makes to the file out atomically (saying what on standard

@@ -1,40 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/samvirke/samvirke/measures"
-	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
-
-// openRepo opens the strategy repository for commands that need git: writes, history.
-func openRepo(g *globalOptions) (*tracker.Repo, error) {
-	src, err := findSource(g.Repo)
-	if err != nil {
-		return nil, err
-	}
-	if src.Embedded {
-		return nil, fmt.Errorf("fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)")
-	}
-	repo, err := tracker.Open(src.Root)
-	if errors.Is(err, tracker.ErrNotRepository) {
-		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w", src.Root, err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("kunne ikke åpne git-repoet i %s: %w", src.Root, err)
-	}
-	// What a write repaired or finished before it started (an interrupted save, an empty
-	// index) goes to standard error, beside the command's own output.
-	repo.OnRepair = func(msg string) { fmt.Fprintln(os.Stderr, "samvirke: "+msg) }
-	if g.streams != nil {
-		ensureMergeDriver(repo, g.streams)
-	}
-	return repo, nil
-}
 
 func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
 	var format string

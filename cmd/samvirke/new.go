@@ -14,7 +14,6 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 type newOptions struct {
@@ -87,7 +86,7 @@ func newRun(ctx context.Context, opts *newOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.Yes && isTerminal(opts.streams) {
+	if !opts.Yes && opts.streams.IsStdinTTY() {
 		if err := newForm(c, opts); errors.Is(err, huh.ErrUserAborted) {
 			return errors.New("avbrutt; ingenting er skrevet")
 		} else if err != nil {
@@ -175,12 +174,6 @@ Sekretariatet gir forslaget et T-nummer når det godtas.
 (Med «samvirke new --commit» lager samvirke commiten for deg.)
 `, file, id, branch, file, id, branch)
 	return nil
-}
-
-// isTerminal reports whether the command's input is an interactive terminal.
-func isTerminal(s *IOStreams) bool {
-	f, ok := s.In.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // newForm asks for the proposal in the terminal, starting from the flags' values.

@@ -17,7 +17,6 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 func newTUICmd(g *globalOptions, s *IOStreams) *cobra.Command {
@@ -38,7 +37,7 @@ samvirke før den første lagringen. «samvirke demo» lager et prøverepo der d
 Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !interactive(s) {
+			if !s.IsInteractive() {
 				return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
 			}
 			return tuiRun(cmd.Context(), g, s, author)
@@ -46,12 +45,6 @@ Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebes
 	}
 	cmd.Flags().StringVar(&author, "author", "", "forfatter av endringene, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
-}
-
-// interactive reports whether both standard input and output are terminals.
-func interactive(s *IOStreams) bool {
-	f, ok := s.In.(*os.File)
-	return ok && s.OutTTY && term.IsTerminal(int(f.Fd()))
 }
 
 // tuiOptions finds and loads the content the way the other commands do and says whether

@@ -68,9 +68,6 @@ som én commit med din git-identitet, slik som «samvirke set».`,
 }
 
 func acceptRun(ctx context.Context, opts *acceptOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	repo, err := openRepo(opts.global)
 	if err != nil {
 		return err

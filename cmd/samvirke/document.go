@@ -195,9 +195,6 @@ func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
 	if err := doc.Markdown(&md); err != nil {
 		return nil, err
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	if err := renderer.DOCX(ctx, pandoc, md.Bytes(), &out); err != nil {
 		return nil, fmt.Errorf("kunne ikke lage Word-filen med %s: %w", pandoc, err)
 	}

@@ -67,9 +67,6 @@ loggen har det fra før. Rader med ukjent id er feil, eller forslag med --new-as
 }
 
 func importRun(ctx context.Context, opts *importOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	grid, err := readSheet(opts.File, opts.Sheet)
 	if err != nil {
 		return err

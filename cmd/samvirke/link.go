@@ -43,9 +43,6 @@ func newLinkCmd(g *globalOptions, s *IOStreams, unlink bool) *cobra.Command {
 }
 
 func linkRun(ctx context.Context, g *globalOptions, s *IOStreams, id string, items []string, unlink bool, author string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	repo, err := openRepo(g)
 	if err != nil {
 		return err

@@ -69,9 +69,6 @@ og sender forslaget som pull request. Kommandoen skriver ut de neste stegene.`,
 }
 
 func newRun(ctx context.Context, opts *newOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	src, err := findSource(opts.global.Repo)
 	if err != nil {
 		return err

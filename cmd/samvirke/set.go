@@ -65,9 +65,6 @@ ulagrede endringer, nektes lagringen.`,
 }
 
 func setRun(ctx context.Context, opts *setOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	status, due, err := setValues(opts)
 	if err != nil {
 		return err

@@ -121,9 +121,6 @@ func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) 
 
 // tuiRunWith is tuiRun with a change to the options before the TUI starts.
 func tuiRunWith(ctx context.Context, g *globalOptions, s *IOStreams, author string, adjust func(*tui.Options)) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	opts, err := tuiOptions(g, s, author)
 	if err != nil {
 		return err

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// These tests check each command's flag parsing through its runF: the arguments, flags
+// and defaults that reach the options, and the Norwegian errors for bad ones, without
+// running the command.
+
+// flagCase is one command line for a command whose options are T: want holds the flags
+// and arguments expected in the options (see flagValues); wantErr, when set, is part of
+// the error expected instead, and then the command must not run.
+type flagCase[T any] struct {
+	name    string
+	args    []string
+	want    T
+	wantAt  string // --at, kept in the shared options
+	wantErr string
+}
+
+// parseFlags builds a command with newCmd under a root that has --repo, --author's check
+// and the Norwegian flag and argument errors of the real tree, runs args through it, and
+// returns the options runF got (nil when it was not called).
+func parseFlags[T any](t *testing.T, newCmd func(*Factory, func(*T) error) *cobra.Command, args []string) (*T, *Factory, error) {
+	t.Helper()
+	s, _, _, _ := testStreams()
+	f := newFactory(s)
+	var got *T
+	cmd := newCmd(f, func(o *T) error { got = o; return nil })
+	root := &cobra.Command{Use: "samvirke", SilenceErrors: true, SilenceUsage: true, PersistentPreRunE: checkAuthorFlag}
+	root.PersistentFlags().StringVar(&f.global.Repo, "repo", "", "")
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	root.AddCommand(cmd)
+	localize(root)
+	root.SetArgs(append([]string{cmd.Name()}, args...))
+	err := root.Execute()
+	return got, f, err
+}
+
+// testFlags runs the cases of one command.
+func testFlags[T any](t *testing.T, newCmd func(*Factory, func(*T) error) *cobra.Command, cases []flagCase[T]) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			got, f, err := parseFlags(t, newCmd, tt.args)
+			line := strings.Join(tt.args, " ")
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || got != nil {
+					t.Fatalf("%s: error %v (ran: %v), want an error with %q and no run", line, err, got != nil, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got == nil {
+				t.Fatalf("%s: error %v (ran: %v), want options", line, err, got != nil)
+			}
+			if g, w := flagValues(got), flagValues(&tt.want); !reflect.DeepEqual(g, w) {
+				t.Errorf("%s: options\n%v\nwant\n%v", line, g, w)
+			}
+			if f.global.At != tt.wantAt {
+				t.Errorf("%s: --at = %q, want %q", line, f.global.At, tt.wantAt)
+			}
+		})
+	}
+}
+
+// flagValues are the fields of an options struct that hold its flags and arguments: the
+// exported ones that are not functions, and groups of flags (a struct such as
+// docOutput), without the streams, shared options and clock it depends on.
+func flagValues(opts any) map[string]any {
+	v := reflect.ValueOf(opts).Elem()
+	out := map[string]any{}
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		switch {
+		case f.Type.Kind() == reflect.Struct:
+			out[f.Name] = fmt.Sprintf("%+v", v.Field(i))
+		case f.IsExported() && f.Type.Kind() != reflect.Func:
+			out[f.Name] = v.Field(i).Interface()
+		}
+	}
+	return out
+}
+
+func TestListFlags(t *testing.T) {
+	testFlags(t, NewCmdList, []flagCase[listOptions]{
+		{name: "defaults", want: listOptions{Sort: "id", Format: "table"}},
+		{name: "filters", args: []string{"--status", "pågår", "--status", "done,planned", "--owner", "nav", "--area", "2", "--kind", "tiltak", "--text", "kurs"},
+			want: listOptions{Status: []string{"pågår", "done", "planned"}, Owner: "nav", Area: "2", Kind: "tiltak", Text: "kurs", Sort: "id", Format: "table"}},
+		{name: "csv for Excel, sorted", args: []string{"--format", "csv", "--excel", "--sort", "due"}, want: listOptions{Sort: "due", Format: "csv", Excel: true}},
+		{name: "at", args: []string{"--at", "2026-01-01"}, want: listOptions{Sort: "id", Format: "table"}, wantAt: "2026-01-01"},
+		{name: "unknown format", args: []string{"--format", "xml"}, wantErr: "ukjent format «xml»; bruk table, json eller csv"},
+		{name: "excel without csv", args: []string{"--excel"}, wantErr: "--excel gjelder bare --format csv"},
+		{name: "unknown sort", args: []string{"--sort", "size"}, wantErr: "ukjent sortering «size»"},
+		{name: "an argument", args: []string{"T14"}, wantErr: "Se «samvirke list --help»."},
+		{name: "unknown flag", args: []string{"--stauts", "x"}, wantErr: "mente du «--status»?"},
+	})
+}
+
+func TestShowFlags(t *testing.T) {
+	testFlags(t, NewCmdShow, []flagCase[showOptions]{
+		{name: "id", args: []string{"t14"}, want: showOptions{ID: "t14", Format: "text"}},
+		{name: "json at a tag", args: []string{"T14", "--format", "json", "--at", "rapport/1"}, want: showOptions{ID: "T14", Format: "json"}, wantAt: "rapport/1"},
+		{name: "markdown", args: []string{"T14", "--format", "md"}, want: showOptions{ID: "T14", Format: "md"}},
+		{name: "no id", wantErr: "Se «samvirke show --help»."},
+		{name: "two ids", args: []string{"T14", "T15"}, wantErr: "Se «samvirke show --help»."},
+		{name: "unknown format", args: []string{"T14", "--format", "html"}, wantErr: "ukjent format «html»; bruk text, json eller md"},
+	})
+}
+
+func TestInputsFlags(t *testing.T) {
+	testFlags(t, NewCmdInputs, []flagCase[inputsOptions]{
+		{name: "defaults", want: inputsOptions{Format: "table"}},
+		{name: "unaddressed as json", args: []string{"--unaddressed", "--format", "json"}, want: inputsOptions{Unaddressed: true, Format: "json"}},
+		{name: "unknown format", args: []string{"--format", "csv"}, wantErr: "ukjent format «csv»; bruk table eller json"},
+		{name: "bad bool", args: []string{"--unaddressed=kanskje"}, wantErr: "--unaddressed"},
+	})
+}
+
+func TestValidateFlags(t *testing.T) {
+	testFlags(t, NewCmdValidate, []flagCase[validateOptions]{
+		{name: "defaults", want: validateOptions{Format: "text"}},
+		{name: "github", args: []string{"--format", "github"}, want: validateOptions{Format: "github"}},
+		{name: "gitlab at a commit", args: []string{"--format", "gitlab", "--at", "HEAD~1"}, want: validateOptions{Format: "gitlab"}, wantAt: "HEAD~1"},
+		{name: "unknown format", args: []string{"--format", "junit"}, wantErr: "ukjent format «junit»; bruk text, json, github eller gitlab"},
+	})
+}
+
+func TestFmtFlags(t *testing.T) {
+	testFlags(t, NewCmdFmt, []flagCase[fmtOptions]{
+		{name: "defaults", want: fmtOptions{}},
+		{name: "check", args: []string{"--check"}, want: fmtOptions{Check: true}},
+		{name: "no --at", args: []string{"--at", "HEAD"}, wantErr: "ukjent flagg --at"},
+		{name: "an argument", args: []string{"content/"}, wantErr: "Se «samvirke fmt --help»."},
+	})
+}
+
+func TestReportFlags(t *testing.T) {
+	testFlags(t, NewCmdReport, []flagCase[reportOptions]{
+		{name: "defaults", want: reportOptions{Stale: 6}},
+		{name: "to a file, tagged", args: []string{"-o", "rapport.pdf", "--tag", "2026-11", "--author", "Kari Nordmann <kari@example.no>"},
+			want: reportOptions{out: docOutput{Output: "rapport.pdf"}, Tag: "2026-11", Author: "Kari Nordmann <kari@example.no>", Stale: 6}},
+		{name: "format, since, stale months", args: []string{"--format", "html", "--since", "2026-01-01", "--stale-months", "3"},
+			want: reportOptions{out: docOutput{Format: "html"}, Since: "2026-01-01", Stale: 3}},
+		{name: "stale months not a number", args: []string{"--stale-months", "tre"}, wantErr: "--stale-months"},
+		{name: "author without an address", args: []string{"--author", "Kari"}, wantErr: "--author «Kari» mangler e-postadresse"},
+		{name: "an argument", args: []string{"rapport.html"}, wantErr: "Se «samvirke report --help»."},
+	})
+}
+
+func TestStrategyFlags(t *testing.T) {
+	testFlags(t, NewCmdStrategy, []flagCase[strategyOptions]{
+		{name: "defaults", want: strategyOptions{}},
+		{name: "compare to a file", args: []string{"--compare", "strategi/2016", "-o", "endringer.html"},
+			want: strategyOptions{out: docOutput{Output: "endringer.html"}, Compare: "strategi/2016"}},
+		{name: "tag as docx", args: []string{"--tag", "utkast-1", "--format", "docx", "--author", "Kari Nordmann <kari@example.no>"},
+			want: strategyOptions{out: docOutput{Format: "docx"}, Tag: "utkast-1", Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "author without a name", args: []string{"--author", "<kari@example.no>"}, wantErr: "mangler navn"},
+		{name: "unknown flag", args: []string{"--compar", "x"}, wantErr: "mente du «--compare»?"},
+	})
+}

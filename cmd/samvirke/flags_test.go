@@ -165,3 +165,22 @@ func TestStrategyFlags(t *testing.T) {
 		{name: "unknown flag", args: []string{"--compar", "x"}, wantErr: "mente du «--compare»?"},
 	})
 }
+
+func TestHistoryFlags(t *testing.T) {
+	testFlags(t, NewCmdHistory, []flagCase[historyOptions]{
+		{name: "id", args: []string{"t14"}, want: historyOptions{ID: "t14", Format: "text"}},
+		{name: "json", args: []string{"T14", "--format", "json"}, want: historyOptions{ID: "T14", Format: "json"}},
+		{name: "no id", wantErr: "Se «samvirke history --help»."},
+		{name: "unknown format", args: []string{"T14", "--format", "md"}, wantErr: "ukjent format «md»; bruk text eller json"},
+	})
+}
+
+func TestLogFlags(t *testing.T) {
+	testFlags(t, NewCmdLog, []flagCase[logOptions]{
+		{name: "defaults", want: logOptions{Number: 20, Format: "text"}},
+		{name: "number and json", args: []string{"-n", "50", "--format", "json"}, want: logOptions{Number: 50, Format: "json"}},
+		{name: "long number", args: []string{"--number", "3"}, want: logOptions{Number: 3, Format: "text"}},
+		{name: "number not a number", args: []string{"-n", "mange"}, wantErr: "-n"},
+		{name: "unknown format", args: []string{"--format", "csv"}, wantErr: "ukjent format «csv»; bruk text eller json"},
+	})
+}

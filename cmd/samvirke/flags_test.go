@@ -184,3 +184,14 @@ func TestLogFlags(t *testing.T) {
 		{name: "unknown format", args: []string{"--format", "csv"}, wantErr: "ukjent format «csv»; bruk text eller json"},
 	})
 }
+
+func TestDiffFlags(t *testing.T) {
+	testFlags(t, NewCmdDiff, []flagCase[diffOptions]{
+		{name: "since a date", args: []string{"--since", "01.12.2026"}, want: diffOptions{Since: "01.12.2026", Format: "text"}},
+		{name: "since and until as markdown", args: []string{"--since", "2026-12-01", "--until", "2026-12-31", "--format", "md"},
+			want: diffOptions{Since: "2026-12-01", Until: "2026-12-31", Format: "md"}},
+		{name: "no since", wantErr: "--since mangler"},
+		{name: "unknown format", args: []string{"--since", "HEAD", "--format", "html"}, wantErr: "ukjent format «html»; bruk text, json eller md"},
+		{name: "an argument", args: []string{"HEAD"}, wantErr: "Se «samvirke diff --help»."},
+	})
+}

@@ -5,7 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
 
@@ -193,5 +195,24 @@ func TestDiffFlags(t *testing.T) {
 		{name: "no since", wantErr: "--since mangler"},
 		{name: "unknown format", args: []string{"--since", "HEAD", "--format", "html"}, wantErr: "ukjent format «html»; bruk text, json eller md"},
 		{name: "an argument", args: []string{"HEAD"}, wantErr: "Se «samvirke diff --help»."},
+	})
+}
+
+func TestSyncFlags(t *testing.T) {
+	testFlags(t, NewCmdSync, []flagCase[syncOptions]{
+		{name: "defaults", want: syncOptions{Remote: "origin", Timeout: tracker.DefaultNetworkTimeout}},
+		{name: "remote and timeout", args: []string{"--remote", "upstream", "--timeout", "2m"}, want: syncOptions{Remote: "upstream", Timeout: 2 * time.Minute}},
+		{name: "timeout not a duration", args: []string{"--timeout", "lenge"}, wantErr: "--timeout"},
+		{name: "an argument", args: []string{"origin"}, wantErr: "Se «samvirke sync --help»."},
+	})
+}
+
+func TestResolveFlags(t *testing.T) {
+	testFlags(t, NewCmdResolve, []flagCase[resolveOptions]{
+		{name: "keep mine", args: []string{"T14", "--keep", "mine"}, want: resolveOptions{IDs: []string{"T14"}, Keep: []string{"mine"}, Remote: "origin"}},
+		{name: "field by field, two ids", args: []string{"t14", "owners.yaml", "--keep", "status=theirs", "--keep", "text=mine", "--remote", "upstream", "--author", "Kari Nordmann <kari@example.no>"},
+			want: resolveOptions{IDs: []string{"t14", "owners.yaml"}, Keep: []string{"status=theirs", "text=mine"}, Remote: "upstream", Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "no id", args: []string{"--keep", "mine"}, wantErr: "Se «samvirke resolve --help»."},
+		{name: "empty author", args: []string{"T14", "--keep", "mine", "--author", " "}, wantErr: "--author er tom"},
 	})
 }

@@ -144,4 +144,3 @@ func shortHash(h string) string {
 	}
 	return h
 }
-

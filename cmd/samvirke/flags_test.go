@@ -216,3 +216,37 @@ func TestResolveFlags(t *testing.T) {
 		{name: "empty author", args: []string{"T14", "--keep", "mine", "--author", " "}, wantErr: "--author er tom"},
 	})
 }
+
+func TestInitFlags(t *testing.T) {
+	testFlags(t, NewCmdInit, []flagCase[initOptions]{
+		{name: "directory", args: []string{"strategi"}, want: initOptions{Dir: "strategi"}},
+		{name: "author and force", args: []string{".", "--force", "--author", "Kari Nordmann <kari@example.no>"},
+			want: initOptions{Dir: ".", Author: "Kari Nordmann <kari@example.no>", Force: true}},
+		{name: "no directory", wantErr: "Se «samvirke init --help»."},
+		{name: "two directories", args: []string{"a", "b"}, wantErr: "Se «samvirke init --help»."},
+		{name: "author not an address", args: []string{"strategi", "--author", "Kari <kari"}, wantErr: "er ikke på formen"},
+	})
+}
+
+func TestCloneFlags(t *testing.T) {
+	testFlags(t, NewCmdClone, []flagCase[cloneOptions]{
+		{name: "url", args: []string{"https://github.com/org/strategi.git"}, want: cloneOptions{URL: "https://github.com/org/strategi.git", Timeout: 5 * time.Minute}},
+		{name: "directory and timeout", args: []string{"git@gitlab.com:org/strategi.git", "mappe", "--timeout", "30s"},
+			want: cloneOptions{URL: "git@gitlab.com:org/strategi.git", Dir: "mappe", Timeout: 30 * time.Second}},
+		{name: "no url", wantErr: "Se «samvirke clone --help»."},
+		{name: "three arguments", args: []string{"a", "b", "c"}, wantErr: "Se «samvirke clone --help»."},
+	})
+}
+
+func TestCloneDir(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"https://github.com/org/strategi.git", "strategi"},
+		{"git@gitlab.com:org/strategi.git", "strategi"},
+		{"https://example.no/strategi/", "strategi"},
+		{"git@host:strategi", "strategi"},
+	} {
+		if got := cloneDir(tt.url); got != tt.want {
+			t.Errorf("cloneDir(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}

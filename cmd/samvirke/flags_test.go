@@ -250,3 +250,30 @@ func TestCloneDir(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeFileFlags(t *testing.T) {
+	testFlags(t, NewCmdMergeFile, []flagCase[mergeFileOptions]{
+		{name: "git's three files", args: []string{".merge_file_O", ".merge_file_A", ".merge_file_B"},
+			want: mergeFileOptions{Base: ".merge_file_O", Mine: ".merge_file_A", Theirs: ".merge_file_B"}},
+		{name: "with the path", args: []string{"o", "a", "b", "content/measures/T14.md"},
+			want: mergeFileOptions{Base: "o", Mine: "a", Theirs: "b", Path: "content/measures/T14.md"}},
+		{name: "two files", args: []string{"o", "a"}, wantErr: "Se «samvirke merge-file --help»."},
+		{name: "five arguments", args: []string{"o", "a", "b", "p", "x"}, wantErr: "Se «samvirke merge-file --help»."},
+	})
+}
+
+func TestVersionFlags(t *testing.T) {
+	testFlags(t, NewCmdVersion, []flagCase[versionOptions]{
+		{name: "no arguments", want: versionOptions{}},
+		{name: "an argument", args: []string{"v1"}, wantErr: "Se «samvirke version --help»."},
+	})
+}
+
+func TestCompletionFlags(t *testing.T) {
+	testFlags(t, NewCmdCompletion, []flagCase[completionOptions]{
+		{name: "bash", args: []string{"bash"}, want: completionOptions{Shell: "bash"}},
+		{name: "powershell", args: []string{"powershell"}, want: completionOptions{Shell: "powershell"}},
+		{name: "unknown shell", args: []string{"tcsh"}, wantErr: "gyldige er bash, zsh, fish, powershell."},
+		{name: "no shell", wantErr: "Se «samvirke completion --help»."},
+	})
+}

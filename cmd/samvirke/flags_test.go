@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -276,4 +277,44 @@ func TestCompletionFlags(t *testing.T) {
 		{name: "unknown shell", args: []string{"tcsh"}, wantErr: "gyldige er bash, zsh, fish, powershell."},
 		{name: "no shell", wantErr: "Se «samvirke completion --help»."},
 	})
+}
+
+func TestTUIFlags(t *testing.T) {
+	testFlags(t, NewCmdTUI, []flagCase[tuiCmdOptions]{
+		{name: "defaults", want: tuiCmdOptions{}},
+		{name: "author", args: []string{"--author", "Kari Nordmann <kari@example.no>"}, want: tuiCmdOptions{Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "bad author", args: []string{"--author", "kari@example.no"}, wantErr: "--author «kari@example.no» mangler navn"},
+		{name: "an argument", args: []string{"T14"}, wantErr: "Se «samvirke tui --help»."},
+	})
+}
+
+func TestDemoFlags(t *testing.T) {
+	testFlags(t, NewCmdDemo, []flagCase[demoOptions]{
+		{name: "defaults", want: demoOptions{}},
+		{name: "author", args: []string{"--author", "Kari Nordmann <kari@example.no>"}, want: demoOptions{Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "an argument", args: []string{"mappe"}, wantErr: "Se «samvirke demo --help»."},
+	})
+}
+
+// TestTUINeedsATerminal: «samvirke tui» with a pipe on either side says so; «samvirke»
+// alone lists the measures instead.
+func TestTUINeedsATerminal(t *testing.T) {
+	dir := repo(t)
+	for _, tt := range []struct {
+		name          string
+		inTTY, outTTY bool
+	}{{"pipes", false, false}, {"input a pipe", false, true}, {"output a pipe", true, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, out, _ := testStreams()
+			s.InTTY, s.OutTTY = tt.inTTY, tt.outTTY
+			if code := execute(context.Background(), s, []string{"--repo", dir, "tui"}); code != 1 {
+				t.Errorf("samvirke tui = %d, want 1", code)
+			}
+			s, _, out, _ = testStreams()
+			s.InTTY, s.OutTTY = tt.inTTY, tt.outTTY
+			if code := execute(context.Background(), s, []string{"--repo", dir}); code != 0 || !strings.Contains(out.String(), "T01") {
+				t.Errorf("samvirke = %d, %q; want the list", code, out)
+			}
+		})
+	}
 }

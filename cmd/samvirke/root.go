@@ -25,7 +25,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		PersistentPreRunE: checkAuthorFlag,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if s.IsInteractive() {
-				return tuiRun(cmd.Context(), g, s, "")
+				return tuiRun(cmd.Context(), &tuiCmdOptions{global: g, streams: s})
 			}
 			return listRun(&listOptions{global: g, streams: s, Format: "table", Sort: "id"})
 		},
@@ -42,7 +42,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		NewCmdValidate(f, nil),
 		NewCmdFmt(f, nil),
 		NewCmdInit(f, nil),
-		newDemoCmd(g, s),
+		NewCmdDemo(f, nil),
 		NewCmdHistory(f, nil),
 		NewCmdLog(f, nil),
 		NewCmdDiff(f, nil),
@@ -65,7 +65,7 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		newAcceptCmd(g, s),
 		NewCmdVersion(f, nil),
 		NewCmdCompletion(f, nil),
-		newTUICmd(g, s),
+		NewCmdTUI(f, nil),
 	)
 	localize(root)
 	registerCompletions(root, g)

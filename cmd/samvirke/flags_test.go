@@ -318,3 +318,41 @@ func TestTUINeedsATerminal(t *testing.T) {
 		})
 	}
 }
+
+func TestSetFlags(t *testing.T) {
+	testFlags(t, NewCmdSet, []flagCase[setOptions]{
+		{name: "status and note", args: []string{"t14", "--status", "pågår", "--note", "Oppstartsmøte holdt."},
+			want: setOptions{ID: "t14", Status: "pågår", Note: "Oppstartsmøte holdt."}},
+		{name: "progress, due, owners, author", args: []string{"T14", "--progress", "40", "--due", "30.06.2027", "--owner", "nav", "--owner", "hdir,ks", "--author", "Kari Nordmann <kari@example.no>"},
+			want: setOptions{ID: "T14", Progress: 40, Due: "30.06.2027", Owners: []string{"nav", "hdir", "ks"}, Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "due emptied", args: []string{"T14", "--due", ""}, want: setOptions{ID: "T14"}},
+		{name: "nothing to change", args: []string{"T14"}, wantErr: "ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note"},
+		{name: "empty note", args: []string{"T14", "--note", "  "}, wantErr: "notatet er tomt"},
+		{name: "progress not a number", args: []string{"T14", "--progress", "mye"}, wantErr: "--progress"},
+		{name: "no id", args: []string{"--status", "done"}, wantErr: "Se «samvirke set --help»."},
+		{name: "bad author", args: []string{"T14", "--note", "x", "--author", "Kari"}, wantErr: "mangler e-postadresse"},
+	})
+}
+
+func TestLinkFlags(t *testing.T) {
+	testFlags(t, NewCmdLink, []flagCase[linkOptions]{
+		{name: "items", args: []string{"t14", "aa2020-1.9/2", "aa2020-3.5/5"}, want: linkOptions{ID: "t14", Items: []string{"aa2020-1.9/2", "aa2020-3.5/5"}}},
+		{name: "author", args: []string{"T14", "aa2020-1.9/2", "--author", "Kari Nordmann <kari@example.no>"},
+			want: linkOptions{ID: "T14", Items: []string{"aa2020-1.9/2"}, Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "no item", args: []string{"T14"}, wantErr: "Se «samvirke link --help»."},
+	})
+	got, _, err := parseFlags(t, NewCmdUnlink, []string{"T14", "aa2020-1.9/2"})
+	if err != nil || got == nil || !got.unlink || got.ID != "T14" {
+		t.Errorf("unlink T14 aa2020-1.9/2: %+v, %v; want unlink of T14", got, err)
+	}
+}
+
+func TestAcceptFlags(t *testing.T) {
+	testFlags(t, NewCmdAccept, []flagCase[acceptOptions]{
+		{name: "proposal", args: []string{"P-felles-kurs"}, want: acceptOptions{Proposal: "P-felles-kurs"}},
+		{name: "number and author", args: []string{"p-felles", "--id", "t40", "--author", "Kari Nordmann <kari@example.no>"},
+			want: acceptOptions{Proposal: "p-felles", ID: "t40", Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "no proposal", wantErr: "Se «samvirke accept --help»."},
+		{name: "two proposals", args: []string{"P-a", "P-b"}, wantErr: "Se «samvirke accept --help»."},
+	})
+}

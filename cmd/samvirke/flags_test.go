@@ -356,3 +356,16 @@ func TestAcceptFlags(t *testing.T) {
 		{name: "two proposals", args: []string{"P-a", "P-b"}, wantErr: "Se «samvirke accept --help»."},
 	})
 }
+
+func TestNewFlags(t *testing.T) {
+	testFlags(t, NewCmdNew, []flagCase[newOptions]{
+		{name: "defaults", want: newOptions{}},
+		{name: "everything", args: []string{"--title", "Felles kurs", "--area", "competence", "--owner", "hdir", "--owner", "nav,ks", "--text", "Utvikle et kurs.",
+			"--input", "aa2020-2.8/7", "-y", "--commit", "--author", "Kari Nordmann <kari@example.no>"},
+			want: newOptions{Title: "Felles kurs", Area: "competence", Owners: []string{"hdir", "nav,ks"}, Text: "Utvikle et kurs.",
+				Inputs: []string{"aa2020-2.8/7"}, Yes: true, Commit: true, Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "long yes", args: []string{"--yes"}, want: newOptions{Yes: true}},
+		{name: "an argument", args: []string{"Felles kurs"}, wantErr: "Se «samvirke new --help»."},
+		{name: "unknown flag", args: []string{"--titel", "x"}, wantErr: "mente du «--title»?"},
+	})
+}

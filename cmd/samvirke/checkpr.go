@@ -30,8 +30,10 @@ type checkPROptions struct {
 	Allow   bool
 }
 
-func newCheckPRCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &checkPROptions{global: g, streams: s}
+// NewCmdCheckPR builds «samvirke check-pr»; runF, when not nil, runs in place of checkPRRun with the
+// parsed options (for tests).
+func NewCmdCheckPR(f *Factory, runF func(*checkPROptions) error) *cobra.Command {
+	opts := &checkPROptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "check-pr --base REF [--head REF]",
 		Short: "Finn endringer i en pull request som bare sekretariatet skal gjøre",
@@ -64,8 +66,11 @@ requesten har etiketten «sekretariat») vises funnene som advarsler, og koden e
 			if opts.Base == "" {
 				return errors.New("--base mangler: oppgi grenen pull requesten skal inn i, f.eks. origin/main")
 			}
-			if v := strings.ToLower(s.Getenv(allowSecretariatEnv)); v == "1" || v == "true" || v == "yes" {
+			if v := strings.ToLower(opts.streams.Env(allowSecretariatEnv)); v == "1" || v == "true" || v == "yes" {
 				opts.Allow = true
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return checkPRRun(opts)
 		},

@@ -20,8 +20,10 @@ type feedOptions struct {
 	Number  int
 }
 
-func newFeedCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &feedOptions{global: g, streams: s}
+// NewCmdFeed builds «samvirke feed»; runF, when not nil, runs in place of feedRun with the
+// parsed options (for tests).
+func NewCmdFeed(f *Factory, runF func(*feedOptions) error) *cobra.Command {
+	opts := &feedOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "feed [-o endringer.xml] [--url ADRESSE]",
 		Short: "Skriv endringene i innholdet som en Atom-strøm for nyhetslesere",
@@ -32,6 +34,9 @@ relative til mappen strømmen ligger i.`,
 		Example: "  samvirke feed -o endringer.xml --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return feedRun(opts)
 		},
 	}
@@ -83,8 +88,10 @@ type calendarOptions struct {
 	URL     string
 }
 
-func newCalendarCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &calendarOptions{global: g, streams: s}
+// NewCmdCalendar builds «samvirke calendar»; runF, when not nil, runs in place of calendarRun with the
+// parsed options (for tests).
+func NewCmdCalendar(f *Factory, runF func(*calendarOptions) error) *cobra.Command {
+	opts := &calendarOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "calendar [-o frister.ics] [--url ADRESSE]",
 		Short: "Skriv fristene til tiltakene som en kalender (iCalendar) for Outlook og Google",
@@ -95,6 +102,9 @@ stedet for å legge til en ny når fristen flyttes. --url er nettstedets adresse
 		Example: "  samvirke calendar -o frister.ics --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return calendarRun(opts)
 		},
 	}

@@ -369,3 +369,69 @@ func TestNewFlags(t *testing.T) {
 		{name: "unknown flag", args: []string{"--titel", "x"}, wantErr: "mente du «--title»?"},
 	})
 }
+
+func TestExportFlags(t *testing.T) {
+	testFlags(t, NewCmdExport, []flagCase[exportOptions]{
+		{name: "xlsx", args: []string{"-o", "tiltak.xlsx"}, want: exportOptions{Output: "tiltak.xlsx"}},
+		{name: "csv at a tag", args: []string{"--output", "tiltak.CSV", "--at", "rapport/2026-11"}, want: exportOptions{Output: "tiltak.CSV"}, wantAt: "rapport/2026-11"},
+		{name: "no file", wantErr: "oppgi filen med -o, med endelsen .xlsx"},
+		{name: "other extension", args: []string{"-o", "tiltak.ods"}, wantErr: "oppgi filen med -o, med endelsen .xlsx"},
+	})
+}
+
+func TestImportFlags(t *testing.T) {
+	testFlags(t, NewCmdImport, []flagCase[importOptions]{
+		{name: "file", args: []string{"tiltak.xlsx"}, want: importOptions{File: "tiltak.xlsx"}},
+		{name: "everything", args: []string{"ark.xlsx", "--sheet", "Ark1", "--dry-run", "--new-as-proposals", "--clear-empty", "--author", "Kari Nordmann <kari@example.no>"},
+			want: importOptions{File: "ark.xlsx", Sheet: "Ark1", DryRun: true, NewAsProposals: true, ClearEmpty: true, Author: "Kari Nordmann <kari@example.no>"}},
+		{name: "no file", wantErr: "Se «samvirke import --help»."},
+		{name: "unknown flag", args: []string{"a.csv", "--dryrun"}, wantErr: "mente du «--dry-run»?"},
+	})
+}
+
+func TestFeedFlags(t *testing.T) {
+	testFlags(t, NewCmdFeed, []flagCase[feedOptions]{
+		{name: "defaults", want: feedOptions{Number: 100}},
+		{name: "file, url, number", args: []string{"-o", "endringer.xml", "--url", "https://eksempel.github.io/strategi/", "-n", "0"},
+			want: feedOptions{Output: "endringer.xml", URL: "https://eksempel.github.io/strategi/", Number: 0}},
+		{name: "number not a number", args: []string{"--number", "alle"}, wantErr: "--number"},
+	})
+}
+
+func TestCalendarFlags(t *testing.T) {
+	testFlags(t, NewCmdCalendar, []flagCase[calendarOptions]{
+		{name: "defaults", want: calendarOptions{}},
+		{name: "file and url", args: []string{"-o", "frister.ics", "--url", "https://eksempel.github.io/strategi/"},
+			want: calendarOptions{Output: "frister.ics", URL: "https://eksempel.github.io/strategi/"}},
+		{name: "an argument", args: []string{"frister.ics"}, wantErr: "Se «samvirke calendar --help»."},
+	})
+}
+
+func TestSiteFlags(t *testing.T) {
+	testFlags(t, NewCmdSite, []flagCase[siteOptions]{
+		{name: "directory", args: []string{"-o", "public"}, want: siteOptions{Output: "public"}},
+		{name: "directory and url", args: []string{"--output", "public", "--url", "https://eksempel.github.io/strategi/"},
+			want: siteOptions{Output: "public", URL: "https://eksempel.github.io/strategi/"}},
+		{name: "no directory", wantErr: "oppgi mappen nettstedet skal skrives til med -o"},
+	})
+}
+
+func TestCheckPRFlags(t *testing.T) {
+	testFlags(t, NewCmdCheckPR, []flagCase[checkPROptions]{
+		{name: "base", args: []string{"--base", "origin/main"}, want: checkPROptions{Base: "origin/main", Format: "text"}},
+		{name: "head, github, allowed", args: []string{"--base", "origin/main", "--head", "HEAD", "--format", "github", "--allow-secretariat"},
+			want: checkPROptions{Base: "origin/main", Head: "HEAD", Format: "github", Allow: true}},
+		{name: "no base", wantErr: "--base mangler"},
+		{name: "unknown format", args: []string{"--base", "main", "--format", "md"}, wantErr: "ukjent format «md»; bruk text, json, github eller gitlab"},
+	})
+	for _, v := range []string{"1", "true", "YES"} {
+		s, _, _, _ := testStreams()
+		s.Getenv = func(k string) string { return map[string]string{allowSecretariatEnv: v}[k] }
+		var got *checkPROptions
+		cmd := NewCmdCheckPR(newFactory(s), func(o *checkPROptions) error { got = o; return nil })
+		cmd.SetArgs([]string{"--base", "main"})
+		if err := cmd.Execute(); err != nil || got == nil || !got.Allow {
+			t.Errorf("%s=%s: %v, allowed %v; want allowed", allowSecretariatEnv, v, err, got != nil && got.Allow)
+		}
+	}
+}

@@ -21,8 +21,10 @@ type siteOptions struct {
 	Now     func() time.Time
 }
 
-func newSiteCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &siteOptions{global: g, streams: s, Now: time.Now}
+// NewCmdSite builds «samvirke site»; runF, when not nil, runs in place of siteRun with the
+// parsed options (for tests).
+func NewCmdSite(f *Factory, runF func(*siteOptions) error) *cobra.Command {
+	opts := &siteOptions{global: f.global, streams: f.IOStreams, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "site -o MAPPE [--url ADRESSE]",
 		Short: "Lag det offentlige nettstedet for oppfølgingen (statiske HTML-sider)",
@@ -36,6 +38,12 @@ henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret.`,
 		Example: "  samvirke site -o public --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.Output == "" {
+				return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return siteRun(opts)
 		},
 	}
@@ -45,9 +53,6 @@ henter ingenting utenfra. Finnes MAPPE, skrives bare filene som er endret.`,
 }
 
 func siteRun(opts *siteOptions) error {
-	if opts.Output == "" {
-		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
-	}
 	c, repo, err := contentAndRepo(opts.global, opts.streams)
 	if err != nil {
 		return err

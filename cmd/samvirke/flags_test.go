@@ -435,3 +435,10 @@ func TestCheckPRFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpFlags(t *testing.T) {
+	testFlags(t, NewCmdHelp, []flagCase[helpOptions]{
+		{name: "no command", want: helpOptions{Args: []string{}}},
+		{name: "a command", args: []string{"report"}, want: helpOptions{Args: []string{"report"}}},
+	})
+}

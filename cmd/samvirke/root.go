@@ -1,6 +1,10 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+)
 
 // NewRootCmd builds the samvirke command tree over the streams s.
 func NewRootCmd(s *IOStreams) *cobra.Command {
@@ -24,17 +28,14 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 		SilenceErrors:     true,
 		PersistentPreRunE: checkAuthorFlag,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if s.IsInteractive() {
-				return tuiRun(cmd.Context(), &tuiCmdOptions{global: g, streams: s})
-			}
-			return listRun(&listOptions{global: g, streams: s, Format: "table", Sort: "id"})
+			return rootRun(cmd.Context(), f)
 		},
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.PersistentFlags().StringVar(&g.Repo, "repo", "", "mappen som inneholder content/ (standard: let oppover fra gjeldende mappe)")
-	root.SetHelpCommand(newHelpCmd())
+	root.SetHelpCommand(NewCmdHelp(f, nil))
 	root.AddCommand(
 		NewCmdList(f, nil),
 		NewCmdShow(f, nil),
@@ -70,4 +71,13 @@ utdata er en terminal; ellers skriver den listen over tiltak (samvirke list).`,
 	localize(root)
 	registerCompletions(root, g)
 	return root
+}
+
+// rootRun is «samvirke» without a command: the TUI when both input and output are
+// terminals, else the list, so scripts reading the output keep working.
+func rootRun(ctx context.Context, f *Factory) error {
+	if f.IOStreams.IsInteractive() {
+		return tuiRun(ctx, &tuiCmdOptions{global: f.global, streams: f.IOStreams})
+	}
+	return listRun(&listOptions{global: f.global, streams: f.IOStreams, Format: "table", Sort: "id"})
 }

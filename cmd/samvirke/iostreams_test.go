@@ -103,3 +103,22 @@ func TestExecute(t *testing.T) {
 		})
 	}
 }
+
+// TestExecuteInterrupted: a command whose context is cancelled (SIGINT or SIGTERM in
+// main) stops and ends with «samvirke: avbrutt» and code 130.
+func TestExecuteInterrupted(t *testing.T) {
+	dir := strategyRepo(t)
+	root := t.TempDir()
+	remote := root + "/remote.git"
+	git(t, root, "init", "-q", "--bare", "-b", "main", remote)
+	git(t, dir, "remote", "add", "origin", remote)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s, _, out, errOut := testStreams()
+	if code := execute(ctx, s, []string{"--repo", dir, "sync"}); code != 130 || !strings.HasSuffix(errOut.String(), "\nsamvirke: avbrutt\n") {
+		t.Errorf("interrupted sync = %d\nout: %s\nerr: %s\nwant 130 and «samvirke: avbrutt»", code, out, errOut)
+	}
+	if got := git(t, remote, "for-each-ref"); got != "" {
+		t.Errorf("the interrupted sync pushed: %s", got)
+	}
+}

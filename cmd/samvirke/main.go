@@ -24,7 +24,8 @@ func main() {
 
 // execute runs the command line args on the streams and returns the exit code. The
 // commands get ctx from cmd.Context(): SIGINT and SIGTERM cancel it, so a network wait, a
-// save or a PDF stops cleanly, and the program then ends with 130 as if killed by SIGINT.
+// save or a PDF stops cleanly, and a command that fails then ends with 130, the code of a
+// program killed by SIGINT.
 func execute(ctx context.Context, s *IOStreams, args []string) int {
 	root := NewRootCmd(s)
 	root.SetArgs(args)
@@ -33,11 +34,13 @@ func execute(ctx context.Context, s *IOStreams, args []string) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.As(err, &ex):
-		return ex.code
-	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+	case ctx.Err() != nil:
+		// What failed after the signal failed because of it (a lock no longer waited
+		// for reads as held by another process): say only that it was interrupted.
 		fmt.Fprintln(s.ErrOut, "samvirke: avbrutt")
 		return 130
+	case errors.As(err, &ex):
+		return ex.code
 	}
 	fmt.Fprintln(s.ErrOut, errorLine(err))
 	return 1

@@ -60,7 +60,7 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 	case f == "":
 		f = "md"
 	}
-	if o.Output == "" && f != "md" && s.OutTTY {
+	if o.Output == "" && f != "md" && s.IsStdoutTTY() {
 		return "", fmt.Errorf("%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |", strings.ToUpper(f), f)
 	}
 	return f, nil

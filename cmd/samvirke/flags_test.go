@@ -305,12 +305,12 @@ func TestTUINeedsATerminal(t *testing.T) {
 		inTTY, outTTY bool
 	}{{"pipes", false, false}, {"input a pipe", false, true}, {"output a pipe", true, false}} {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, out, _ := testStreams()
+			s, _, _, errOut := testStreams()
 			s.InTTY, s.OutTTY = tt.inTTY, tt.outTTY
-			if code := execute(context.Background(), s, []string{"--repo", dir, "tui"}); code != 1 {
-				t.Errorf("samvirke tui = %d, want 1", code)
+			if code := execute(context.Background(), s, []string{"--repo", dir, "tui"}); code != 1 || !strings.Contains(errOut.String(), "samvirke tui trenger en terminal for både inn- og utdata") {
+				t.Errorf("samvirke tui = %d, %q; want 1 and that it needs a terminal", code, errOut)
 			}
-			s, _, out, _ = testStreams()
+			s, _, out, _ := testStreams()
 			s.InTTY, s.OutTTY = tt.inTTY, tt.outTTY
 			if code := execute(context.Background(), s, []string{"--repo", dir}); code != 0 || !strings.Contains(out.String(), "T01") {
 				t.Errorf("samvirke = %d, %q; want the list", code, out)

@@ -27,8 +27,10 @@ type acceptOptions struct {
 	Author   string
 }
 
-func newAcceptCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &acceptOptions{global: g, streams: s, Now: time.Now}
+// NewCmdAccept builds «samvirke accept»; runF, when not nil, runs in place of acceptRun
+// with the parsed options (for tests).
+func NewCmdAccept(f *Factory, runF func(*acceptOptions) error) *cobra.Command {
+	opts := &acceptOptions{global: f.global, streams: f.IOStreams, Now: f.IOStreams.clock()}
 	cmd := &cobra.Command{
 		Use:   "accept P-<navn> [--id T37]",
 		Short: "Godta et forslag: gi det neste ledige T-nummer og lagre som én commit",
@@ -42,22 +44,8 @@ som én commit med din git-identitet, slik som «samvirke set».`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Proposal = args[0]
-			if c := quietContent(g); c != nil {
-				id, err := resolveID(c, opts.Proposal)
-				if err != nil {
-					return err
-				}
-				opts.Proposal = id
-			}
-			if !measures.IsProposalID(opts.Proposal) {
-				return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
-			}
-			if opts.ID != "" {
-				opts.ID = normalizeID(opts.ID)
-				n, ok := measures.MeasureNumber(opts.ID)
-				if !ok || measures.NumberedID(n) != opts.ID {
-					return fmt.Errorf("--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37", opts.ID)
-				}
+			if runF != nil {
+				return runF(opts)
 			}
 			return acceptRun(cmd.Context(), opts)
 		},
@@ -67,9 +55,34 @@ som én commit med din git-identitet, slik som «samvirke set».`,
 	return cmd
 }
 
+// acceptTarget reads the proposal's id as typed (a prefix, lower case) and checks it and
+// --id.
+func acceptTarget(opts *acceptOptions) error {
+	if c := quietContent(opts.global); c != nil {
+		id, err := resolveID(c, opts.Proposal)
+		if err != nil {
+			return err
+		}
+		opts.Proposal = id
+	}
+	if !measures.IsProposalID(opts.Proposal) {
+		return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
+	}
+	if opts.ID != "" {
+		opts.ID = normalizeID(opts.ID)
+		n, ok := measures.MeasureNumber(opts.ID)
+		if !ok || measures.NumberedID(n) != opts.ID {
+			return fmt.Errorf("--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37", opts.ID)
+		}
+	}
+	return nil
+}
+
+// acceptRun gives the proposal its number and commits the renamed file and the rewritten
+// references.
 func acceptRun(ctx context.Context, opts *acceptOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
+	if err := acceptTarget(opts); err != nil {
+		return err
 	}
 	repo, err := openRepo(opts.global)
 	if err != nil {

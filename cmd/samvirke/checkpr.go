@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
@@ -30,8 +31,10 @@ type checkPROptions struct {
 	Allow   bool
 }
 
-func newCheckPRCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &checkPROptions{global: g, streams: s}
+// NewCmdCheckPR builds «samvirke check-pr»; runF, when not nil, runs in place of checkPRRun with the
+// parsed options (for tests).
+func NewCmdCheckPR(f *Factory, runF func(*checkPROptions) error) *cobra.Command {
+	opts := &checkPROptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "check-pr --base REF [--head REF]",
 		Short: "Finn endringer i en pull request som bare sekretariatet skal gjøre",
@@ -64,8 +67,11 @@ requesten har etiketten «sekretariat») vises funnene som advarsler, og koden e
 			if opts.Base == "" {
 				return errors.New("--base mangler: oppgi grenen pull requesten skal inn i, f.eks. origin/main")
 			}
-			if v := strings.ToLower(s.Getenv(allowSecretariatEnv)); v == "1" || v == "true" || v == "yes" {
+			if v := strings.ToLower(opts.streams.Env(allowSecretariatEnv)); v == "1" || v == "true" || v == "yes" {
 				opts.Allow = true
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return checkPRRun(opts)
 		},
@@ -83,10 +89,28 @@ type checkPRResult struct {
 	Findings []problem `json:"findings"`
 }
 
+// checkPRRun lists what the pull request changes that only the secretariat may change, and
+// fails with 1 when it finds anything, unless the secretariat allows it.
 func checkPRRun(opts *checkPROptions) error {
-	repo, err := openRepo(opts.global)
+	base, findings, err := prFindings(opts)
 	if err != nil {
 		return err
+	}
+	if err := writeCheckPR(opts, base.Hash.String(), findings); err != nil {
+		return err
+	}
+	if len(findings) > 0 && !opts.Allow {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// prFindings compares the pull request with where it started from --base: the content
+// and every path it changes.
+func prFindings(opts *checkPROptions) (*object.Commit, []problem, error) {
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return nil, nil, err
 	}
 	headRef := opts.Head
 	if headRef == "" {
@@ -94,29 +118,29 @@ func checkPRRun(opts *checkPROptions) error {
 	}
 	base, err := repo.MergeBase(opts.Base, headRef)
 	if errors.Is(err, tracker.ErrUnknownRef) {
-		return fmt.Errorf("fant ikke «%s» eller «%s», eller de har ingen felles historikk (i CI: hent hele historikken, f.eks. fetch-depth: 0): %v", opts.Base, headRef, err)
+		return nil, nil, fmt.Errorf("fant ikke «%s» eller «%s», eller de har ingen felles historikk (i CI: hent hele historikken, f.eks. fetch-depth: 0): %v", opts.Base, headRef, err)
 	}
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	baseFS, _, err := contentAt(repo, base.Hash.String())
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	headFS := fs.FS(os.DirFS(filepath.Join(repo.Root, measures.Dir)))
 	if opts.Head != "" {
 		if headFS, _, err = contentAt(repo, opts.Head); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
 	findings, err := secretariatChanges(baseFS, headFS)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	findings = withPrefix(findings, repoPrefix(repo.Root))
 	paths, err := repo.ChangedPaths(base, opts.Head)
 	if err != nil {
-		return fmt.Errorf("finn filene pull requesten endrer: %w", err)
+		return nil, nil, fmt.Errorf("finn filene pull requesten endrer: %w", err)
 	}
 	findings = append(findings, pathFindings(paths)...)
 	slices.SortStableFunc(findings, func(a, b problem) int {
@@ -125,7 +149,11 @@ func checkPRRun(opts *checkPROptions) error {
 		}
 		return a.Line - b.Line
 	})
+	return base, findings, nil
+}
 
+// writeCheckPR writes the findings in the format asked for.
+func writeCheckPR(opts *checkPROptions, base string, findings []problem) error {
 	w := opts.streams.Out
 	level, severity := "error", "major"
 	if opts.Allow {
@@ -133,7 +161,7 @@ func checkPRRun(opts *checkPROptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		if err := writeJSON(w, checkPRResult{Base: base.Hash.String(), Allowed: opts.Allow, Findings: append([]problem{}, findings...)}); err != nil {
+		if err := writeJSON(w, checkPRResult{Base: base, Allowed: opts.Allow, Findings: append([]problem{}, findings...)}); err != nil {
 			return err
 		}
 	case "github":
@@ -154,9 +182,6 @@ func checkPRRun(opts *checkPROptions) error {
 		default:
 			fmt.Fprintf(w, "\n%s krever sekretariatet. Ta %s ut av pull requesten, eller be sekretariatet om å gjøre %[2]s.\n", count(len(findings), "endring"), them(len(findings)))
 		}
-	}
-	if len(findings) > 0 && !opts.Allow {
-		return &exitError{code: 1}
 	}
 	return nil
 }

@@ -11,7 +11,17 @@ import (
 	"github.com/spf13/pflag"
 )
 
-func newCompletionCmd(s *IOStreams) *cobra.Command {
+type completionOptions struct {
+	streams *IOStreams
+	root    *cobra.Command // the tree to complete
+
+	Shell string
+}
+
+// NewCmdCompletion builds «samvirke completion»; runF, when not nil, runs in place of
+// completionRun with the parsed options (for tests).
+func NewCmdCompletion(f *Factory, runF func(*completionOptions) error) *cobra.Command {
+	opts := &completionOptions{streams: f.IOStreams}
 	return &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Lag skript for autofullføring i skallet",
@@ -24,20 +34,29 @@ func newCompletionCmd(s *IOStreams) *cobra.Command {
 		ValidArgs: []string{"bash", "zsh", "fish", "powershell"},
 		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			root := cmd.Root()
-			switch args[0] {
-			case "bash":
-				return root.GenBashCompletionV2(s.Out, true)
-			case "zsh":
-				return root.GenZshCompletion(s.Out)
-			case "fish":
-				return root.GenFishCompletion(s.Out, true)
-			case "powershell":
-				return root.GenPowerShellCompletionWithDesc(s.Out)
+			opts.root, opts.Shell = cmd.Root(), args[0]
+			if runF != nil {
+				return runF(opts)
 			}
-			return fmt.Errorf("ukjent skall «%s»", args[0])
+			return completionRun(opts)
 		},
 	}
+}
+
+// completionRun writes the completion script of the shell.
+func completionRun(opts *completionOptions) error {
+	w := opts.streams.Out
+	switch opts.Shell {
+	case "bash":
+		return opts.root.GenBashCompletionV2(w, true)
+	case "zsh":
+		return opts.root.GenZshCompletion(w)
+	case "fish":
+		return opts.root.GenFishCompletion(w, true)
+	case "powershell":
+		return opts.root.GenPowerShellCompletionWithDesc(w)
+	}
+	return fmt.Errorf("ukjent skall «%s»", opts.Shell)
 }
 
 // idArgs are the commands whose first argument is a measure id; link and unlink take

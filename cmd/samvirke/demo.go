@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,8 +18,17 @@ import (
 // so that a first try needs no set-up.
 const demoAuthor = "Prøvebruker <prove@samvirke.invalid>"
 
-func newDemoCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var author string
+type demoOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	Author string
+}
+
+// NewCmdDemo builds «samvirke demo»; runF, when not nil, runs in place of demoRun with the
+// parsed options (for tests).
+func NewCmdDemo(f *Factory, runF func(*demoOptions) error) *cobra.Command {
+	opts := &demoOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Prøv samvirke i et nytt prøverepo i en midlertidig mappe",
@@ -30,26 +40,35 @@ Uten git-identitet signeres commitene som «` + demoAuthor + `».
 Når inn- eller utdata ikke er en terminal, lager den bare repoet og skriver hvor det ligger.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			root, who, err := makeDemoRepo(author)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			fmt.Fprintf(s.Out, "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n", root)
-			if !interactive(s) {
-				fmt.Fprintf(s.Out, "Åpne det med «samvirke --repo %s».\n", root)
-				return nil
-			}
-			demo := *g
-			demo.Repo = root
-			err = tuiRunWith(cmd.Context(), &demo, s, who, func(o *tui.Options) {
-				o.Greeting = "Prøverepo: " + root + " (lagre fritt; slett mappen etterpå)"
-			})
-			fmt.Fprintf(s.Out, "Prøverepoet ligger i %s.\n", root)
-			return err
+			return demoRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&author, "author", "", "forfatter av commitene, «Navn <e-post>» (standard: git-oppsettet, ellers en prøvebruker)")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter av commitene, «Navn <e-post>» (standard: git-oppsettet, ellers en prøvebruker)")
 	return cmd
+}
+
+// demoRun makes the demo repository and opens the TUI in it when there is a terminal.
+func demoRun(ctx context.Context, opts *demoOptions) error {
+	s := opts.streams
+	root, who, err := makeDemoRepo(opts.Author)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Out, "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n", root)
+	if !s.IsInteractive() {
+		fmt.Fprintf(s.Out, "Åpne det med «samvirke --repo %s».\n", root)
+		return nil
+	}
+	demo := *opts.global
+	demo.Repo = root
+	err = tuiRunWith(ctx, &tuiCmdOptions{global: &demo, streams: s, Author: who}, func(o *tui.Options) {
+		o.Greeting = "Prøverepo: " + root + " (lagre fritt; slett mappen etterpå)"
+	})
+	fmt.Fprintf(s.Out, "Prøverepoet ligger i %s.\n", root)
+	return err
 }
 
 // makeDemoRepo makes a strategy repository in a new temporary directory and returns its

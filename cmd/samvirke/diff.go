@@ -13,8 +13,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newDiffCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var since, until, format string
+type diffOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	Since  string
+	Until  string
+	Format string
+}
+
+// NewCmdDiff builds «samvirke diff»; runF, when not nil, runs in place of diffRun with the
+// parsed options (for tests).
+func NewCmdDiff(f *Factory, runF func(*diffOptions) error) *cobra.Command {
+	opts := &diffOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "diff --since REF|DATO [--until REF]",
 		Short: "Vis hva som er endret i innholdet mellom to tidspunkter",
@@ -29,36 +40,44 @@ arbeidskopien.`,
 		Example: "  samvirke diff --since 01.12.2026\n  samvirke diff --since 2026-12-01 --until 2026-12-31\n  samvirke diff --since origin/main --format md",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !slices.Contains([]string{"text", "json", "md"}, format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", format)
+			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
 			}
-			if since == "" {
+			if opts.Since == "" {
 				return fmt.Errorf("--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med")
 			}
-			old, err := loadSince(g, s, since)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			cur, err := loadAt(g, s, until)
-			if err != nil {
-				return err
-			}
-			d := measures.Compare(old, cur)
-			switch format {
-			case "json":
-				return writeJSON(s.Out, d)
-			case "md":
-				renderer.DiffMarkdown(s.Out, d, since, until)
-			default:
-				writeDiffText(s.Out, d)
-			}
-			return nil
+			return diffRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&since, "since", "", "sammenlign fra denne commiten, grenen, taggen eller datoen (starten av dagen)")
-	cmd.Flags().StringVar(&until, "until", "", "sammenlign til denne; en dato er slutten av dagen (standard: arbeidskopien)")
-	cmd.Flags().StringVar(&format, "format", "text", "utdata: text, json eller md")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "sammenlign fra denne commiten, grenen, taggen eller datoen (starten av dagen)")
+	cmd.Flags().StringVar(&opts.Until, "until", "", "sammenlign til denne; en dato er slutten av dagen (standard: arbeidskopien)")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text, json eller md")
 	return cmd
+}
+
+func diffRun(opts *diffOptions) error {
+	g, s := opts.global, opts.streams
+	old, err := loadSince(g, s, opts.Since)
+	if err != nil {
+		return err
+	}
+	cur, err := loadAt(g, s, opts.Until)
+	if err != nil {
+		return err
+	}
+	d := measures.Compare(old, cur)
+	switch opts.Format {
+	case "json":
+		return writeJSON(s.Out, d)
+	case "md":
+		renderer.DiffMarkdown(s.Out, d, opts.Since, opts.Until)
+	default:
+		writeDiffText(s.Out, d)
+	}
+	return nil
 }
 
 // loadSince loads the content diff compares from. A date means the start of that day:

@@ -77,7 +77,7 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 	case f == "":
 		f = "md"
 	}
-	if o.Output == "" && f != "md" && s.OutTTY {
+	if o.Output == "" && f != "md" && s.IsStdoutTTY() {
 		return "", fmt.Errorf("%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |", strings.ToUpper(f), f)
 	}
 	return f, nil
@@ -221,9 +221,6 @@ func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
 	var md, out bytes.Buffer
 	if err := doc.Markdown(&md); err != nil {
 		return nil, err
-	}
-	if ctx == nil {
-		ctx = context.Background()
 	}
 	if err := renderer.DOCX(ctx, pandoc, md.Bytes(), &out); err != nil {
 		return nil, fmt.Errorf("kunne ikke lage Word-filen med %s: %w", pandoc, err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/renderer/sheet"
@@ -20,8 +19,10 @@ type exportOptions struct {
 	Output  string
 }
 
-func newExportCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &exportOptions{global: g, streams: s}
+// NewCmdExport builds «samvirke export»; runF, when not nil, runs in place of exportRun with the
+// parsed options (for tests).
+func NewCmdExport(f *Factory, runF func(*exportOptions) error) *cobra.Command {
+	opts := &exportOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "export -o FIL.xlsx|FIL.csv",
 		Short: "Eksporter tiltakene til Excel (.xlsx) eller til CSV for Excel",
@@ -35,19 +36,22 @@ semikolon mellom feltene, UTF-8 med BOM og norske overskrifter.`,
 		Example: "  samvirke export -o tiltak.xlsx\n  samvirke export -o tiltak.csv --at rapport/2026-11",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if ext := strings.ToLower(filepath.Ext(opts.Output)); opts.Output == "" || (ext != ".xlsx" && ext != ".csv") {
+				return errors.New("oppgi filen med -o, med endelsen .xlsx (Excel-arbeidsbok) eller .csv (CSV for Excel)")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return exportRun(opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "filen som skal skrives (.xlsx eller .csv)")
-	addAtFlag(cmd, g)
+	addAtFlag(cmd, f.global)
 	return cmd
 }
 
 func exportRun(opts *exportOptions) error {
 	ext := strings.ToLower(filepath.Ext(opts.Output))
-	if opts.Output == "" || (ext != ".xlsx" && ext != ".csv") {
-		return errors.New("oppgi filen med -o, med endelsen .xlsx (Excel-arbeidsbok) eller .csv (CSV for Excel)")
-	}
 	c, src, err := loadContent(opts.global, opts.streams, false)
 	if err != nil {
 		return err
@@ -74,11 +78,7 @@ func exportRun(opts *exportOptions) error {
 
 // exportAbout says when and from which commit the export is made.
 func exportAbout(opts *exportOptions, src *source) (sheet.About, error) {
-	now := time.Now
-	if opts.streams.Now != nil {
-		now = opts.streams.Now
-	}
-	about := sheet.About{Made: now()}
+	about := sheet.About{Made: opts.streams.clock()()}
 	if src.Embedded {
 		return about, nil
 	}

@@ -2,13 +2,10 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/google/renameio/v2/maybe"
-	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/feed"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
@@ -23,8 +20,10 @@ type feedOptions struct {
 	Number  int
 }
 
-func newFeedCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &feedOptions{global: g, streams: s}
+// NewCmdFeed builds «samvirke feed»; runF, when not nil, runs in place of feedRun with the
+// parsed options (for tests).
+func NewCmdFeed(f *Factory, runF func(*feedOptions) error) *cobra.Command {
+	opts := &feedOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "feed [-o endringer.xml] [--url ADRESSE]",
 		Short: "Skriv endringene i innholdet som en Atom-strøm for nyhetslesere",
@@ -35,6 +34,9 @@ relative til mappen strømmen ligger i.`,
 		Example: "  samvirke feed -o endringer.xml --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return feedRun(opts)
 		},
 	}
@@ -82,78 +84,6 @@ func feedCommits(repo *tracker.Repo, n int) ([]feed.Commit, error) {
 		out[i] = feed.Commit{Hash: ch.Commit, Date: ch.Date, Author: ch.Author, Subject: ch.Subject, Files: ch.Files}
 	}
 	return out, nil
-}
-
-type calendarOptions struct {
-	global  *globalOptions
-	streams *IOStreams
-	Output  string
-	URL     string
-	Lang    string
-}
-
-func newCalendarCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &calendarOptions{global: g, streams: s}
-	cmd := &cobra.Command{
-		Use:   "calendar [-o frister.ics] [--url ADRESSE]",
-		Short: "Skriv fristene til tiltakene som en kalender (iCalendar) for Outlook og Google",
-		Long: `Skriver en kalender (iCalendar, .ics) med én heldagshendelse per tiltak med frist:
-på fristen, med status, ansvarlig, framdrift og en lenke til tiltakets side. Hver hendelse
-har en fast UID (frist-T14@vert), så en kalender som abonnerer oppdaterer hendelsen i
-stedet for å legge til en ny når fristen flyttes. --url er nettstedets adresse.`,
-		Example: "  samvirke calendar -o frister.ics --url https://eksempel.github.io/strategi/",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return calendarRun(opts)
-		},
-	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "filen som skal skrives (standard: standard utdata)")
-	cmd.Flags().StringVar(&opts.URL, "url", "", "adressen til nettstedet lenkene går til")
-	addLangFlag(cmd, &opts.Lang)
-	return cmd
-}
-
-func calendarRun(opts *calendarOptions) error {
-	l, err := parseLang(opts.Lang)
-	if err != nil {
-		return err
-	}
-	c, repo, err := contentAndRepo(opts.global, opts.streams)
-	if err != nil {
-		return err
-	}
-	var changed map[string]time.Time
-	if repo != nil {
-		if changed, err = repo.LastChanged(); err != nil {
-			return err
-		}
-	}
-	n := 0
-	for _, m := range c.Measures {
-		if m.Due != nil {
-			n++
-		}
-	}
-	return writeOut(opts.streams, opts.Output, func(w io.Writer) error {
-		return feed.WriteCalendar(w, c, changed, feed.Links{Base: opts.URL, Lang: l})
-	}, count(n, "frist"))
-}
-
-// contentAndRepo loads the content and opens its git repository; the repository is nil
-// for the embedded content or a content directory outside git.
-func contentAndRepo(g *globalOptions, s *IOStreams) (*measures.Content, *tracker.Repo, error) {
-	c, src, err := loadContent(g, s, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	if src.Embedded {
-		return c, nil, nil
-	}
-	repo, err := tracker.Open(src.Root)
-	if errors.Is(err, tracker.ErrNotRepository) {
-		return c, nil, nil
-	}
-	return c, repo, err
 }
 
 // writeOut writes what write makes to the file out atomically (saying what on standard

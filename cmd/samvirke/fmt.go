@@ -17,8 +17,10 @@ type fmtOptions struct {
 	Check   bool
 }
 
-func newFmtCmd(g *globalOptions, s *IOStreams, runF func(*fmtOptions) error) *cobra.Command {
-	opts := &fmtOptions{global: g, streams: s}
+// NewCmdFmt builds «samvirke fmt»; runF, when not nil, runs in place of fmtRun with the
+// parsed options (for tests).
+func NewCmdFmt(f *Factory, runF func(*fmtOptions) error) *cobra.Command {
+	opts := &fmtOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "fmt",
 		Short: "Skriv filene under content/ om til kanonisk form",

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/samvirke/samvirke/measures"
@@ -11,113 +9,80 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// openRepo opens the strategy repository for commands that need git: writes, history.
-func openRepo(g *globalOptions) (*tracker.Repo, error) {
-	src, err := findSource(g.Repo)
-	if err != nil {
-		return nil, err
-	}
-	if src.Embedded {
-		return nil, fmt.Errorf("fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)")
-	}
-	repo, err := tracker.Open(src.Root)
-	if errors.Is(err, tracker.ErrNotRepository) {
-		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w", src.Root, err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("kunne ikke åpne git-repoet i %s: %w", src.Root, err)
-	}
-	// What a write repaired or finished before it started (an interrupted save, an empty
-	// index) goes to standard error, beside the command's own output.
-	repo.OnRepair = func(msg string) { fmt.Fprintln(os.Stderr, "samvirke: "+msg) }
-	if g.streams != nil {
-		ensureMergeDriver(repo, g.streams)
-	}
-	return repo, nil
+type historyOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	ID     string
+	Format string
 }
 
-func newHistoryCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var format string
+// NewCmdHistory builds «samvirke history»; runF, when not nil, runs in place of
+// historyRun with the parsed options (for tests).
+func NewCmdHistory(f *Factory, runF func(*historyOptions) error) *cobra.Command {
+	opts := &historyOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:     "history ID",
 		Short:   "Vis alle commits som endret et tiltak, nyeste først, med hva som ble endret",
 		Example: "  samvirke history T14\n  samvirke history T14 --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains([]string{"text", "json"}, format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
+			opts.ID = args[0]
+			if !slices.Contains([]string{"text", "json"}, opts.Format) {
+				return fmt.Errorf("ukjent format «%s»; bruk text eller json", opts.Format)
 			}
-			repo, err := openRepo(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			// A measure deleted since keeps its history: an id the content does not
-			// know is looked up as typed, and only said to be unknown when no commit
-			// changed it.
-			id, ok := existingID(g, args[0])
-			var unknown error
-			if !ok {
-				if id, unknown = resolveID(quietContent(g), args[0]); unknown != nil {
-					id = normalizeID(args[0])
-				}
-			}
-			hist, err := repo.History(id)
-			if err != nil {
-				return err
-			}
-			if len(hist) == 0 && unknown != nil {
-				return unknown
-			}
-			if format == "json" {
-				return writeJSON(s.Out, historyJSON(hist))
-			}
-			if len(hist) == 0 {
-				return fmt.Errorf("ingen commits har endret «%s»", id)
-			}
-			for _, h := range hist {
-				fmt.Fprintf(s.Out, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), oneLine(h.Author))
-				for _, c := range h.Changes {
-					fmt.Fprintf(s.Out, "    %s\n", oneLine(c))
-				}
-			}
-			return nil
+			return historyRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "utdata: text eller json")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text eller json")
 	return cmd
 }
 
-func newLogCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var n int
-	var format string
-	cmd := &cobra.Command{
-		Use:     "log",
-		Short:   "Vis de siste endringene i innholdet, én linje hver",
-		Example: "  samvirke log\n  samvirke log -n 50\n  samvirke log --format json",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !slices.Contains([]string{"text", "json"}, format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text eller json", format)
-			}
-			repo, err := openRepo(g)
-			if err != nil {
-				return err
-			}
-			log, err := repo.Log(n)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				return writeJSON(s.Out, logJSON(log))
-			}
-			for _, c := range log {
-				line := fmt.Sprintf("%s %s %s %s", c.Commit[:7], c.Date.Format("2006-01-02"), truncate(c.Author, 16), c.Subject)
-				fmt.Fprintln(s.Out, truncate(line, s.LineWidth()))
-			}
-			return nil
-		},
+func historyRun(opts *historyOptions) error {
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return err
 	}
-	cmd.Flags().IntVarP(&n, "number", "n", 20, "antall endringer")
-	cmd.Flags().StringVar(&format, "format", "text", "utdata: text eller json")
-	return cmd
+	id, hist, err := historyOf(repo, opts.global, opts.ID)
+	if err != nil {
+		return err
+	}
+	w := opts.streams.Out
+	if opts.Format == "json" {
+		return writeJSON(w, historyJSON(hist))
+	}
+	if len(hist) == 0 {
+		return fmt.Errorf("ingen commits har endret «%s»", id)
+	}
+	for _, h := range hist {
+		fmt.Fprintf(w, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), oneLine(h.Author))
+		for _, c := range h.Changes {
+			fmt.Fprintf(w, "    %s\n", oneLine(c))
+		}
+	}
+	return nil
+}
+
+// historyOf is the id typed resolves to and the commits that changed it. A measure
+// deleted since keeps its history: an id the content does not know is looked up as
+// typed, and only said to be unknown when no commit changed it.
+func historyOf(repo *tracker.Repo, g *globalOptions, typed string) (string, []tracker.Change, error) {
+	id, ok := existingID(g, typed)
+	var unknown error
+	if !ok {
+		if id, unknown = resolveID(quietContent(g), typed); unknown != nil {
+			id = normalizeID(typed)
+		}
+	}
+	hist, err := repo.History(id)
+	if err != nil {
+		return id, nil, err
+	}
+	if len(hist) == 0 && unknown != nil {
+		return id, nil, unknown
+	}
+	return id, hist, nil
 }

@@ -26,8 +26,10 @@ type importOptions struct {
 	Author         string
 }
 
-func newImportCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &importOptions{global: g, streams: s}
+// NewCmdImport builds «samvirke import»; runF, when not nil, runs in place of importRun with the
+// parsed options (for tests).
+func NewCmdImport(f *Factory, runF func(*importOptions) error) *cobra.Command {
+	opts := &importOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "import FIL.xlsx|FIL.csv",
 		Short: "Les inn et regneark med tiltak (Excel eller CSV) og lagre endringene som én commit",
@@ -54,22 +56,22 @@ loggen har det fra før. Rader med ukjent id er feil, eller forslag med --new-as
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return importRun(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Sheet, "sheet", "", "arket som skal leses (standard: Tiltak, ellers det første)")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "vis bare hva som ville endres; lagre ingenting")
-	f.BoolVar(&opts.NewAsProposals, "new-as-proposals", false, "rader med ukjent id blir nye forslag (P-…)")
-	f.BoolVar(&opts.ClearEmpty, "clear-empty", false, "tomme celler i Framdrift og Frist tømmer feltet")
-	f.StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Sheet, "sheet", "", "arket som skal leses (standard: Tiltak, ellers det første)")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "vis bare hva som ville endres; lagre ingenting")
+	fl.BoolVar(&opts.NewAsProposals, "new-as-proposals", false, "rader med ukjent id blir nye forslag (P-…)")
+	fl.BoolVar(&opts.ClearEmpty, "clear-empty", false, "tomme celler i Framdrift og Frist tømmer feltet")
+	fl.StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
 }
 
 func importRun(ctx context.Context, opts *importOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	grid, err := readSheet(opts.File, opts.Sheet)
 	if err != nil {
 		return err

@@ -11,9 +11,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newInitCmd(s *IOStreams) *cobra.Command {
-	var author string
-	var force bool
+type initOptions struct {
+	streams *IOStreams
+
+	Dir    string
+	Author string
+	Force  bool
+}
+
+// NewCmdInit builds «samvirke init»; runF, when not nil, runs in place of initRun with the
+// parsed options (for tests).
+func NewCmdInit(f *Factory, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "init MAPPE",
 		Short: "Lag et nytt strategi-repo med innholdet som er bygd inn i samvirke",
@@ -31,39 +40,51 @@ sier hvilke; --force skriver over dem. Andre filer i MAPPE blir liggende urørt 
 ikke med i commiten).
 
 Forfatteren hentes fra git-oppsettet (user.name og user.email); --author overstyrer.`,
+
 		Example: `  samvirke init strategi
   samvirke init strategi --author "Kari Nordmann <kari@example.no>"
   samvirke init . --force`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := repotemplate.Files(repotemplate.InstallFor(releaseVersion()))
-			if err != nil {
-				return err
+			opts.Dir = args[0]
+			if runF != nil {
+				return runF(opts)
 			}
-			repo, h, err := tracker.InitWithOptions(args[0], content.FS(), files, author, tracker.InitOptions{Force: force})
-			var ow *tracker.OverwriteError
-			switch {
-			case errors.As(err, &ow):
-				return overwriteMessage(args[0], ow)
-			case errors.Is(err, tracker.ErrExists):
-				return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", args[0])
-			case errors.Is(err, tracker.ErrNoIdentity):
-				return errors.New(noIdentityMsg)
-			case err != nil:
-				return err
-			}
-			fmt.Fprintf(s.Out, "Laget strategi-repo i %s (commit %s).\n", repo.Root, h.String()[:7])
-			if _, err := repo.TagStrategy(tracker.FirstStrategyTag, author); err != nil {
-				return fmt.Errorf("repoet er laget, men taggen %s%s ble ikke laget: %w", tracker.StrategyTagPrefix, tracker.FirstStrategyTag, err)
-			}
-			fmt.Fprintf(s.Out, "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n",
-				tracker.StrategyTagPrefix, tracker.FirstStrategyTag, tracker.StrategyTagPrefix, tracker.FirstStrategyTag)
-			return nil
+			return initRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&author, "author", "", "forfatter av første commit, «Navn <e-post>»")
-	cmd.Flags().BoolVar(&force, "force", false, "skriv over filer fra repo-malen som finnes i mappen fra før")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter av første commit, «Navn <e-post>»")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "skriv over filer fra repo-malen som finnes i mappen fra før")
 	return cmd
+}
+
+// initRun makes the repository with the embedded content and the repository template,
+// and tags the strategy text of 2016.
+func initRun(opts *initOptions) error {
+	files, err := repotemplate.Files(repotemplate.InstallFor(releaseVersion()))
+	if err != nil {
+		return err
+	}
+	repo, h, err := tracker.InitWithOptions(opts.Dir, content.FS(), files, opts.Author, tracker.InitOptions{Force: opts.Force})
+	var ow *tracker.OverwriteError
+	switch {
+	case errors.As(err, &ow):
+		return overwriteMessage(opts.Dir, ow)
+	case errors.Is(err, tracker.ErrExists):
+		return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", opts.Dir)
+	case errors.Is(err, tracker.ErrNoIdentity):
+		return errors.New(noIdentityMsg)
+	case err != nil:
+		return err
+	}
+	w := opts.streams.Out
+	fmt.Fprintf(w, "Laget strategi-repo i %s (commit %s).\n", repo.Root, h.String()[:7])
+	if _, err := repo.TagStrategy(tracker.FirstStrategyTag, opts.Author); err != nil {
+		return fmt.Errorf("repoet er laget, men taggen %s%s ble ikke laget: %w", tracker.StrategyTagPrefix, tracker.FirstStrategyTag, err)
+	}
+	fmt.Fprintf(w, "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n",
+		tracker.StrategyTagPrefix, tracker.FirstStrategyTag, tracker.StrategyTagPrefix, tracker.FirstStrategyTag)
+	return nil
 }
 
 // overwriteMessage says in Norwegian what stops init in dir.

@@ -14,8 +14,10 @@ type inputsOptions struct {
 	Format      string
 }
 
-func newInputsCmd(g *globalOptions, s *IOStreams, runF func(*inputsOptions) error) *cobra.Command {
-	opts := &inputsOptions{global: g, streams: s}
+// NewCmdInputs builds «samvirke inputs»; runF, when not nil, runs in place of inputsRun with the
+// parsed options (for tests).
+func NewCmdInputs(f *Factory, runF func(*inputsOptions) error) *cobra.Command {
+	opts := &inputsOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "inputs",
 		Short: "List innspillene fra Åpen arena og tiltakene de er knyttet til",
@@ -35,7 +37,7 @@ Med --unaddressed vises de enkelte innspillene som ingen tiltak svarer på ennå
 	}
 	cmd.Flags().BoolVar(&opts.Unaddressed, "unaddressed", false, "bare innspill som ingen tiltak er knyttet til")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table eller json")
-	addAtFlag(cmd, g)
+	addAtFlag(cmd, f.global)
 	return cmd
 }
 

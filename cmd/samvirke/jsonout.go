@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -77,4 +79,20 @@ func historyJSON(hist []tracker.Change) []commitJSON {
 			Subject: c.Subject, Changes: nonNil(c.Fields)})
 	}
 	return out
+}
+
+// nonNil is s, or an empty slice for nil, so JSON has [] and never null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// writeJSON writes v as indented JSON, with <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -10,8 +10,29 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newLinkCmd(g *globalOptions, s *IOStreams, unlink bool) *cobra.Command {
-	var author string
+type linkOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+	unlink  bool // unlink: take the items off the measure
+
+	ID     string
+	Items  []string
+	Author string
+}
+
+// NewCmdLink builds «samvirke link»; runF, when not nil, runs in place of linkRun with
+// the parsed options (for tests).
+func NewCmdLink(f *Factory, runF func(*linkOptions) error) *cobra.Command {
+	return newCmdLink(f, false, runF)
+}
+
+// NewCmdUnlink builds «samvirke unlink», which is link the other way.
+func NewCmdUnlink(f *Factory, runF func(*linkOptions) error) *cobra.Command {
+	return newCmdLink(f, true, runF)
+}
+
+func newCmdLink(f *Factory, unlink bool, runF func(*linkOptions) error) *cobra.Command {
+	opts := &linkOptions{global: f.global, streams: f.IOStreams, unlink: unlink}
 	use, short := "link ID INNSPILL...", "Knytt innspill fra Åpen arena til et tiltak og lagre som en commit"
 	if unlink {
 		use, short = "unlink ID INNSPILL...", "Fjern innspill fra et tiltak og lagre som en commit"
@@ -23,30 +44,24 @@ func newLinkCmd(g *globalOptions, s *IOStreams, unlink bool) *cobra.Command {
 		Example: "  samvirke link T14 aa2020-1.9/2 aa2020-3.5/5\n  samvirke unlink T14 aa2020-1.9/2",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, items := args[0], args[1:]
-			if c := quietContent(g); c != nil {
-				var err error
-				if id, err = resolveID(c, id); err != nil {
-					return err
-				}
-				if !unlink {
-					if items, err = resolveItems(c, items); err != nil {
-						return err
-					}
-				}
+			opts.ID, opts.Items = args[0], args[1:]
+			if runF != nil {
+				return runF(opts)
 			}
-			return linkRun(cmd.Context(), g, s, normalizeID(id), items, unlink, author)
+			return linkRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
 }
 
-func linkRun(ctx context.Context, g *globalOptions, s *IOStreams, id string, items []string, unlink bool, author string) error {
-	if ctx == nil {
-		ctx = context.Background()
+// linkRun links or unlinks the items and commits the measure.
+func linkRun(ctx context.Context, opts *linkOptions) error {
+	id, items, err := linkTargets(opts)
+	if err != nil {
+		return err
 	}
-	repo, err := openRepo(g)
+	repo, err := openRepo(opts.global)
 	if err != nil {
 		return err
 	}
@@ -54,19 +69,37 @@ func linkRun(ctx context.Context, g *globalOptions, s *IOStreams, id string, ite
 		for _, it := range items {
 			has := slices.Contains(m.Inputs, it)
 			switch {
-			case unlink && !has:
+			case opts.unlink && !has:
 				return fmt.Errorf("%s er ikke knyttet til %s", it, id)
-			case unlink:
+			case opts.unlink:
 				m.Inputs = slices.DeleteFunc(m.Inputs, func(v string) bool { return v == it })
 			case !has:
 				m.Inputs = append(m.Inputs, it)
 			}
 		}
 		return nil
-	}, tracker.SaveOptions{Author: author})
+	}, tracker.SaveOptions{Author: opts.Author})
 	if err != nil {
 		return saveError(id, err)
 	}
-	fmt.Fprintf(s.Out, "%s %s\n", saved.Hash.String()[:7], saved.Message)
+	fmt.Fprintf(opts.streams.Out, "%s %s\n", saved.Hash.String()[:7], saved.Message)
 	return nil
+}
+
+// linkTargets reads the measure's id and, for link, the items as typed (a prefix, lower
+// case); unlink takes the items as they stand in the measure.
+func linkTargets(opts *linkOptions) (string, []string, error) {
+	id, items := opts.ID, opts.Items
+	if c := quietContent(opts.global); c != nil {
+		var err error
+		if id, err = resolveID(c, id); err != nil {
+			return "", nil, err
+		}
+		if !opts.unlink {
+			if items, err = resolveItems(c, items); err != nil {
+				return "", nil, err
+			}
+		}
+	}
+	return normalizeID(id), items, nil
 }

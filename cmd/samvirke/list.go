@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -29,8 +28,10 @@ type listOptions struct {
 	Excel  bool
 }
 
-func newListCmd(g *globalOptions, s *IOStreams, runF func(*listOptions) error) *cobra.Command {
-	opts := &listOptions{global: g, streams: s}
+// NewCmdList builds «samvirke list»; runF, when not nil, runs in place of listRun with the
+// parsed options (for tests).
+func NewCmdList(f *Factory, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List tiltak og anbefalinger",
@@ -66,7 +67,7 @@ tiltak eller anbefaling.`,
 	cmd.Flags().StringVar(&opts.Sort, "sort", "id", "sortering: id, title, status, due eller owner")
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "utdata: table, json eller csv")
 	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "med --format csv: CSV for norsk Excel (semikolon, BOM, CRLF, norske overskrifter og verdier)")
-	addAtFlag(cmd, g)
+	addAtFlag(cmd, f.global)
 	return cmd
 }
 
@@ -123,20 +124,6 @@ func listFilter(c *measures.Content, opts *listOptions) (measures.Filter, error)
 		}
 	}
 	return f, nil
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {

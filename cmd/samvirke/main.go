@@ -3,29 +3,47 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
-	"time"
-
-	"golang.org/x/term"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	streams := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: term.IsTerminal(int(os.Stdout.Fd())), Getenv: os.Getenv, Now: time.Now}
-	if streams.OutTTY {
-		streams.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal ends the program at once
+	}()
+	code := execute(ctx, SystemIOStreams(), os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// execute runs the command line args on the streams and returns the exit code. The
+// commands get ctx from cmd.Context(): SIGINT and SIGTERM cancel it, so a network wait, a
+// save or a PDF stops cleanly, and a command that fails then ends with 130, the code of a
+// program killed by SIGINT.
+func execute(ctx context.Context, s *IOStreams, args []string) int {
+	root := NewRootCmd(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	var ex *exitError
+	switch {
+	case err == nil:
+		return 0
+	case ctx.Err() != nil:
+		// What failed after the signal failed because of it (a lock no longer waited
+		// for reads as held by another process): say only that it was interrupted.
+		fmt.Fprintln(s.ErrOut, "samvirke: avbrutt")
+		return 130
+	case errors.As(err, &ex):
+		return ex.code
 	}
-	root := NewRootCmd(streams)
-	if err := root.Execute(); err != nil {
-		var ex *exitError
-		if errors.As(err, &ex) {
-			os.Exit(ex.code)
-		}
-		fmt.Fprintln(os.Stderr, errorLine(err))
-		os.Exit(1)
-	}
+	fmt.Fprintln(s.ErrOut, errorLine(err))
+	return 1
 }
 
 // errorLine is how an error is shown: inert, since it may quote content.
@@ -35,3 +53,17 @@ func errorLine(err error) string { return "samvirke: " + plain(userMessage(err))
 type exitError struct{ code int }
 
 func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// userError is a message for people (Norwegian) that still matches its cause with
+// errors.Is, without the cause's English text appended.
+type userError struct {
+	msg   string
+	cause error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.cause }
+
+func userErrorf(cause error, format string, args ...any) error {
+	return &userError{msg: fmt.Sprintf(format, args...), cause: cause}
+}

@@ -12,7 +12,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newMergeFileCmd(s *IOStreams) *cobra.Command {
+type mergeFileOptions struct {
+	streams *IOStreams
+
+	Base, Mine, Theirs string // git's %O, %A and %B
+	Path               string // git's %P, the file's path in the repository; "" when not given
+}
+
+// NewCmdMergeFile builds «samvirke merge-file», git's merge driver; runF, when not nil,
+// runs in place of mergeFileRun with the parsed options (for tests).
+func NewCmdMergeFile(f *Factory, runF func(*mergeFileOptions) error) *cobra.Command {
+	opts := &mergeFileOptions{streams: f.IOStreams}
 	return &cobra.Command{
 		Use:   "merge-file BASE MINE THEIRS [STI]",
 		Short: "git merge-driver: slå sammen to versjoner av en innholdsfil felt for felt",
@@ -28,12 +38,22 @@ ulikt, skrives ingen konfliktmarkører: MINE blir stående som din versjon, felt
 skrives ut med begge verdiene, og koden er 1, så git melder filen som i konflikt.`,
 		Args: cobra.RangeArgs(3, 4),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return mergeFileRun(s, args)
+			opts.Base, opts.Mine, opts.Theirs = args[0], args[1], args[2]
+			if len(args) == 4 {
+				opts.Path = args[3]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return mergeFileRun(opts)
 		},
 	}
 }
 
-func mergeFileRun(s *IOStreams, args []string) error {
+// mergeFileRun merges MINE and THEIRS against BASE into MINE, as git's merge driver.
+func mergeFileRun(opts *mergeFileOptions) error {
+	s := opts.streams
+	args := []string{opts.Base, opts.Mine, opts.Theirs}
 	var data [3][]byte
 	for i := range data {
 		b, err := os.ReadFile(args[i])
@@ -42,9 +62,9 @@ func mergeFileRun(s *IOStreams, args []string) error {
 		}
 		data[i] = b
 	}
-	name := filepath.ToSlash(args[1])
-	if len(args) == 4 {
-		name = filepath.ToSlash(args[3])
+	name := filepath.ToSlash(opts.Mine)
+	if opts.Path != "" {
+		name = filepath.ToSlash(opts.Path)
 	}
 	base := data[0]
 	if len(base) == 0 {

@@ -157,3 +157,6 @@ func userMessage(err error) string {
 	}
 	return msg
 }
+
+// noIdentityMsg tells how to set a git identity.
+const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,7 +15,6 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 type newOptions struct {
@@ -31,8 +31,10 @@ type newOptions struct {
 	Author string
 }
 
-func newNewCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &newOptions{global: g, streams: s}
+// NewCmdNew builds «samvirke new»; runF, when not nil, runs in place of newRun with the
+// parsed options (for tests).
+func NewCmdNew(f *Factory, runF func(*newOptions) error) *cobra.Command {
+	opts := &newOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "new",
 		Short: "Foreslå et nytt tiltak: skriver content/measures/P-<navn>.md",
@@ -54,46 +56,85 @@ og sender forslaget som pull request. Kommandoen skriver ut de neste stegene.`,
     --owner hdir --owner nav --text "Utvikle et felles kurs …" --input aa2020-2.8/7 --yes`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return newRun(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Title, "title", "", "tittel på én linje")
-	f.StringVar(&opts.Area, "area", "", "innsatsområde (id fra areas.yaml)")
-	f.StringArrayVar(&opts.Owners, "owner", nil, "eier (id fra owners.yaml); den første er ansvarlig (kan gjentas)")
-	f.StringVar(&opts.Text, "text", "", "forslagets tekst (Markdown)")
-	f.StringArrayVar(&opts.Inputs, "input", nil, "innspill forslaget svarer på, f.eks. aa2020-1.3/2 (kan gjentas)")
-	f.BoolVarP(&opts.Yes, "yes", "y", false, "ikke still spørsmål; bruk flaggene")
-	f.BoolVar(&opts.Commit, "commit", false, "lagre forslaget som en commit (ellers bare skriv filen)")
-	f.StringVar(&opts.Author, "author", "", "forfatter av commiten med --commit, «Navn <e-post>»")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Title, "title", "", "tittel på én linje")
+	fl.StringVar(&opts.Area, "area", "", "innsatsområde (id fra areas.yaml)")
+	fl.StringArrayVar(&opts.Owners, "owner", nil, "eier (id fra owners.yaml); den første er ansvarlig (kan gjentas)")
+	fl.StringVar(&opts.Text, "text", "", "forslagets tekst (Markdown)")
+	fl.StringArrayVar(&opts.Inputs, "input", nil, "innspill forslaget svarer på, f.eks. aa2020-1.3/2 (kan gjentas)")
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "ikke still spørsmål; bruk flaggene")
+	fl.BoolVar(&opts.Commit, "commit", false, "lagre forslaget som en commit (ellers bare skriv filen)")
+	fl.StringVar(&opts.Author, "author", "", "forfatter av commiten med --commit, «Navn <e-post>»")
 	return cmd
 }
 
+// newRun asks for what the flags do not give (in a terminal, without --yes), checks the
+// proposal against the whole content and writes its file, or commits it with --commit.
 func newRun(ctx context.Context, opts *newOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	src, err := findSource(opts.global.Repo)
+	src, c, err := newContent(opts.global)
 	if err != nil {
 		return err
 	}
-	if src.Embedded {
-		return errors.New("fant ingen content/-mappe; kjør samvirke new i en kopi (klone) av strategi-repoet, eller bruk --repo")
-	}
-	c, err := measures.Load(src.FS)
-	if es := measures.AsErrors(err); es != nil {
-		return fmt.Errorf("innholdet har allerede %d feil; rett dem først (samvirke validate):\n%v", len(es), es)
-	}
-	if err != nil {
-		return err
-	}
-	if !opts.Yes && isTerminal(opts.streams) {
+	if !opts.Yes && opts.streams.IsStdinTTY() {
 		if err := newForm(c, opts); errors.Is(err, huh.ErrUserAborted) {
 			return errors.New("avbrutt; ingenting er skrevet")
 		} else if err != nil {
 			return err
 		}
 	}
+	if err := requireNewFlags(opts); err != nil {
+		return err
+	}
+	if err := resolveNewFlags(c, opts); err != nil {
+		return err
+	}
+	var repo *tracker.Repo
+	known := map[string]bool{}
+	if r, err := tracker.Open(src.Root); err == nil {
+		repo = r
+		if ids, err := r.KnownMeasureIDs(); err == nil {
+			known = ids
+		}
+	} else if opts.Commit {
+		return fmt.Errorf("--commit krever et git-repo: %w", err)
+	}
+	p, err := newProposal(c, src, opts, known)
+	if err != nil {
+		return err
+	}
+	if opts.Commit {
+		return commitProposal(ctx, repo, p, opts)
+	}
+	return writeProposal(src, p, opts.streams.Out)
+}
+
+// newContent loads the content a proposal is added to, which must be free of errors.
+func newContent(g *globalOptions) (*source, *measures.Content, error) {
+	src, err := findSource(g.Repo)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.Embedded {
+		return nil, nil, errors.New("fant ingen content/-mappe; kjør samvirke new i en kopi (klone) av strategi-repoet, eller bruk --repo")
+	}
+	c, err := measures.Load(src.FS)
+	if es := measures.AsErrors(err); es != nil {
+		return nil, nil, fmt.Errorf("innholdet har allerede %d feil; rett dem først (samvirke validate):\n%v", len(es), es)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, c, nil
+}
+
+// requireNewFlags names the values a proposal lacks.
+func requireNewFlags(opts *newOptions) error {
 	var missing []string
 	for _, f := range []struct {
 		flag  string
@@ -106,23 +147,22 @@ func newRun(ctx context.Context, opts *newOptions) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("mangler %s; oppgi dem som flagg, eller kjør samvirke new i en terminal uten --yes for å bli spurt", strings.Join(missing, ", "))
 	}
-	if err := resolveNewFlags(c, opts); err != nil {
-		return err
-	}
+	return nil
+}
 
-	var repo *tracker.Repo
-	known := map[string]bool{}
-	if r, err := tracker.Open(src.Root); err == nil {
-		repo = r
-		if ids, err := r.KnownMeasureIDs(); err == nil {
-			known = ids
-		}
-	} else if opts.Commit {
-		return fmt.Errorf("--commit krever et git-repo: %w", err)
-	}
+// proposal is a new measure's file, checked against the content.
+type proposal struct {
+	id, file string // file from the repository root: content/measures/P-….md
+	m        *measures.Measure
+	data     []byte
+}
+
+// newProposal names the proposal after its title (an id no file, commit or branch has
+// used) and checks the content with it.
+func newProposal(c *measures.Content, src *source, opts *newOptions, known map[string]bool) (*proposal, error) {
 	slug := measures.ProposalSlug(opts.Title)
 	if slug == "" {
-		return fmt.Errorf("tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre", opts.Title)
+		return nil, fmt.Errorf("tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre", opts.Title)
 	}
 	id := measures.ProposalID(slug, func(id string) bool {
 		_, statErr := os.Lstat(filepath.Join(src.Root, measures.Dir, measures.MeasuresDir, id+".md"))
@@ -139,28 +179,33 @@ func newRun(ctx context.Context, opts *newOptions) error {
 		err = c.Validate()
 	}
 	if es := measures.AsErrors(err); es != nil {
-		return fmt.Errorf("forslaget er ikke skrevet fordi det ikke er gyldig:\n%v", es)
+		return nil, fmt.Errorf("forslaget er ikke skrevet fordi det ikke er gyldig:\n%v", es)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &proposal{id: id, file: file, m: m, data: data}, nil
+}
 
-	w := opts.streams.Out
-	if opts.Commit {
-		done, err := repo.Apply(ctx, func(*measures.Content, string) (*tracker.Edit, error) {
-			return &tracker.Edit{Message: fmt.Sprintf("%s: nytt forslag «%s»", id, m.Title), Write: map[string][]byte{file: data}}, nil
-		}, tracker.SaveOptions{Author: opts.Author})
-		if err != nil {
-			return saveError(id, err)
-		}
-		fmt.Fprintf(w, "%s %s\n\nNeste steg: send commiten (git push) og lag en pull request.\n", done.Hash.String()[:7], done.Message)
-		return nil
+// commitProposal saves the proposal as a commit (--commit).
+func commitProposal(ctx context.Context, repo *tracker.Repo, p *proposal, opts *newOptions) error {
+	done, err := repo.Apply(ctx, func(*measures.Content, string) (*tracker.Edit, error) {
+		return &tracker.Edit{Message: fmt.Sprintf("%s: nytt forslag «%s»", p.id, p.m.Title), Write: map[string][]byte{p.file: p.data}}, nil
+	}, tracker.SaveOptions{Author: opts.Author})
+	if err != nil {
+		return saveError(p.id, err)
 	}
-	abs := filepath.Join(src.Root, filepath.FromSlash(file))
-	if err := maybe.WriteFile(abs, data, 0o644); err != nil {
-		return fmt.Errorf("skriv %s: %w", file, err)
+	fmt.Fprintf(opts.streams.Out, "%s %s\n\nNeste steg: send commiten (git push) og lag en pull request.\n", done.Hash.String()[:7], done.Message)
+	return nil
+}
+
+// writeProposal writes the proposal's file and says how to send it as a pull request.
+func writeProposal(src *source, p *proposal, w io.Writer) error {
+	abs := filepath.Join(src.Root, filepath.FromSlash(p.file))
+	if err := maybe.WriteFile(abs, p.data, 0o644); err != nil {
+		return fmt.Errorf("skriv %s: %w", p.file, err)
 	}
-	branch := "forslag/" + strings.TrimPrefix(id, "P-")
+	branch := "forslag/" + strings.TrimPrefix(p.id, "P-")
 	fmt.Fprintf(w, `Skrev %s (forslag %s).
 
 Neste steg:
@@ -173,14 +218,8 @@ Neste steg:
   3. Lag en pull request (GitHub) eller merge request (GitLab) fra grenen.
 Sekretariatet gir forslaget et T-nummer når det godtas.
 (Med «samvirke new --commit» lager samvirke commiten for deg.)
-`, file, id, branch, file, id, branch)
+`, p.file, p.id, branch, p.file, p.id, branch)
 	return nil
-}
-
-// isTerminal reports whether the command's input is an interactive terminal.
-func isTerminal(s *IOStreams) bool {
-	f, ok := s.In.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // newForm asks for the proposal in the terminal, starting from the flags' values.

@@ -26,8 +26,10 @@ type reportOptions struct {
 	Now     func() time.Time // the report's date
 }
 
-func newReportCmd(g *globalOptions, s *IOStreams, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{global: g, streams: s, Now: time.Now}
+// NewCmdReport builds «samvirke report»; runF, when not nil, runs in place of reportRun with the
+// parsed options (for tests).
+func NewCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{global: f.global, streams: f.IOStreams, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report [-o FIL] [--format html|md|pdf|docx] [--since REF|DATO] [--tag NAVN]",
 		Short: "Lag statusrapporten til fagrådet (HTML, Markdown, PDF eller Word)",
@@ -69,9 +71,6 @@ committet.`,
 }
 
 func reportRun(ctx context.Context, opts *reportOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	s := opts.streams
 	in, err := opts.out.read(opts.global, s)
 	if err != nil {

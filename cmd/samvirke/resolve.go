@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -9,9 +10,20 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newResolveCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var remote, author string
-	var keep []string
+type resolveOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	IDs    []string
+	Keep   []string
+	Remote string
+	Author string
+}
+
+// NewCmdResolve builds «samvirke resolve»; runF, when not nil, runs in place of
+// resolveRun with the parsed options (for tests).
+func NewCmdResolve(f *Factory, runF func(*resolveOptions) error) *cobra.Command {
+	opts := &resolveOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "resolve ID... --keep mine|theirs|FELT=mine|theirs",
 		Short: "Velg verdi når du og det delte repoet har endret samme felt ulikt",
@@ -24,34 +36,45 @@ eller filnavnet (owners.yaml) for andre filer.
 resolve slår sammen som sync ville gjort, med ditt valg der begge har endret, kontrollerer
 resultatet og lagrer det som én sammenslåings-commit her. Det brukes det som sist ble
 hentet, uten nettverk; «samvirke sync» sender det etterpå.`,
+
 		Example: "  samvirke resolve T14 --keep mine\n  samvirke resolve T14 --keep status=theirs --keep text=mine\n  samvirke resolve T14 T15 --keep theirs",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			choices, err := parseChoices(args, keep)
-			if err != nil {
-				return err
+			opts.IDs = args
+			if runF != nil {
+				return runF(opts)
 			}
-			repo, err := openRepo(g)
-			if err != nil {
-				return err
-			}
-			res, err := repo.ResolveSync(cmd.Context(), tracker.SyncOptions{Remote: remote, Author: author, Choices: choices})
-			switch {
-			case errors.Is(err, tracker.ErrNothingToResolve):
-				return fmt.Errorf("det er ingenting å løse: grenen og %s har ikke gått hver sin vei (siste henting). Kjør «samvirke sync»", remote)
-			case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
-				return fmt.Errorf("%d felt er fortsatt uløst; ingenting er endret.\n%s", len(res.Conflicts), conflictMessage(res.Conflicts, remote))
-			case err != nil:
-				return syncError(err, res, remote, 0)
-			}
-			fmt.Fprintf(s.Out, "Løst og slått sammen med %s i commit %s. Kjør «samvirke sync» for å dele den.\n", remote, shortHash(res.Commit))
-			return nil
+			return resolveRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&keep, "keep", nil, "mine eller theirs for alle feltene, eller FELT=mine|theirs (kan gjentas)")
-	cmd.Flags().StringVar(&remote, "remote", "origin", "navnet på det delte repoet")
-	cmd.Flags().StringVar(&author, "author", "", "forfatter av sammenslåingen, «Navn <e-post>» (standard: git-identiteten din)")
+	cmd.Flags().StringArrayVar(&opts.Keep, "keep", nil, "mine eller theirs for alle feltene, eller FELT=mine|theirs (kan gjentas)")
+	cmd.Flags().StringVar(&opts.Remote, "remote", "origin", "navnet på det delte repoet")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter av sammenslåingen, «Navn <e-post>» (standard: git-identiteten din)")
 	return cmd
+}
+
+// resolveRun merges what the last sync fetched with the choices and commits the merge.
+func resolveRun(ctx context.Context, opts *resolveOptions) error {
+	choices, err := parseChoices(opts.IDs, opts.Keep)
+	if err != nil {
+		return err
+	}
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return err
+	}
+	remote := opts.Remote
+	res, err := repo.ResolveSync(ctx, tracker.SyncOptions{Remote: remote, Author: opts.Author, Choices: choices})
+	switch {
+	case errors.Is(err, tracker.ErrNothingToResolve):
+		return fmt.Errorf("det er ingenting å løse: grenen og %s har ikke gått hver sin vei (siste henting). Kjør «samvirke sync»", remote)
+	case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
+		return fmt.Errorf("%d felt er fortsatt uløst; ingenting er endret.\n%s", len(res.Conflicts), conflictMessage(res.Conflicts, remote))
+	case err != nil:
+		return syncError(err, res, remote, 0)
+	}
+	fmt.Fprintf(opts.streams.Out, "Løst og slått sammen med %s i commit %s. Kjør «samvirke sync» for å dele den.\n", remote, shortHash(res.Commit))
+	return nil
 }
 
 // parseChoices turns ids and --keep values into the tracker's choices.

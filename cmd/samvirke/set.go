@@ -27,8 +27,10 @@ type setOptions struct {
 	changed  func(string) bool
 }
 
-func newSetCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &setOptions{global: g, streams: s, Now: time.Now}
+// NewCmdSet builds «samvirke set»; runF, when not nil, runs in place of setRun with the
+// parsed options (for tests).
+func NewCmdSet(f *Factory, runF func(*setOptions) error) *cobra.Command {
+	opts := &setOptions{global: f.global, streams: f.IOStreams, Now: f.IOStreams.clock()}
 	cmd := &cobra.Command{
 		Use:   "set ID",
 		Short: "Endre et tiltak og lagre endringen som en commit",
@@ -52,6 +54,9 @@ ulagrede endringer, nektes lagringen.`,
 			if opts.changed("note") && strings.TrimSpace(opts.Note) == "" {
 				return errors.New("notatet er tomt; skriv teksten etter --note, f.eks. --note \"Oppstartsmøte holdt.\"")
 			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return setRun(cmd.Context(), opts)
 		},
 	}
@@ -65,9 +70,6 @@ ulagrede endringer, nektes lagringen.`,
 }
 
 func setRun(ctx context.Context, opts *setOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	status, due, err := setValues(opts)
 	if err != nil {
 		return err

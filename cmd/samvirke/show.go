@@ -18,8 +18,10 @@ type showOptions struct {
 	Format  string
 }
 
-func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *cobra.Command {
-	opts := &showOptions{global: g, streams: s}
+// NewCmdShow builds «samvirke show»; runF, when not nil, runs in place of showRun with the
+// parsed options (for tests).
+func NewCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
+	opts := &showOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   "Vis ett tiltak med felt, logg og tilknyttede innspill",
@@ -37,7 +39,7 @@ func newShowCmd(g *globalOptions, s *IOStreams, runF func(*showOptions) error) *
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text, json eller md")
-	addAtFlag(cmd, g)
+	addAtFlag(cmd, f.global)
 	return cmd
 }
 

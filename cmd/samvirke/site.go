@@ -24,8 +24,10 @@ type siteOptions struct {
 	Now     func() time.Time
 }
 
-func newSiteCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	opts := &siteOptions{global: g, streams: s, Now: time.Now}
+// NewCmdSite builds «samvirke site»; runF, when not nil, runs in place of siteRun with the
+// parsed options (for tests).
+func NewCmdSite(f *Factory, runF func(*siteOptions) error) *cobra.Command {
+	opts := &siteOptions{global: f.global, streams: f.IOStreams, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "site -o MAPPE [--url ADRESSE]",
 		Short: "Lag det offentlige nettstedet for oppfølgingen (statiske HTML-sider)",
@@ -43,6 +45,12 @@ i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvir
 		Example: "  samvirke site -o public --url https://eksempel.github.io/strategi/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.Output == "" {
+				return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return siteRun(cmd.Context(), opts)
 		},
 	}
@@ -54,12 +62,6 @@ i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvir
 }
 
 func siteRun(ctx context.Context, opts *siteOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if opts.Output == "" {
-		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
-	}
 	l, err := parseLang(opts.Lang)
 	if err != nil {
 		return err

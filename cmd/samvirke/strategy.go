@@ -23,8 +23,10 @@ type strategyOptions struct {
 	Now     func() time.Time // the date on the title page
 }
 
-func newStrategyCmd(g *globalOptions, s *IOStreams, runF func(*strategyOptions) error) *cobra.Command {
-	opts := &strategyOptions{global: g, streams: s, Now: time.Now}
+// NewCmdStrategy builds «samvirke strategy»; runF, when not nil, runs in place of strategyRun with the
+// parsed options (for tests).
+func NewCmdStrategy(f *Factory, runF func(*strategyOptions) error) *cobra.Command {
+	opts := &strategyOptions{global: f.global, streams: f.IOStreams, Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "strategy [-o FIL] [--format html|md|pdf|docx] [--compare REF|DATO] [--tag NAVN]",
 		Short: "Lag den reviderte strategiteksten (HTML, Markdown, PDF eller Word)",
@@ -80,9 +82,6 @@ Word (.docx, med overskriftsstiler og sidetall) krever pandoc.`,
 }
 
 func strategyRun(ctx context.Context, opts *strategyOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	s := opts.streams
 	in, err := opts.out.read(opts.global, s)
 	if err != nil {

@@ -1,22 +1,28 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
 )
 
-func newSyncCmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var remote string
-	var timeout time.Duration
+type syncOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	Remote  string
+	Timeout time.Duration
+}
+
+// NewCmdSync builds «samvirke sync»; runF, when not nil, runs in place of syncRun with the
+// parsed options (for tests).
+func NewCmdSync(f *Factory, runF func(*syncOptions) error) *cobra.Command {
+	opts := &syncOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "sync",
 		Short: "Hent og send endringer til det delte repoet; slå sammen tiltak felt for felt",
@@ -34,32 +40,43 @@ samvirke tvinger aldri gjennom en push og mister aldri en lokal commit.
 
 https: brukernavn og passord hentes fra SAMVIRKE_GIT_USERNAME og SAMVIRKE_GIT_PASSWORD
 eller fra gits credential helper; ssh bruker SSH-agenten.`,
+
 		Example: "  samvirke sync\n  samvirke sync --remote upstream --timeout 2m",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			repo, err := openRepo(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			opts := tracker.SyncOptions{Remote: remote, Timeout: timeout}
-			if s.OutTTY {
-				opts.Progress = s.ErrOut
-				opts.OnStep = func(step string) {
-					fmt.Fprintln(s.ErrOut, map[string]string{"fetch": "Henter fra " + remote + " …",
-						"push": "Sender til " + remote + " …", "push-tags": "Sender rapportgrunnlag til " + remote + " …"}[step])
-				}
-			}
-			res, err := repo.SyncWith(cmd.Context(), opts)
-			if err != nil {
-				return syncError(err, res, remote, timeout)
-			}
-			printSync(s.Out, res, remote)
-			return nil
+			return syncRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&remote, "remote", "origin", "navnet på det delte repoet")
-	cmd.Flags().DurationVar(&timeout, "timeout", tracker.DefaultNetworkTimeout, "lengste ventetid på svar fra det delte repoet for hver henting og sending")
+	cmd.Flags().StringVar(&opts.Remote, "remote", "origin", "navnet på det delte repoet")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout", tracker.DefaultNetworkTimeout, "lengste ventetid på svar fra det delte repoet for hver henting og sending")
 	return cmd
+}
+
+// syncRun syncs with the remote; on a terminal it says what it waits for and shows
+// git's progress on standard error.
+func syncRun(ctx context.Context, opts *syncOptions) error {
+	repo, err := openRepo(opts.global)
+	if err != nil {
+		return err
+	}
+	s, remote := opts.streams, opts.Remote
+	so := tracker.SyncOptions{Remote: remote, Timeout: opts.Timeout}
+	if s.IsStdoutTTY() {
+		so.Progress = s.ErrOut
+		so.OnStep = func(step string) {
+			fmt.Fprintln(s.ErrOut, map[string]string{"fetch": "Henter fra " + remote + " …",
+				"push": "Sender til " + remote + " …", "push-tags": "Sender rapportgrunnlag til " + remote + " …"}[step])
+		}
+	}
+	res, err := repo.SyncWith(ctx, so)
+	if err != nil {
+		return syncError(err, res, remote, opts.Timeout)
+	}
+	printSync(s.Out, res, remote)
+	return nil
 }
 
 // printSync says in Norwegian what a sync did.
@@ -118,132 +135,4 @@ func shortHash(h string) string {
 		return h[:7]
 	}
 	return h
-}
-
-// syncError turns a failed sync into a Norwegian message that says what to do.
-func syncError(err error, res *tracker.SyncResult, remote string, timeout time.Duration) error {
-	var rw *tracker.RewrittenError
-	var ip *tracker.InProgressError
-	switch {
-	case errors.As(err, &ip):
-		return errors.New(inProgressMessage(ip.What))
-	case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
-		return errors.New(conflictMessage(res.Conflicts, remote))
-	case errors.Is(err, tracker.ErrConflict):
-		return fmt.Errorf("denne grenen og %s har ingen felles historikk; ingenting er endret. Sjekk at --remote peker på riktig repo", remote)
-	case errors.As(err, &rw):
-		return fmt.Errorf(`historikken på %[1]s/%[2]s er skrevet om (force-push): %[3]s du hentet derfra før, finnes ikke lenger der (var %[4]s, nå %[5]s).
-Ingenting er endret, verken her eller på %[1]s, og ingenting blir sendt på nytt.
-Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta vare på dine commits og starte fra den:
-  git branch min-kopi
-  git reset --hard %[1]s/%[2]s
-  git update-ref -d refs/samvirke/seen/%[1]s/%[2]s`, rw.Remote, rw.Branch, nCommits(rw.Lost), shortHash(rw.Seen), orNone(rw.Now))
-	case errors.Is(err, tracker.ErrTimeout):
-		return fmt.Errorf("fikk ikke svar fra %s innen %s; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout", remote, norwegianDuration(timeout))
-	case errors.Is(err, tracker.ErrInvalid):
-		return fmt.Errorf("sammenslåingen med %s ville gitt ugyldig innhold, så ingenting er endret: %w", remote, err)
-	case errors.Is(err, tracker.ErrDirty):
-		return fmt.Errorf("filer som %s har endret, har ulagrede endringer her; lagre (commit) eller flytt dem først, så ingenting går tapt: %v", remote, err)
-	case errors.Is(err, tracker.ErrLocked):
-		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
-	}
-	return fmt.Errorf("synkronisering med %s feilet: %w", remote, err)
-}
-
-// inProgressMessage says how to finish or abort what git has in progress.
-func inProgressMessage(what string) string {
-	switch what {
-	case "MERGE_HEAD":
-		return "en git merge pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den (rett filene, «git add» og «git commit») eller avbryt den med «git merge --abort», og kjør så samvirke sync"
-	case "rebase-merge", "rebase-apply":
-		return "en git rebase pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den («git rebase --continue») eller avbryt den med «git rebase --abort», og kjør så samvirke sync"
-	}
-	return fmt.Sprintf("en git-operasjon pågår i repoet (%s); fullfør eller avbryt den først (f.eks. «git cherry-pick --abort» eller «git revert --abort»)", what)
-}
-
-// norwegianDuration writes 90s as «90 sekunder», 5m as «5 minutter».
-func norwegianDuration(d time.Duration) string {
-	if d <= 0 {
-		d = tracker.DefaultNetworkTimeout
-	}
-	if d >= time.Minute && d%time.Minute == 0 {
-		return syncPlural(int(d/time.Minute), "minutt", "minutter")
-	}
-	if d%time.Second == 0 {
-		return syncPlural(int(d/time.Second), "sekund", "sekunder")
-	}
-	return strings.Replace(fmt.Sprintf("%.1f sekunder", d.Seconds()), ".", ",", 1)
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "grenen er slettet"
-	}
-	return s
-}
-
-// conflictMessage lists each field both sides changed, with both values and who set
-// them, and the resolve commands.
-func conflictMessage(cs []tracker.SyncConflict, remote string) string {
-	var b strings.Builder
-	what := "samme felt"
-	if len(cs) > 1 {
-		what = fmt.Sprintf("de samme %d feltene", len(cs))
-	}
-	fmt.Fprintf(&b, "både du og %s har endret %s ulikt; ingenting er endret, verken her eller på %s.\n", remote, what, remote)
-	var ids []string
-	for _, c := range cs {
-		fmt.Fprintf(&b, "\n%s (%s), %s:\n", c.ID, c.File, c.Field)
-		fmt.Fprintf(&b, "  din verdi:  %s\n              satt av %s\n", showValue(c.Field, c.Ours), c.OursBy)
-		fmt.Fprintf(&b, "  fra %s: %s\n              satt av %s\n", remote, showValue(c.Field, c.Theirs), c.TheirsBy)
-		if key := resolveKey(c); !slices.Contains(ids, key) {
-			ids = append(ids, key)
-		}
-	}
-	idList := strings.Join(ids, " ")
-	fmt.Fprintf(&b, "\nVelg hva som skal gjelde, så sync igjen:\n")
-	fmt.Fprintf(&b, "  samvirke resolve %s --keep mine      (behold dine verdier)\n", idList)
-	fmt.Fprintf(&b, "  samvirke resolve %s --keep theirs    (bruk verdiene fra %s)\n", idList, remote)
-	if isMeasureFile(cs[0].File) {
-		fmt.Fprintf(&b, "  samvirke resolve %s --keep %s=theirs   (felt for felt)\n", ids[0], measures.FieldName(cs[0].Field))
-	}
-	b.WriteString("  samvirke sync")
-	return b.String()
-}
-
-// inert replaces control characters (content is untrusted) so a value cannot steer the
-// terminal.
-func inert(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || (r >= 0x20 && r != 0x7f && (r < 0x80 || r > 0x9f)) {
-			return r
-		}
-		return '\uFFFD'
-	}, s)
-}
-
-// resolveKey is what «samvirke resolve» takes for a conflict: the measure's id, else the
-// file's name (owners.yaml, 1.3.md).
-func resolveKey(c tracker.SyncConflict) string {
-	if isMeasureFile(c.File) {
-		return c.ID
-	}
-	return path.Base(c.File)
-}
-
-func isMeasureFile(f string) bool { return path.Base(path.Dir(f)) == measures.MeasuresDir }
-
-// showValue writes a conflicting value readably: a status with its label, a missing
-// value as (ingen), several lines indented.
-func showValue(field, v string) string {
-	v = inert(v)
-	switch {
-	case v == "":
-		return "(ingen)"
-	case measures.FieldName(field) == "status" && measures.Status(v).Valid():
-		return fmt.Sprintf("%s (%s)", measures.Status(v).Label(), v)
-	case strings.Contains(v, "\n"):
-		return "\n                " + strings.ReplaceAll(v, "\n", "\n                ")
-	}
-	return "«" + v + "»"
 }

@@ -17,11 +17,19 @@ import (
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
-func newTUICmd(g *globalOptions, s *IOStreams) *cobra.Command {
-	var author string
+type tuiCmdOptions struct {
+	global  *globalOptions
+	streams *IOStreams
+
+	Author string
+}
+
+// NewCmdTUI builds «samvirke tui»; runF, when not nil, runs in place of tuiRun with the
+// parsed options (for tests).
+func NewCmdTUI(f *Factory, runF func(*tuiCmdOptions) error) *cobra.Command {
+	opts := &tuiCmdOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "tui",
 		Short: "Åpne det interaktive terminalgrensesnittet (standard når samvirke kjøres i en terminal)",
@@ -38,29 +46,23 @@ samvirke før den første lagringen. «samvirke demo» lager et prøverepo der d
 Utenfor et strategi-repo vises innholdet som er bygd inn i programmet, skrivebeskyttet.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !interactive(s) {
-				return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
+			if runF != nil {
+				return runF(opts)
 			}
-			return tuiRun(cmd.Context(), g, s, author)
+			return tuiRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&author, "author", "", "forfatter av endringene, «Navn <e-post>» (standard: git-oppsettet)")
+	cmd.Flags().StringVar(&opts.Author, "author", "", "forfatter av endringene, «Navn <e-post>» (standard: git-oppsettet)")
 	return cmd
-}
-
-// interactive reports whether both standard input and output are terminals.
-func interactive(s *IOStreams) bool {
-	f, ok := s.In.(*os.File)
-	return ok && s.OutTTY && term.IsTerminal(int(f.Fd()))
 }
 
 // tuiOptions finds and loads the content the way the other commands do and says whether
 // it can be edited.
 func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, error) {
-	opts := tui.Options{Author: author, Now: time.Now, NoColor: s.Getenv("NO_COLOR") != "", Dark: true,
-		Explain: saveError, Editor: s.Getenv("VISUAL")}
+	opts := tui.Options{Author: author, Now: time.Now, NoColor: s.Env("NO_COLOR") != "", Dark: true,
+		Explain: saveError, Editor: s.Env("VISUAL")}
 	if opts.Editor == "" {
-		opts.Editor = s.Getenv("EDITOR")
+		opts.Editor = s.Env("EDITOR")
 	}
 	src, err := findSource(g.Repo)
 	if err != nil {
@@ -122,16 +124,18 @@ func tuiSync(repo *tracker.Repo) func(context.Context) (string, error) {
 	}
 }
 
-func tuiRun(ctx context.Context, g *globalOptions, s *IOStreams, author string) error {
-	return tuiRunWith(ctx, g, s, author, nil)
+// tuiRun opens the TUI; it needs a terminal for both input and output.
+func tuiRun(ctx context.Context, opts *tuiCmdOptions) error {
+	if !opts.streams.IsInteractive() {
+		return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
+	}
+	return tuiRunWith(ctx, opts, nil)
 }
 
-// tuiRunWith is tuiRun with a change to the options before the TUI starts.
-func tuiRunWith(ctx context.Context, g *globalOptions, s *IOStreams, author string, adjust func(*tui.Options)) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	opts, err := tuiOptions(g, s, author)
+// tuiRunWith is tuiRun with a change to the TUI's options before it starts.
+func tuiRunWith(ctx context.Context, o *tuiCmdOptions, adjust func(*tui.Options)) error {
+	s := o.streams
+	opts, err := tuiOptions(o.global, s, o.Author)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The CLI reads statuses, owners, areas, kinds, dates and ids the way people type them,
@@ -112,4 +113,13 @@ func checkAuthorFlag(c *cobra.Command, _ []string) error {
 		return authorError(f.Value.String())
 	}
 	return nil
+}
+
+// normalizeID lets people type measure ids in lower case: t14 → T14, d01 → D01.
+func normalizeID(s string) string {
+	s = norm.NFC.String(strings.TrimSpace(s))
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -236,25 +236,23 @@ func flagUsages(fs *pflag.FlagSet) string {
 
 // newHelpCmd is «samvirke help [kommando]»: the command's help, or an error with the
 // nearest command for a name that is none.
-func newHelpCmd() *cobra.Command {
+type helpOptions struct {
+	root *cobra.Command // the tree to look the command up in
+
+	Args []string // the command as typed: «samvirke help report»
+}
+
+// NewCmdHelp builds «samvirke help», with Norwegian errors and suggestions for a command
+// it does not know; runF, when not nil, runs in place of helpRun (for tests).
+func NewCmdHelp(_ *Factory, runF func(*helpOptions) error) *cobra.Command {
+	opts := &helpOptions{}
 	return &cobra.Command{Use: "help [kommando]", Short: "Vis hjelp for en kommando",
 		RunE: func(c *cobra.Command, args []string) error {
-			cmd, rest, err := c.Root().Find(args)
-			if err == nil && cmd != nil && len(rest) == 0 {
-				return cmd.Help()
+			opts.root, opts.Args = c.Root(), args
+			if runF != nil {
+				return runF(opts)
 			}
-			if cmd == nil {
-				cmd = c.Root()
-			}
-			typed := strings.Join(args, " ")
-			if len(rest) > 0 {
-				typed = rest[0]
-			}
-			msg := fmt.Sprintf("ukjent kommando «%s»", typed)
-			if s := suggest(cmd, typed); len(s) > 0 {
-				msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
-			}
-			return fmt.Errorf("%s\nSe «%s --help».", msg, cmd.CommandPath())
+			return helpRun(opts)
 		},
 		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			var names []string
@@ -265,4 +263,25 @@ func newHelpCmd() *cobra.Command {
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
 		}}
+}
+
+// helpRun shows the help of the command typed, or says it knows no such command.
+func helpRun(opts *helpOptions) error {
+	args := opts.Args
+	cmd, rest, err := opts.root.Find(args)
+	if err == nil && cmd != nil && len(rest) == 0 {
+		return cmd.Help()
+	}
+	if cmd == nil {
+		cmd = opts.root
+	}
+	typed := strings.Join(args, " ")
+	if len(rest) > 0 {
+		typed = rest[0]
+	}
+	msg := fmt.Sprintf("ukjent kommando «%s»", typed)
+	if s := suggest(cmd, typed); len(s) > 0 {
+		msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
+	}
+	return fmt.Errorf("%s\nSe «%s --help».", msg, cmd.CommandPath())
 }

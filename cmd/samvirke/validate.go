@@ -14,8 +14,10 @@ type validateOptions struct {
 	Format  string
 }
 
-func newValidateCmd(g *globalOptions, s *IOStreams, runF func(*validateOptions) error) *cobra.Command {
-	opts := &validateOptions{global: g, streams: s}
+// NewCmdValidate builds «samvirke validate»; runF, when not nil, runs in place of validateRun with the
+// parsed options (for tests).
+func NewCmdValidate(f *Factory, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{global: f.global, streams: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Kontroller alt innhold; avslutter med kode 1 ved feil",
@@ -41,7 +43,7 @@ roten av git-repoet.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "utdata: text, json, github eller gitlab")
-	addAtFlag(cmd, g)
+	addAtFlag(cmd, f.global)
 	return cmd
 }
 

@@ -99,13 +99,28 @@ func releaseVersion() string {
 	return ""
 }
 
-func newVersionCmd(s *IOStreams) *cobra.Command {
+type versionOptions struct {
+	streams *IOStreams
+}
+
+// NewCmdVersion builds «samvirke version»; runF, when not nil, runs in place of
+// versionRun (for tests).
+func NewCmdVersion(f *Factory, runF func(*versionOptions) error) *cobra.Command {
+	opts := &versionOptions{streams: f.IOStreams}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Vis versjonen av samvirke",
 		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintln(s.Out, versionString())
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return versionRun(opts)
 		},
 	}
+}
+
+func versionRun(opts *versionOptions) error {
+	_, err := fmt.Fprintln(opts.streams.Out, versionString())
+	return err
 }

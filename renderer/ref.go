@@ -95,5 +95,5 @@ func NewMeasureRefs(c *measures.Content) goldmark.Extender { return measureRefs{
 
 func (e measureRefs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(refParser{}, 199)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML{e.c}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML(e), 500)))
 }

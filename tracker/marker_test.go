@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 func TestMadeByInit(t *testing.T) {
@@ -15,10 +17,10 @@ func TestMadeByInit(t *testing.T) {
 	if !repo.MadeByInit() {
 		t.Error("a repository made by Init: MadeByInit() = false")
 	}
-	if got := gitCmd(t, dir, nil, "ls-files", MarkerFile); got != MarkerFile {
+	if got := testutil.Git(t, dir, "ls-files", MarkerFile); got != MarkerFile {
 		t.Errorf("the marker is not in the first commit: ls-files = %q", got)
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "" {
 		t.Errorf("git status after Init = %q", got)
 	}
 	// A repository with content/ that Init did not make (a source checkout).

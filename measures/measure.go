@@ -99,16 +99,8 @@ var logKeys = []string{"date", "status", "note", "by"}
 // measure as far as it could be read and every problem found in the file itself; references
 // to other files are checked by [Content.Validate].
 func ParseMeasure(file string, data []byte) (*Measure, error) {
-	c := &errs{file: file}
 	m := &Measure{File: file, pos: measurePos{keys: map[string]Pos{}}}
-	doc, ok := splitDocument(c, data)
-	if ok {
-		decodeMeasure(c, doc, m)
-	}
-	if len(c.list) > 0 {
-		return m, c.list
-	}
-	return m, nil
+	return m, parseDocument(file, data, func(c *errs, doc document) { decodeMeasure(c, doc, m) })
 }
 
 func decodeMeasure(c *errs, doc document, m *Measure) {

@@ -385,11 +385,7 @@ func inertBlockStart(s string) string {
 // Markdown writes the comparison as GFM, with the same parts as the HTML.
 func (x *Comparison) Markdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(StrategyTitle), compareKicker)
-	if d := x.opts.Date.Norwegian(); d != "" {
-		fmt.Fprintf(&b, " · %s", d)
-	}
-	b.WriteString("\n\n")
+	writeMasthead(&b, StrategyTitle, compareKicker, x.opts.DocOptions)
 	if x.opts.Origin != "" {
 		fmt.Fprintf(&b, "Laget fra %s. ", Escape(x.opts.Origin))
 	}

@@ -12,7 +12,7 @@ import (
 // tables. Every value from content is escaped; anchors are <a id> so #T14 works.
 func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
-	p("# %s\n\n**%s** · %s\n\n", reportTitle, Escape(StrategyTitle), r.opts.Date.Norwegian())
+	writeMasthead(b, reportTitle, Escape(StrategyTitle), r.opts.DocOptions)
 	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
 
 	r.attentionMarkdown(p)

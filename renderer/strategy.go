@@ -368,11 +368,7 @@ func (s *Strategy) retiredEntries() []retiredEntry {
 func (s *Strategy) Markdown(w io.Writer) error {
 	chapters := s.prepare()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n**Revidert strategi**", escapeHeading(StrategyTitle))
-	if d := s.opts.Date.Norwegian(); d != "" {
-		fmt.Fprintf(&b, " · %s", d)
-	}
-	b.WriteString("\n\n")
+	writeMasthead(&b, StrategyTitle, "Revidert strategi", s.opts)
 	fmt.Fprintf(&b, "%s\n\n", Escape(dataText(s.opts)))
 	un, ret := s.unplacedMeasures(), s.retiredMeasures()
 	b.WriteString("## Innhold\n\n")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/google/renameio/v2/maybe"
 	"github.com/samvirke/samvirke/measures"
@@ -106,15 +105,9 @@ stedet for å legge til en ny når fristen flyttes. --url er nettstedets adresse
 }
 
 func calendarRun(opts *calendarOptions) error {
-	c, repo, err := contentAndRepo(opts.global, opts.streams)
+	c, _, changed, err := contentAndChanges(opts.global, opts.streams)
 	if err != nil {
 		return err
-	}
-	var changed map[string]time.Time
-	if repo != nil {
-		if changed, err = repo.LastChanged(); err != nil {
-			return err
-		}
 	}
 	n := 0
 	for _, m := range c.Measures {

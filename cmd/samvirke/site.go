@@ -48,7 +48,7 @@ func siteRun(opts *siteOptions) error {
 	if opts.Output == "" {
 		return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
 	}
-	c, repo, err := contentAndRepo(opts.global, opts.streams)
+	c, repo, changed, err := contentAndChanges(opts.global, opts.streams)
 	if err != nil {
 		return err
 	}
@@ -60,14 +60,9 @@ func siteRun(opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin}
+	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin, Changed: changed}
 	if so.Commits, err = feedCommits(repo, -1); err != nil {
 		return err
-	}
-	if repo != nil {
-		if so.Changed, err = repo.LastChanged(); err != nil {
-			return err
-		}
 	}
 	doc := orig
 	doc.Date = so.Today

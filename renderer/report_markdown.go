@@ -14,25 +14,29 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
 	writeMasthead(b, reportTitle, Escape(StrategyTitle), r.opts.DocOptions)
 	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
-
 	r.attentionMarkdown(p)
+	r.summaryMarkdown(p)
+	p("## Endringer siden forrige rapport\n\n")
+	r.changesMarkdown(p)
+	r.areasMarkdown(p)
+	r.coverageMarkdown(p)
+	r.appendicesMarkdown(p)
+}
 
+// summaryMarkdown is the chapter «Sammendrag»: the counts and the tables of status and
+// progress by area, by owner and over the reports.
+func (r *Report) summaryMarkdown(p func(string, ...any)) {
 	p("## Sammendrag\n\n")
 	p("%d tiltak og anbefalinger, %s av dem forfalt. %d av %d innspill fra Åpen arena (%s) er knyttet til minst ett tiltak.\n\n",
 		len(r.c.Measures), strconv.Itoa(len(r.overdue)), r.linked, r.items, percent(r.linked, r.items))
 	for _, e := range r.eventTexts() {
 		p("%s\n\n", Escape(e))
 	}
-	for _, t := range []struct {
-		caption, head string
-		rows          []countRow
-	}{{"Tiltak etter status", "Status", r.byStatus}} {
-		p("**%s**\n\n| %s | Antall |\n|---|--:|\n", t.caption, t.head)
-		for _, row := range t.rows {
-			p("| %s | %d |\n", Escape(row.Label), row.N)
-		}
-		p("\n")
+	p("**Tiltak etter status**\n\n| Status | Antall |\n|---|--:|\n")
+	for _, row := range r.byStatus {
+		p("| %s | %d |\n", Escape(row.Label), row.N)
 	}
+	p("\n")
 	p("### Status etter innsatsområde\n\n")
 	statusTableMarkdown(p, "Innsatsområde", r.areaStatus)
 	p("### Framdrift etter innsatsområde\n\nGjennomsnittet av framdriften for tiltakene som har oppgitt den.\n\n")
@@ -53,10 +57,10 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	} else {
 		p("Ingen tidligere rapporter å vise utviklingen over ennå.\n\n")
 	}
+}
 
-	p("## Endringer siden forrige rapport\n\n")
-	r.changesMarkdown(p)
-
+// areasMarkdown is the chapter of every measure, by action area.
+func (r *Report) areasMarkdown(p func(string, ...any)) {
 	p("## Tiltakene etter innsatsområde\n\n")
 	for _, a := range r.areas {
 		p("### %s\n\n", escapeHeading(a.Heading))
@@ -67,7 +71,10 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 			r.measureMarkdown(p, m)
 		}
 	}
+}
 
+// coverageMarkdown is the chapter on how many of the Åpen arena inputs a measure answers.
+func (r *Report) coverageMarkdown(p func(string, ...any)) {
 	p("## Dekning av innspillene fra Åpen arena\n\n")
 	p("%d av %d innspill (%s) er knyttet til minst ett tiltak.\n\n", r.linked, r.items, percent(r.linked, r.items))
 	p("| Gruppe | Tema | Knyttet | Av | Andel |\n|---|---|--:|--:|--:|\n")
@@ -80,7 +87,10 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	} else {
 		p("Alle innspillene er knyttet til minst ett tiltak.\n\n")
 	}
+}
 
+// appendicesMarkdown is the table of all measures and the inputs no measure answers yet.
+func (r *Report) appendicesMarkdown(p func(string, ...any)) {
 	p("## Vedlegg: Alle tiltak\n\n")
 	p("| Tiltak | Tittel | Status | Ansvarlig eier | Frist | Framdrift |\n|---|---|---|---|---|--:|\n")
 	for _, m := range r.c.Measures {
@@ -88,18 +98,19 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(m.Status.Label()),
 			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
 	}
-	if len(r.unaddressed) > 0 {
-		p("\n<a id=\"ubesvarte\"></a>\n\n## Vedlegg: Innspill som ingen tiltak svarer på ennå\n\n%d av %d innspill, etter gruppe.\n\n", len(r.unaddressed), r.items)
-		for _, g := range r.coverage {
-			if len(g.Unaddressed) == 0 {
-				continue
-			}
-			p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
-			for _, it := range g.Unaddressed {
-				p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
-			}
-			p("\n")
+	if len(r.unaddressed) == 0 {
+		return
+	}
+	p("\n<a id=\"ubesvarte\"></a>\n\n## Vedlegg: Innspill som ingen tiltak svarer på ennå\n\n%d av %d innspill, etter gruppe.\n\n", len(r.unaddressed), r.items)
+	for _, g := range r.coverage {
+		if len(g.Unaddressed) == 0 {
+			continue
 		}
+		p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
+		for _, it := range g.Unaddressed {
+			p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
+		}
+		p("\n")
 	}
 }
 

@@ -199,3 +199,30 @@ func (r *Repo) parseBlob(file string, blob plumbing.Hash) (*measures.Measure, er
 	m, _ := measures.ParseMeasure(file, bytes.Clone(data)) // the cache's bytes stay as they are
 	return m, nil
 }
+
+// LastChanged returns, for every measure id whose file a commit on HEAD changed, the
+// time of the newest such commit. It reads the change index (see History).
+func (r *Repo) LastChanged() (map[string]time.Time, error) {
+	idx, err := r.changes()
+	if err != nil {
+		return nil, err
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, err
+	}
+	dir := path.Join(cp, measures.MeasuresDir) + "/"
+	out := map[string]time.Time{}
+	for _, e := range idx.entries {
+		for _, p := range e.Paths {
+			if !strings.HasPrefix(p, dir) || !strings.HasSuffix(p, ".md") {
+				continue
+			}
+			id := strings.TrimSuffix(p[len(dir):], ".md")
+			if _, seen := out[id]; !seen {
+				out[id] = time.Unix(e.When, 0)
+			}
+		}
+	}
+	return out, nil
+}

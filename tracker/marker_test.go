@@ -33,20 +33,20 @@ func TestMadeByInit(t *testing.T) {
 	}
 }
 
-func TestKeepIndexIn(t *testing.T) {
+func TestKeepChangeIndexIn(t *testing.T) {
 	dir := history(t)
 	repo, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(t.TempDir(), "cache")
-	repo.KeepIndexIn(cache)
+	repo.KeepChangeIndexIn(cache)
 	ch, err := repo.History("T02")
 	if err != nil || len(ch) != 2 {
 		t.Fatalf("History(T02) = %d changes, %v", len(ch), err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".git", "samvirke")); !os.IsNotExist(err) {
-		t.Errorf(".git/samvirke exists after History with KeepIndexIn: %v", err)
+		t.Errorf(".git/samvirke exists after History with KeepChangeIndexIn: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(cache, filepath.Base(indexFile))); err != nil {
 		t.Errorf("the index is not in the directory given: %v", err)

@@ -57,22 +57,19 @@ func (c *Content) index() {
 			}
 		}
 	}
-	c.owners = make(map[string]*Owner, len(c.Owners))
-	for i := range c.Owners {
-		c.owners[c.Owners[i].ID] = &c.Owners[i]
+	c.owners = byID(c.Owners, func(o *Owner) string { return o.ID })
+	c.areas = byID(c.Areas, func(a *Area) string { return a.ID })
+	c.chapter = byID(c.Chapters, func(ch *ChapterRef) string { return ch.ID })
+	c.events = byID(c.Events, func(e *Event) string { return e.ID })
+}
+
+// byID maps the id of each element of xs to the element, in place.
+func byID[T any](xs []T, id func(*T) string) map[string]*T {
+	m := make(map[string]*T, len(xs))
+	for i := range xs {
+		m[id(&xs[i])] = &xs[i]
 	}
-	c.areas = make(map[string]*Area, len(c.Areas))
-	for i := range c.Areas {
-		c.areas[c.Areas[i].ID] = &c.Areas[i]
-	}
-	c.chapter = make(map[string]*ChapterRef, len(c.Chapters))
-	for i := range c.Chapters {
-		c.chapter[c.Chapters[i].ID] = &c.Chapters[i]
-	}
-	c.events = make(map[string]*Event, len(c.Events))
-	for i := range c.Events {
-		c.events[c.Events[i].ID] = &c.Events[i]
-	}
+	return m
 }
 
 // Measure returns the measure with id, or nil.

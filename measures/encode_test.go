@@ -2,14 +2,13 @@ package measures
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/samvirke/samvirke/internal/testutil"
+)
 
 // TestEncodeGolden checks the canonical form of messy but valid files.
 func TestEncodeGolden(t *testing.T) {
@@ -46,17 +45,7 @@ func TestEncodeGolden(t *testing.T) {
 					t.Errorf("canonical form does not round-trip: %v", err)
 				}
 			}
-			golden := strings.TrimSuffix(in, ".in.md") + ".golden"
-			if *update {
-				os.WriteFile(golden, got, 0o644)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./measures -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Encode(%s) =\n%s\nwant\n%s", in, got, want)
-			}
+			testutil.Golden(t, strings.TrimSuffix(in, ".in.md")+".golden", got)
 		})
 	}
 }

@@ -54,6 +54,17 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
+// parseDocument is the steps every Markdown file of content/ is parsed in: split the
+// front matter from the body, then decode the two into a record; every error found on
+// the way is returned together, each with its file and position.
+func parseDocument(file string, data []byte, decode func(*errs, document)) error {
+	c := &errs{file: file}
+	if doc, ok := splitDocument(c, data); ok {
+		decode(c, doc)
+	}
+	return c.result()
+}
+
 // splitDocument parses front matter between two --- lines and returns the document.
 // Line numbers of YAML errors are shifted by the opening --- line.
 func splitDocument(c *errs, data []byte) (document, bool) {

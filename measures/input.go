@@ -71,16 +71,8 @@ var groupKeys = []string{"id", "event", "title", "initiator", "facilitator", "pa
 // ParseGroup parses an input group file at file, a path such as
 // content/inputs/aa2020/1.3.md.
 func ParseGroup(file string, data []byte) (*Group, error) {
-	c := &errs{file: file}
 	g := &Group{File: file, pos: map[string]Pos{}}
-	doc, ok := splitDocument(c, data)
-	if ok {
-		decodeGroup(c, doc, g)
-	}
-	if len(c.list) > 0 {
-		return g, c.list
-	}
-	return g, nil
+	return g, parseDocument(file, data, func(c *errs, doc document) { decodeGroup(c, doc, g) })
 }
 
 func decodeGroup(c *errs, doc document, g *Group) {

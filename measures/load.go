@@ -36,75 +36,107 @@ func Load(fsys fs.FS) (*Content, error) {
 		c.index()
 		return c, err
 	}
-	var problems Errors
-	var mu sync.Mutex
-	report := func(err error) error {
-		if err == nil {
-			return nil
-		}
-		if es := AsErrors(err); es != nil {
-			mu.Lock()
-			problems = append(problems, es...)
-			mu.Unlock()
-			return nil
-		}
-		return err
-	}
-
-	if err := loadMeta(fsys, c, report); err != nil {
+	var problems problemList
+	if err := loadMeta(fsys, c, problems.report); err != nil {
 		return nil, err
 	}
-
-	measureFiles, err := listFiles(fsys, MeasuresDir, false, report)
+	measureFiles, err := listFiles(fsys, MeasuresDir, false, problems.report)
 	if err != nil {
 		return nil, err
 	}
-	groupFiles, err := listFiles(fsys, InputsDir, true, report)
+	groupFiles, err := listFiles(fsys, InputsDir, true, problems.report)
 	if err != nil {
 		return nil, err
 	}
-	chapterFiles, err := listFiles(fsys, StrategyDir, false, report)
+	chapterFiles, err := listFiles(fsys, StrategyDir, false, problems.report)
 	if err != nil {
 		return nil, err
 	}
+	jobs := parseJobs(c, measureFiles, groupFiles, chapterFiles)
+	if err := readAndParse(fsys, jobs, problems.report); err != nil {
+		return nil, err
+	}
+	c.Measures = compact(c.Measures)
+	c.Groups = compact(c.Groups)
+	c.Strategy = compact(c.Strategy)
+	c.index()
+	all := append(problems.list, c.validate()...)
+	if len(all) > 0 {
+		all.sort()
+		return c, all
+	}
+	return c, nil
+}
 
+// problemList gathers the content errors that Load's parsers find, on many goroutines.
+type problemList struct {
+	mu   sync.Mutex
+	list Errors
+}
+
+// report keeps the content errors in err (an [Errors]) and returns nil for them; any
+// other error (a failing file system) is returned, to stop the loading.
+func (p *problemList) report(err error) error {
+	if err == nil {
+		return nil
+	}
+	if es := AsErrors(err); es != nil {
+		p.mu.Lock()
+		p.list = append(p.list, es...)
+		p.mu.Unlock()
+		return nil
+	}
+	return err
+}
+
+// parseJob is one content file to read and parse: do parses its data into its place.
+type parseJob struct {
+	name string
+	do   func(data []byte) error
+}
+
+// parseJobs makes a job per measure, input group and chapter file, each parsing into
+// its slot of c.Measures, c.Groups or c.Strategy, so the order is that of the listing
+// whichever worker finishes first.
+func parseJobs(c *Content, measureFiles, groupFiles, chapterFiles []string) []parseJob {
 	c.Measures = make([]*Measure, len(measureFiles))
 	c.Groups = make([]*Group, len(groupFiles))
 	c.Strategy = make([]*Chapter, len(chapterFiles))
-	type job struct {
-		name string
-		do   func(data []byte) error
-	}
-	jobs := make([]job, 0, len(measureFiles)+len(groupFiles)+len(chapterFiles))
+	jobs := make([]parseJob, 0, len(measureFiles)+len(groupFiles)+len(chapterFiles))
 	for i, name := range measureFiles {
-		jobs = append(jobs, job{name, func(data []byte) error {
+		jobs = append(jobs, parseJob{name, func(data []byte) error {
 			m, err := ParseMeasure(Dir+"/"+name, data)
 			c.Measures[i] = m
 			return err
 		}})
 	}
 	for i, name := range groupFiles {
-		jobs = append(jobs, job{name, func(data []byte) error {
+		jobs = append(jobs, parseJob{name, func(data []byte) error {
 			g, err := ParseGroup(Dir+"/"+name, data)
 			c.Groups[i] = g
 			return err
 		}})
 	}
 	for i, name := range chapterFiles {
-		jobs = append(jobs, job{name, func(data []byte) error {
+		jobs = append(jobs, parseJob{name, func(data []byte) error {
 			ch, err := ParseChapter(Dir+"/"+name, data)
 			c.Strategy[i] = ch
 			return err
 		}})
 	}
+	return jobs
+}
 
+// readAndParse reads the file of every job and runs it, on more workers than cores (a
+// worker waiting in open or read lets another parse). Errors go through report; the
+// first it returns (not a content error) is returned once every worker has stopped.
+func readAndParse(fsys fs.FS, jobs []parseJob, report func(error) error) error {
 	var fatal error
 	var once sync.Once
 	var wg sync.WaitGroup
-	next := make(chan job)
+	next := make(chan parseJob)
 	dir := openDirReader(fsys)
 	defer dir.close()
-	// More workers than cores: a worker waiting in open/read lets another parse.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			buf := make([]byte, 16<<10)
@@ -131,19 +163,7 @@ func Load(fsys fs.FS) (*Content, error) {
 	}
 	close(next)
 	wg.Wait()
-	if fatal != nil {
-		return nil, fatal
-	}
-	c.Measures = compact(c.Measures)
-	c.Groups = compact(c.Groups)
-	c.Strategy = compact(c.Strategy)
-	c.index()
-	problems = append(problems, c.validate()...)
-	if len(problems) > 0 {
-		problems.sort()
-		return c, problems
-	}
-	return c, nil
+	return fatal
 }
 
 func compact[T any](s []*T) []*T {

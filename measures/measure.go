@@ -3,6 +3,7 @@ package measures
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -100,16 +101,8 @@ var logKeys = []string{"date", "status", "note", "by"}
 // measure as far as it could be read and every problem found in the file itself; references
 // to other files are checked by [Content.Validate].
 func ParseMeasure(file string, data []byte) (*Measure, error) {
-	c := &errs{file: file}
 	m := &Measure{File: file, pos: measurePos{keys: map[string]Pos{}}}
-	doc, ok := splitDocument(c, data)
-	if ok {
-		decodeMeasure(c, doc, m)
-	}
-	if len(c.list) > 0 {
-		return m, c.list
-	}
-	return m, nil
+	return m, parseDocument(file, data, func(c *errs, doc document) { decodeMeasure(c, doc, m) })
 }
 
 func decodeMeasure(c *errs, doc document, m *Measure) {
@@ -118,6 +111,29 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 		m.pos.keys[k] = f.filePos(k)
 	}
 	m.pos.keys["text"] = Pos{Line: doc.bodyLine}
+	decodeMeasureName(c, f, m)
+	m.Area = f.str("area", true)
+	m.Chapter = f.str("chapter", false)
+	m.Owners, m.pos.owners = f.strList("owners")
+	if len(m.Owners) == 0 {
+		c.add(ErrMissingKey, f.pos("owners"), "owners", "minst én eier må oppgis (den første er ansvarlig)")
+	}
+	noRepeats(c, "owners", m.Owners, m.pos.owners, "eieren «%s» står to ganger")
+	decodeMeasureState(c, f, m)
+	m.Source = f.str("source", false)
+	m.Inputs, m.pos.inputs = f.strList("inputs")
+	noRepeats(c, "inputs", m.Inputs, m.pos.inputs, "innspillet «%s» står to ganger")
+	decodeLog(c, f, m)
+	m.Text = strings.TrimSpace(doc.body)
+	m.pos.text = textLine(doc)
+	if m.Text == "" {
+		c.add(ErrMissingKey, Pos{Line: doc.bodyLine - 1 - c.offset}, "text", "tiltaket mangler tekst under front matter")
+	}
+}
+
+// decodeMeasureName reads what names a measure: its id (which must match the file's
+// name), its one-line title and its kind.
+func decodeMeasureName(c *errs, f *mapping, m *Measure) {
 	m.ID = f.str("id", true)
 	if m.ID != "" {
 		if !ValidMeasureID(m.ID) {
@@ -136,19 +152,11 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 			c.add(ErrInvalidValue, f.pos("kind"), "kind", "ukjent verdi «%s»; gyldige verdier er measure, recommendation%s", k, didYouMean(k, []string{"measure", "recommendation"}))
 		}
 	}
-	m.Area = f.str("area", true)
-	m.Chapter = f.str("chapter", false)
-	m.Owners, m.pos.owners = f.strList("owners")
-	if len(m.Owners) == 0 {
-		c.add(ErrMissingKey, f.pos("owners"), "owners", "minst én eier må oppgis (den første er ansvarlig)")
-	}
-	for i, o := range m.Owners {
-		for j := 0; j < i; j++ {
-			if m.Owners[j] == o {
-				c.addAt(ErrDuplicate, m.pos.owners[i], fmt.Sprintf("owners[%d]", i), "eieren «%s» står to ganger", o)
-			}
-		}
-	}
+}
+
+// decodeMeasureState reads where a measure stands: status, progress, due date and its
+// mark in the revision of the strategy.
+func decodeMeasureState(c *errs, f *mapping, m *Measure) {
 	if s := f.str("status", true); s != "" {
 		m.Status = Status(s)
 		if !m.Status.Valid() {
@@ -167,15 +175,19 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 			c.add(ErrInvalidValue, f.pos("revision"), "revision", "ukjent verdi «%s»; gyldige verdier er keep, revise, new, retire eller merged:<ID>", r)
 		}
 	}
-	m.Source = f.str("source", false)
-	m.Inputs, m.pos.inputs = f.strList("inputs")
-	for i, in := range m.Inputs {
-		for j := 0; j < i; j++ {
-			if m.Inputs[j] == in {
-				c.addAt(ErrDuplicate, m.pos.inputs[i], fmt.Sprintf("inputs[%d]", i), "innspillet «%s» står to ganger", in)
-			}
+}
+
+// noRepeats reports every value of the list key that stands again after its first place.
+func noRepeats(c *errs, key string, list []string, pos []Pos, format string) {
+	for i, v := range list {
+		if slices.Contains(list[:i], v) {
+			c.addAt(ErrDuplicate, pos[i], fmt.Sprintf("%s[%d]", key, i), format, v)
 		}
 	}
+}
+
+// decodeLog reads the measure's log, which must run from the oldest entry to the newest.
+func decodeLog(c *errs, f *mapping, m *Measure) {
 	for i, n := range f.list("log") {
 		prefix := fmt.Sprintf("log[%d].", i)
 		lm := readMapping(c, n, prefix, logKeys)
@@ -194,10 +206,5 @@ func decodeMeasure(c *errs, doc document, m *Measure) {
 			c.add(ErrInvalidValue, lm.pos("date"), prefix+"date", "loggen må stå i datorekkefølge, eldste først (%s kommer etter %s)", e.Date, m.Log[i-1].Date)
 		}
 		m.Log = append(m.Log, e)
-	}
-	m.Text = strings.TrimSpace(doc.body)
-	m.pos.text = textLine(doc)
-	if m.Text == "" {
-		c.add(ErrMissingKey, Pos{Line: doc.bodyLine - 1 - c.offset}, "text", "tiltaket mangler tekst under front matter")
 	}
 }

@@ -16,20 +16,8 @@ type hunk struct {
 
 // hunks diffs base against side token by token (go-diff on tokens mapped to runes).
 func hunks(base, side []string, which int) []hunk {
-	ids := map[string]rune{}
-	toRunes := func(ts []string) []rune {
-		rs := make([]rune, len(ts))
-		for i, t := range ts {
-			r, ok := ids[t]
-			if !ok {
-				r = rune(0x10000 + len(ids)) // outside the surrogates, one rune per token
-				ids[t] = r
-			}
-			rs[i] = r
-		}
-		return rs
-	}
-	a, b := toRunes(base), toRunes(side)
+	var tc tokenCoder
+	a, b := tc.runes(base), tc.runes(side)
 	diffs := diffmatchpatch.New().DiffMainRunes(a, b, false)
 	var out []hunk
 	i, j := 0, 0 // positions in base and side

@@ -55,6 +55,20 @@ func mergeLines(file, id string, base, ours, theirs []byte) ([]byte, []Conflict)
 	return []byte(out), mg.conflicts
 }
 
+// parseSides parses the three versions of a file for a merge; a file added on both sides
+// has no base and merges against noBase. ok is false when any version does not parse:
+// the file is then merged line by line.
+func parseSides[T any](parse func([]byte) (T, error), base, ours, theirs []byte, noBase T) (b, o, t T, ok bool) {
+	var errO, errT, errB error
+	o, errO = parse(ours)
+	t, errT = parse(theirs)
+	b = noBase
+	if base != nil {
+		b, errB = parse(base)
+	}
+	return b, o, t, errO == nil && errT == nil && errB == nil
+}
+
 // preferLines returns the line-wise merge of the raw files when it is clean and parses to
 // the same record as the field merge (so hand formatting survives), else encoded.
 func preferLines[T any](file string, base, ours, theirs, encoded []byte, parse func([]byte) (T, error), same func(a T) bool) []byte {
@@ -70,14 +84,8 @@ func preferLines[T any](file string, base, ours, theirs, encoded []byte, parse f
 
 func mergeMeasureFile(file string, base, ours, theirs []byte) ([]byte, []Conflict, bool) {
 	parse := func(data []byte) (*Measure, error) { return ParseMeasure(file, data) }
-	o, err1 := parse(ours)
-	t, err2 := parse(theirs)
-	var b *Measure
-	var err3 error
-	if base != nil {
-		b, err3 = parse(base)
-	}
-	if err1 != nil || err2 != nil || err3 != nil {
+	b, o, t, ok := parseSides(parse, base, ours, theirs, nil)
+	if !ok {
 		return nil, nil, false
 	}
 	m, cs := MergeMeasures(b, o, t)
@@ -87,14 +95,8 @@ func mergeMeasureFile(file string, base, ours, theirs []byte) ([]byte, []Conflic
 
 func mergeGroupFile(file string, base, ours, theirs []byte) ([]byte, []Conflict, bool) {
 	parse := func(data []byte) (*Group, error) { return ParseGroup(file, data) }
-	o, err1 := parse(ours)
-	t, err2 := parse(theirs)
-	b := &Group{}
-	var err3 error
-	if base != nil {
-		b, err3 = parse(base)
-	}
-	if err1 != nil || err2 != nil || err3 != nil {
+	b, o, t, ok := parseSides(parse, base, ours, theirs, &Group{})
+	if !ok {
 		return nil, nil, false
 	}
 	g, cs := MergeGroups(b, o, t)
@@ -141,14 +143,8 @@ func MergeGroups(base, ours, theirs *Group) (*Group, []Conflict) {
 
 func mergeChapterFile(file string, base, ours, theirs []byte) ([]byte, []Conflict, bool) {
 	parse := func(data []byte) (*Chapter, error) { return ParseChapter(file, data) }
-	o, err1 := parse(ours)
-	t, err2 := parse(theirs)
-	b := &Chapter{}
-	var err3 error
-	if base != nil {
-		b, err3 = parse(base)
-	}
-	if err1 != nil || err2 != nil || err3 != nil {
+	b, o, t, ok := parseSides(parse, base, ours, theirs, &Chapter{})
+	if !ok {
 		return nil, nil, false
 	}
 	mg := &merger{file: file, id: o.ID}

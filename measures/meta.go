@@ -118,30 +118,31 @@ func ParseAreas(file string, data []byte) ([]Area, []ChapterRef, error) {
 		return nil, nil, c.result()
 	}
 	top := readMapping(c, root, "", areasFile)
-	var areas []Area
-	var chapters []ChapterRef
-	for _, n := range top.list("areas") {
-		m := readMapping(c, n, "areas.", areaKeys)
-		a := Area{ID: m.str("id", true), Title: m.str("title", true)}
-		a.Number, _ = m.integer("number", true, 0, 1000)
-		if a.ID != "" && !plainIDRe.MatchString(a.ID) {
-			c.add(ErrInvalidValue, m.pos("id"), "areas.id", "«%s» er ikke en gyldig id (små bokstaver, sifre og bindestrek)", a.ID)
-		}
-		areas = append(areas, a)
-	}
+	areas := readNumbered(c, top, "areas")
 	if len(areas) == 0 {
 		c.add(ErrMissingKey, top.pos("areas"), "areas", "minst ett innsatsområde må finnes")
 	}
-	for _, n := range top.list("chapters") {
-		m := readMapping(c, n, "chapters.", areaKeys)
-		ch := ChapterRef{ID: m.str("id", true), Title: m.str("title", true)}
-		ch.Number, _ = m.integer("number", true, 0, 1000)
-		if ch.ID != "" && !plainIDRe.MatchString(ch.ID) {
-			c.add(ErrInvalidValue, m.pos("id"), "chapters.id", "«%s» er ikke en gyldig id (små bokstaver, sifre og bindestrek)", ch.ID)
-		}
-		chapters = append(chapters, ch)
+	var chapters []ChapterRef
+	for _, a := range readNumbered(c, top, "chapters") {
+		chapters = append(chapters, ChapterRef(a))
 	}
 	return areas, chapters, c.result()
+}
+
+// readNumbered reads the list under key in areas.yaml: entries of id, number and title,
+// as the action areas and the chapters both are.
+func readNumbered(c *errs, top *mapping, key string) []Area {
+	var out []Area
+	for _, n := range top.list(key) {
+		m := readMapping(c, n, key+".", areaKeys)
+		a := Area{ID: m.str("id", true), Title: m.str("title", true)}
+		a.Number, _ = m.integer("number", true, 0, 1000)
+		if a.ID != "" && !plainIDRe.MatchString(a.ID) {
+			c.add(ErrInvalidValue, m.pos("id"), key+".id", "«%s» er ikke en gyldig id (små bokstaver, sifre og bindestrek)", a.ID)
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // ParseEvents parses content/events.yaml.

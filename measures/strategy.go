@@ -106,26 +106,25 @@ var chapterFileRe = regexp.MustCompile(`^(\d{2})-([a-z0-9-]+)\.md$`)
 
 // ParseChapter parses a strategy chapter file.
 func ParseChapter(file string, data []byte) (*Chapter, error) {
-	c := &errs{file: file}
 	ch := &Chapter{File: file, pos: map[string]Pos{}}
-	doc, ok := splitDocument(c, data)
-	if ok {
-		f := readMapping(c, doc.root, "", chapterKeys)
-		for k := range f.vals {
-			ch.pos[k] = f.filePos(k)
-		}
-		ch.ID = f.str("id", true)
-		ch.Number, _ = f.integer("number", true, 0, 1000)
-		ch.Title = f.str("title", true)
-		ch.Text = strings.TrimSpace(doc.body)
-		ch.BodyLine = textLine(doc)
-		if m := chapterFileRe.FindStringSubmatch(path.Base(file)); m == nil {
-			c.add(ErrFileName, Pos{Line: 1}, "", "kapittelfiler heter NN-<id>.md, f.eks. 03-public-health.md")
-		} else if ch.ID != "" && m[2] != ch.ID {
-			c.add(ErrFileName, f.pos("id"), "id", "id «%s» stemmer ikke med filnavnet «%s»", ch.ID, path.Base(file))
-		}
+	return ch, parseDocument(file, data, func(c *errs, doc document) { decodeChapter(c, doc, ch) })
+}
+
+func decodeChapter(c *errs, doc document, ch *Chapter) {
+	f := readMapping(c, doc.root, "", chapterKeys)
+	for k := range f.vals {
+		ch.pos[k] = f.filePos(k)
 	}
-	return ch, c.result()
+	ch.ID = f.str("id", true)
+	ch.Number, _ = f.integer("number", true, 0, 1000)
+	ch.Title = f.str("title", true)
+	ch.Text = strings.TrimSpace(doc.body)
+	ch.BodyLine = textLine(doc)
+	if m := chapterFileRe.FindStringSubmatch(path.Base(ch.File)); m == nil {
+		c.add(ErrFileName, Pos{Line: 1}, "", "kapittelfiler heter NN-<id>.md, f.eks. 03-public-health.md")
+	} else if ch.ID != "" && m[2] != ch.ID {
+		c.add(ErrFileName, f.pos("id"), "id", "id «%s» stemmer ikke med filnavnet «%s»", ch.ID, path.Base(ch.File))
+	}
 }
 
 // outsideFences yields the lines (and their index) that are not in a fenced code block

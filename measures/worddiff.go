@@ -62,22 +62,8 @@ func isJoiner(rs []rune, j int) bool {
 // insertion rather than alternating words. Deletions come before insertions.
 func WordDiff(old, new string) []WordSpan {
 	a, b := Tokens(old), Tokens(new)
-	ids := map[string]rune{}
-	var back []string
-	toRunes := func(ts []string) string {
-		rs := make([]rune, len(ts))
-		for i, t := range ts {
-			r, ok := ids[t]
-			if !ok {
-				r = rune(0x10000 + len(ids)) // outside the surrogates, one rune per token
-				ids[t] = r
-				back = append(back, t)
-			}
-			rs[i] = r
-		}
-		return string(rs)
-	}
-	ra, rb := toRunes(a), toRunes(b)
+	var tc tokenCoder
+	ra, rb := string(tc.runes(a)), string(tc.runes(b))
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMain(ra, rb, false)
@@ -86,7 +72,7 @@ func WordDiff(old, new string) []WordSpan {
 	for _, d := range diffs {
 		var sb strings.Builder
 		for _, r := range d.Text {
-			sb.WriteString(back[r-0x10000])
+			sb.WriteString(tc.token(r))
 		}
 		out = appendSpan(out, WordSpan{Op: opOf(d.Type), Text: sb.String()})
 	}

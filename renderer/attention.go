@@ -35,9 +35,6 @@ type attentionChanges struct {
 // attentionTableMax is the most measures a rule lists in a table; more are listed by id.
 const attentionTableMax = 12
 
-// idAttention is the chapter's anchor.
-const idAttention = "oppmerksomhet"
-
 // newAttention applies the rules of measures.NeedsAttention to the report's content.
 func (r *Report) newAttention() *attention {
 	months := r.opts.StaleMonths

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -38,12 +39,12 @@ func section(t *testing.T, doc, start, end string) string {
 
 func TestAttentionMarkdownGolden(t *testing.T) {
 	md := reportMD(t, attentionFixture(t))
-	golden(t, "attention.golden.md", section(t, md, "## Til fagrådets oppmerksomhet", "\n## "))
+	testutil.Golden(t, "testdata/attention.golden.md", section(t, md, "## Til fagrådets oppmerksomhet", "\n## "))
 }
 
 func TestAttentionHTMLGolden(t *testing.T) {
 	doc := reportHTML(t, attentionFixture(t))
-	golden(t, "attention.golden.html", section(t, doc, `<section class="chapter attention"`, "</section>"))
+	testutil.Golden(t, "testdata/attention.golden.html", section(t, doc, `<section class="chapter attention"`, "</section>"))
 }
 
 // TestAttentionComesFirst: the chapter is the first in the report and in its contents.

@@ -383,11 +383,7 @@ func (x *Comparison) Markdown(w io.Writer) error {
 	var b strings.Builder
 	t := x.opts.T()
 	tc := &t.Compare
-	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(t.Doc.StrategyTitle), tc.Kicker)
-	if d := x.opts.Date.Norwegian(); d != "" {
-		fmt.Fprintf(&b, " · %s", d)
-	}
-	b.WriteString("\n\n")
+	writeMasthead(&b, t.Doc.StrategyTitle, tc.Kicker, x.opts.DocOptions)
 	if x.opts.Origin != "" {
 		b.WriteString(lang.F(tc.MadeFromF, Escape(x.opts.Origin)) + " ")
 	}

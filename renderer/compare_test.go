@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -60,7 +61,7 @@ func TestCompareMarkdownGolden(t *testing.T) {
 	if err := compareDoc(t).Markdown(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "compare.golden.md", b.String())
+	testutil.Golden(t, "testdata/compare.golden.md", b.String())
 }
 
 func TestCompareHTMLGolden(t *testing.T) {
@@ -70,7 +71,7 @@ func TestCompareHTMLGolden(t *testing.T) {
 	}
 	doc := b.String()
 	start := strings.Index(doc, "<body")
-	golden(t, "compare.golden.html", doc[start:])
+	testutil.Golden(t, "testdata/compare.golden.html", doc[start:])
 }
 
 // TestCompareFindsMeaning: the renumbered measure is compared with its old self, the

@@ -138,5 +138,5 @@ func NewMeasureDirective(c *measures.Content, write MeasureWriter) goldmark.Exte
 
 func (e measureDirective) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(directiveParser{}, 150)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(directiveHTML{e.c, e.write}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(directiveHTML(e), 500)))
 }

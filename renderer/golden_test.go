@@ -1,34 +1,12 @@
 package renderer
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test ./renderer -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s\n(run go test ./renderer -update if the change is right)", name, got)
-	}
-}
 
 // fixtureBaseline is the fixture as it was at an earlier report: T01 not started and
 // with one note less, T02 not there yet, T03 not yet retired, and group 1.2 unknown.
@@ -54,20 +32,20 @@ func TestReportMarkdownGolden(t *testing.T) {
 		Baseline: &Baseline{Label: "rapporten av 20.\u00a0oktober\u00a02026 (versjon\u00a09f8e7d6)",
 			Date: measures.Date{Year: 2026, Month: 10, Day: 20}, Diff: d},
 	})
-	golden(t, "report.golden.md", reportMD(t, r))
+	testutil.Golden(t, "testdata/report.golden.md", reportMD(t, r))
 }
 
 func TestReportMarkdownWithoutBaselineGolden(t *testing.T) {
 	c := load(t, "testdata/content")
 	r := NewReport(c, ReportOptions{DocOptions: DocOptions{Date: testDate},
 		NoBaseline: "Ingen sammenligning: rapporten er laget fra innholdet som er bygd inn i samvirke."})
-	golden(t, "report-embedded.golden.md", reportMD(t, r))
+	testutil.Golden(t, "testdata/report-embedded.golden.md", reportMD(t, r))
 }
 
 func TestStrategyMarkdownGolden(t *testing.T) {
 	c := load(t, "testdata/content")
 	s := NewStrategy(c, DocOptions{Date: testDate, Origin: "commit 1a2b3c4 (20. november 2026)"})
-	golden(t, "strategy.golden.md", strategyMD(t, s))
+	testutil.Golden(t, "testdata/strategy.golden.md", strategyMD(t, s))
 }
 
 // TestStrategyOwnWordingHTMLGolden: a ::: tiltak block with a body shows the chapter's own
@@ -80,5 +58,5 @@ func TestStrategyOwnWordingHTMLGolden(t *testing.T) {
 		t.Fatalf("no own-wording block in the strategy:\n%s", doc)
 	}
 	end := strings.Index(doc[start:], "</article>") + len("</article>\n")
-	golden(t, "strategy-own-wording.golden.html", doc[start:start+end])
+	testutil.Golden(t, "testdata/strategy-own-wording.golden.html", doc[start:start+end])
 }

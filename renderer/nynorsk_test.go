@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"github.com/samvirke/samvirke/internal/testutil"
 	"regexp"
 	"strings"
 	"testing"
@@ -27,13 +28,13 @@ func nnStrategy(t *testing.T) *Strategy {
 }
 
 func TestReportNynorskGolden(t *testing.T) {
-	golden(t, "report-nn.golden.md", reportMD(t, nnReport(t)))
-	golden(t, "report-nn.golden.html", reportHTML(t, nnReport(t)))
+	testutil.Golden(t, "testdata/report-nn.golden.md", reportMD(t, nnReport(t)))
+	testutil.Golden(t, "testdata/report-nn.golden.html", reportHTML(t, nnReport(t)))
 }
 
 func TestStrategyNynorskGolden(t *testing.T) {
-	golden(t, "strategy-nn.golden.md", strategyMD(t, nnStrategy(t)))
-	golden(t, "strategy-nn.golden.html", strategyHTML(t, nnStrategy(t)))
+	testutil.Golden(t, "testdata/strategy-nn.golden.md", strategyMD(t, nnStrategy(t)))
+	testutil.Golden(t, "testdata/strategy-nn.golden.html", strategyHTML(t, nnStrategy(t)))
 }
 
 // bokmaalInDocs are bokmål words that must not be in a nynorsk document's fixed texts;

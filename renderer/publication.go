@@ -23,6 +23,16 @@ func docTitle(name string, o DocOptions) string {
 	return b.String()
 }
 
+// writeMasthead starts a document's Markdown: its title as the heading, then the kicker
+// in bold and the date, «**Revidert strategi** · 1. desember 2026». kicker is Markdown.
+func writeMasthead(b *strings.Builder, title, kicker string, o DocOptions) {
+	b.WriteString("# " + escapeHeading(title) + "\n\n**" + kicker + "**")
+	if d := o.Date.Norwegian(); d != "" {
+		b.WriteString(" · " + d)
+	}
+	b.WriteString("\n\n")
+}
+
 // runningHead is the line at the top of every printed page.
 func runningHead(name string, o DocOptions) string {
 	if d := o.Date.Norwegian(); d != "" {

@@ -123,5 +123,5 @@ func NewMeasureRefs(c *measures.Content) goldmark.Extender {
 
 func (e measureRefs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(refParser{}, 199)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML{e.c, e.t, e.pages}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(refHTML(e), 500)))
 }

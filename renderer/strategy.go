@@ -395,11 +395,7 @@ func (s *Strategy) Markdown(w io.Writer) error {
 	chapters := s.prepare()
 	var b strings.Builder
 	t := s.opts.T()
-	fmt.Fprintf(&b, "# %s\n\n**%s**", escapeHeading(t.Doc.StrategyTitle), t.Strategy.Subtitle)
-	if d := s.opts.Date.Norwegian(); d != "" {
-		fmt.Fprintf(&b, " · %s", d)
-	}
-	b.WriteString("\n\n")
+	writeMasthead(&b, t.Doc.StrategyTitle, t.Strategy.Subtitle, s.opts)
 	fmt.Fprintf(&b, "%s\n\n", Escape(dataText(s.opts)))
 	un, ret := s.unplacedMeasures(), s.retiredMeasures()
 	b.WriteString("## " + t.Doc.Contents + "\n\n")

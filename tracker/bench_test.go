@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -53,9 +54,8 @@ type fastImport struct {
 
 func newFastImport(tb testing.TB, dir string) *fastImport {
 	tb.Helper()
-	gitCmd(tb, dir, nil, "init", "-q", "-b", "main")
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir = dir
+	testutil.Git(tb, dir, "init", "-q", "-b", "main")
+	cmd := testutil.GitCommand(dir, nil, "fast-import", "--quiet")
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		tb.Fatal(err)
@@ -95,7 +95,7 @@ func (f *fastImport) finish(dir string) {
 	if err := f.cmd.Wait(); err != nil {
 		f.tb.Fatal(err)
 	}
-	gitCmd(f.tb, dir, nil, "checkout", "-q", "main")
+	testutil.Git(f.tb, dir, "checkout", "-q", "main")
 }
 
 // fixtureFiles adds owners.yaml, areas.yaml and events.yaml from the test fixture.
@@ -319,8 +319,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 	b.Run("git-log", func(b *testing.B) {
 		start := cpuTime(rusageChildren)
 		for b.Loop() {
-			cmd := exec.Command("git", "log", "--name-only", "--format=%H")
-			cmd.Dir = dir
+			cmd := testutil.GitCommand(dir, nil, "log", "--name-only", "--format=%H")
 			if err := cmd.Run(); err != nil {
 				b.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -58,7 +59,7 @@ func TestCrashAtEachStepMultiFile(t *testing.T) {
 	}{{"objects", false}, {"journal", true}, {"first-file", true}, {"file", true}, {"ref", true}, {"index", true}, {"none", true}} {
 		t.Run(tt.step, func(t *testing.T) {
 			r, dir := newRepo(t)
-			oldHead := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			oldHead := testutil.Git(t, dir, "rev-parse", "HEAD")
 			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$")
 			cmd.Env = append(os.Environ(), "SAMVIRKE_CRASH_DIR="+dir, "SAMVIRKE_CRASH_AT="+tt.step, "SAMVIRKE_CRASH_EDIT=rename")
 			out, err := cmd.CombinedOutput()
@@ -73,14 +74,14 @@ func TestCrashAtEachStepMultiFile(t *testing.T) {
 			if err := r.Recover(context.Background()); err != nil {
 				t.Fatalf("Recover: %v", err)
 			}
-			gitCmd(t, dir, nil, "fsck", "--strict")
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			testutil.Git(t, dir, "fsck", "--strict")
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Errorf("git status after crash at %s and recovery = %q, want clean", tt.step, st)
 			}
 			_, errT02 := os.Stat(filepath.Join(dir, "content/measures/T02.md"))
 			_, errT20 := os.Stat(filepath.Join(dir, "content/measures/T20.md"))
 			summary, _ := os.ReadFile(filepath.Join(dir, "content/strategy/01-summary.md"))
-			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			head := testutil.Git(t, dir, "rev-parse", "HEAD")
 			if !tt.after {
 				if head != oldHead || errT02 != nil || errT20 == nil || !strings.Contains(string(summary), "T01 T02") {
 					t.Errorf("crash at %s: want the state before the edit", tt.step)
@@ -90,7 +91,7 @@ func TestCrashAtEachStepMultiFile(t *testing.T) {
 			if head == oldHead || errT02 == nil || errT20 != nil || !strings.Contains(string(summary), "::: tiltak T01 T20") {
 				t.Errorf("crash at %s: want the state after the edit (T02 %v, T20 %v)\n%s", tt.step, errT02, errT20, summary)
 			}
-			if got := gitCmd(t, dir, nil, "show", "--no-renames", "--name-status", "--format=%s", "HEAD"); got != "T20: T02 får nytt nummer\n\nD\tcontent/measures/T02.md\nA\tcontent/measures/T20.md\nM\tcontent/strategy/01-summary.md" {
+			if got := testutil.Git(t, dir, "show", "--no-renames", "--name-status", "--format=%s", "HEAD"); got != "T20: T02 får nytt nummer\n\nD\tcontent/measures/T02.md\nA\tcontent/measures/T20.md\nM\tcontent/strategy/01-summary.md" {
 				t.Errorf("crash at %s: HEAD = %q", tt.step, got)
 			}
 		})
@@ -117,7 +118,7 @@ func TestCrashAtEachStep(t *testing.T) {
 			r, dir := newRepo(t)
 			file := filepath.Join(dir, "content/measures/T02.md")
 			before, _ := os.ReadFile(file)
-			oldHead := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			oldHead := testutil.Git(t, dir, "rev-parse", "HEAD")
 
 			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$")
 			cmd.Env = append(os.Environ(), "SAMVIRKE_CRASH_DIR="+dir, "SAMVIRKE_CRASH_AT="+tt.step)
@@ -130,7 +131,7 @@ func TestCrashAtEachStep(t *testing.T) {
 			} else if !errors.As(err, &ee) || ee.ExitCode() != 3 {
 				t.Fatalf("writer did not die at %s: %v\n%s", tt.step, err, out)
 			}
-			gitCmd(t, dir, nil, "fsck", "--strict")
+			testutil.Git(t, dir, "fsck", "--strict")
 			// A writer killed holding the locks leaves them; the TUI asks Interrupted
 			// when it opens, and finishes the save.
 			if got, want := r.Interrupted(), tt.step != "none"; got != want {
@@ -143,25 +144,25 @@ func TestCrashAtEachStep(t *testing.T) {
 			if r.Interrupted() {
 				t.Error("Interrupted() after Recover = true")
 			}
-			gitCmd(t, dir, nil, "fsck", "--strict")
+			testutil.Git(t, dir, "fsck", "--strict")
 			if _, err := os.Stat(filepath.Join(dir, ".git", journalName)); err == nil {
 				t.Error("the save journal is still there after recovery")
 			}
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Errorf("git status after crash and recovery = %q, want clean", st)
 			}
 			now, _ := os.ReadFile(file)
-			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			head := testutil.Git(t, dir, "rev-parse", "HEAD")
 			if !tt.after {
 				if head != oldHead || string(now) != string(before) {
 					t.Errorf("crash at %s: want the state before the save", tt.step)
 				}
 				return
 			}
-			if msg := gitCmd(t, dir, nil, "log", "-1", "--format=%s"); msg != "T02: status ikke vurdert → gjennomført, notat lagt til" {
+			if msg := testutil.Git(t, dir, "log", "-1", "--format=%s"); msg != "T02: status ikke vurdert → gjennomført, notat lagt til" {
 				t.Errorf("crash at %s: HEAD is %q, want the save's commit", tt.step, msg)
 			}
-			if committed := gitCmd(t, dir, nil, "show", "HEAD:content/measures/T02.md"); committed != strings.TrimSpace(string(now)) || !strings.Contains(committed, "status: done") {
+			if committed := testutil.Git(t, dir, "show", "HEAD:content/measures/T02.md"); committed != strings.TrimSpace(string(now)) || !strings.Contains(committed, "status: done") {
 				t.Errorf("crash at %s: file and commit disagree", tt.step)
 			}
 		})

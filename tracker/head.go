@@ -1,12 +1,7 @@
 package tracker
 
 import (
-	"path"
-	"strings"
-	"time"
-
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/samvirke/samvirke/measures"
 )
 
 // Head returns the hash of the commit HEAD points at, or "" when there is none yet. It
@@ -27,31 +22,4 @@ func (r *Repo) Branch() string {
 		return ""
 	}
 	return h.Target().Short()
-}
-
-// LastChanged returns, for every measure id whose file a commit on HEAD changed, the
-// time of the newest such commit. It reads the change index (see History).
-func (r *Repo) LastChanged() (map[string]time.Time, error) {
-	idx, err := r.changes()
-	if err != nil {
-		return nil, err
-	}
-	cp, err := r.contentPath()
-	if err != nil {
-		return nil, err
-	}
-	dir := path.Join(cp, measures.MeasuresDir) + "/"
-	out := map[string]time.Time{}
-	for _, e := range idx.entries {
-		for _, p := range e.Paths {
-			if !strings.HasPrefix(p, dir) || !strings.HasSuffix(p, ".md") {
-				continue
-			}
-			id := strings.TrimSuffix(p[len(dir):], ".md")
-			if _, seen := out[id]; !seen {
-				out[id] = time.Unix(e.When, 0)
-			}
-		}
-	}
-	return out, nil
 }

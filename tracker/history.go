@@ -44,17 +44,26 @@ func (r *Repo) change(h plumbing.Hash) (Change, error) {
 	return Change{Commit: h.String(), Date: c.Author.When, Author: c.Author.Name, Email: c.Author.Email, Subject: subject}, nil
 }
 
+// changesWithObjects reads the change index with the raw object reader open (useRaw),
+// as Log and History read the commits and blobs it names; call done when finished.
+func (r *Repo) changesWithObjects() (idx *changeIndex, done func(), err error) {
+	if done, err = r.useRaw(); err != nil {
+		return nil, nil, err
+	}
+	if idx, err = r.changes(); err != nil {
+		done()
+		return nil, nil, err
+	}
+	return idx, done, nil
+}
+
 // Log returns the n newest commits that changed anything under content/, newest first.
 func (r *Repo) Log(n int) ([]Change, error) {
-	done, err := r.useRaw()
+	idx, done, err := r.changesWithObjects()
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	idx, err := r.changes()
-	if err != nil {
-		return nil, err
-	}
 	var out []Change
 	for _, e := range idx.entries {
 		if len(out) == n {
@@ -78,15 +87,11 @@ func (r *Repo) Log(n int) ([]Change, error) {
 // and its blobs before and after each: History reads those commits and blobs and no
 // tree, so its time does not grow with the number of files a commit changed.
 func (r *Repo) History(id string) ([]Change, error) {
-	done, err := r.useRaw()
+	idx, done, err := r.changesWithObjects()
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	idx, err := r.changes()
-	if err != nil {
-		return nil, err
-	}
 	cp, err := r.contentPath()
 	if err != nil {
 		return nil, err
@@ -193,4 +198,31 @@ func (r *Repo) parseBlob(file string, blob plumbing.Hash) (*measures.Measure, er
 	}
 	m, _ := measures.ParseMeasure(file, bytes.Clone(data)) // the cache's bytes stay as they are
 	return m, nil
+}
+
+// LastChanged returns, for every measure id whose file a commit on HEAD changed, the
+// time of the newest such commit. It reads the change index (see History).
+func (r *Repo) LastChanged() (map[string]time.Time, error) {
+	idx, err := r.changes()
+	if err != nil {
+		return nil, err
+	}
+	cp, err := r.contentPath()
+	if err != nil {
+		return nil, err
+	}
+	dir := path.Join(cp, measures.MeasuresDir) + "/"
+	out := map[string]time.Time{}
+	for _, e := range idx.entries {
+		for _, p := range e.Paths {
+			if !strings.HasPrefix(p, dir) || !strings.HasSuffix(p, ".md") {
+				continue
+			}
+			id := strings.TrimSuffix(p[len(dir):], ".md")
+			if _, seen := out[id]; !seen {
+				out[id] = time.Unix(e.When, 0)
+			}
+		}
+	}
+	return out, nil
 }

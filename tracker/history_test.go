@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -18,8 +19,8 @@ func TestHistoryAndLog(t *testing.T) {
 	}
 	// A commit by plain git that touches no content, and one that edits T02's text.
 	os.WriteFile(filepath.Join(dir, "NOTES"), []byte("x"), 0o644)
-	gitCmd(t, dir, nil, "add", "NOTES")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "notes")
+	testutil.Git(t, dir, "add", "NOTES")
+	testutil.Git(t, dir, "commit", "-q", "-m", "notes")
 	if _, err := r.Save(ctx, "T02", func(m *measures.Measure, _ string) error {
 		m.Owners = append(m.Owners, "nav")
 		m.Text += " Mer."
@@ -39,7 +40,7 @@ func TestHistoryAndLog(t *testing.T) {
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("History(T02) = %q, want %q", got, want)
 	}
-	gitLog := strings.Split(gitCmd(t, dir, nil, "log", "--format=%H", "--", "content/measures/T02.md"), "\n")
+	gitLog := strings.Split(testutil.Git(t, dir, "log", "--format=%H", "--", "content/measures/T02.md"), "\n")
 	for i, h := range hist {
 		if i >= len(gitLog) || h.Commit != gitLog[i] {
 			t.Errorf("History commit %d = %s, git log says %v", i, h.Commit, gitLog)
@@ -58,7 +59,7 @@ func TestHistoryAndLog(t *testing.T) {
 
 	// Rewrite history: drop the last commit. The index tip is no longer reachable and
 	// the index is rebuilt; deleting it is harmless too.
-	gitCmd(t, dir, nil, "reset", "-q", "--hard", "HEAD~1")
+	testutil.Git(t, dir, "reset", "-q", "--hard", "HEAD~1")
 	if hist, _ := r.History("T02"); len(hist) != 2 {
 		t.Errorf("after reset: %d history entries, want 2", len(hist))
 	}
@@ -85,9 +86,9 @@ func TestHistoryFollowsRename(t *testing.T) {
 	old := filepath.Join(dir, "content/measures/T02.md")
 	data, _ := os.ReadFile(old)
 	os.WriteFile(filepath.Join(dir, "content/measures/T37.md"), []byte(strings.Replace(string(data), "id: T02", "id: T37", 1)), 0o644)
-	gitCmd(t, dir, nil, "rm", "-q", "content/measures/T02.md")
-	gitCmd(t, dir, nil, "add", "content/measures/T37.md")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "T02 → T37")
+	testutil.Git(t, dir, "rm", "-q", "content/measures/T02.md")
+	testutil.Git(t, dir, "add", "content/measures/T37.md")
+	testutil.Git(t, dir, "commit", "-q", "-m", "T02 → T37")
 	hist, err := r.History("T37")
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +165,7 @@ func TestHistoryLargeCommitRename(t *testing.T) {
 			if strings.Join(got, " | ") != tt.want {
 				t.Errorf("History(%s) = %q, want %q", tt.id, strings.Join(got, " | "), tt.want)
 			}
-			follow := gitCmd(t, dir, nil, "-c", "diff.renameLimit=0", "log", "--follow", "--format=%H", "--", "content/measures/"+tt.id+".md")
+			follow := testutil.Git(t, dir, "-c", "diff.renameLimit=0", "log", "--follow", "--format=%H", "--", "content/measures/"+tt.id+".md")
 			if strings.Join(commits, "\n") != follow {
 				t.Errorf("History(%s) commits\n%s\ngit log --follow:\n%s", tt.id, strings.Join(commits, "\n"), follow)
 			}

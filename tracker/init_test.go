@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 const initAuthor = "Ola Nordmann <ola@example.no>"
@@ -62,8 +64,8 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(data) != "egne notater\n" {
 		t.Errorf("init touched a file it does not write: %q", data)
 	}
-	gitCmd(t, dir, nil, "fsck", "--strict")
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "?? notes.txt" {
+	testutil.Git(t, dir, "fsck", "--strict")
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "?? notes.txt" {
 		t.Errorf("git status after init --force = %q, want only notes.txt untracked", got)
 	}
 }

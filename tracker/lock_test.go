@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -43,12 +44,12 @@ func TestRepairsDamage(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, ".git/index"), data[:len(data)/2], 0o644)
 		}, "bygget opp igjen"},
 		{"empty branch with packed-refs", func(t *testing.T, dir string) {
-			gitCmd(t, dir, nil, "pack-refs", "--all")
-			gitCmd(t, dir, nil, "update-ref", "refs/heads/main", "HEAD") // a loose file again
+			testutil.Git(t, dir, "pack-refs", "--all")
+			testutil.Git(t, dir, "update-ref", "refs/heads/main", "HEAD") // a loose file again
 			os.WriteFile(filepath.Join(dir, ".git/refs/heads/main"), nil, 0o644)
 		}, "packed-refs"},
 		{"empty branch with a reflog", func(t *testing.T, dir string) {
-			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			head := testutil.Git(t, dir, "rev-parse", "HEAD")
 			os.MkdirAll(filepath.Join(dir, ".git/logs/refs/heads"), 0o755)
 			os.WriteFile(filepath.Join(dir, ".git/logs/refs/heads/main"),
 				[]byte(strings.Repeat("0", 40)+" "+head+" Kari Nordmann <kari@example.no> 1764600000 +0100\tcommit (initial): x\n"), 0o644)
@@ -64,17 +65,17 @@ func TestRepairsDamage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, dir := newRepo(t)
-			want := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			want := testutil.Git(t, dir, "rev-parse", "HEAD")
 			tt.damage(t, dir)
 			got := repairs(r)
 			if err := saveNote(t, r, "T02"); err != nil {
 				t.Fatalf("Save after %s: %v", tt.name, err)
 			}
-			if parent := gitCmd(t, dir, nil, "rev-parse", "HEAD~1"); parent != want {
+			if parent := testutil.Git(t, dir, "rev-parse", "HEAD~1"); parent != want {
 				t.Errorf("the save's parent = %s, want the commit before the damage %s", parent, want)
 			}
-			gitCmd(t, dir, nil, "fsck", "--strict")
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			testutil.Git(t, dir, "fsck", "--strict")
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Errorf("git status = %q, want clean", st)
 			}
 			if tt.report == "" && len(*got) > 0 || tt.report != "" && !strings.Contains(strings.Join(*got, "\n"), tt.report) {
@@ -100,19 +101,19 @@ func TestWaitsForGitsLock(t *testing.T) {
 			r, dir := newRepo(t)
 			p := filepath.Join(dir, lock)
 			os.WriteFile(p, []byte("git's\n"), 0o644)
-			before := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			before := testutil.Git(t, dir, "rev-parse", "HEAD")
 			err := saveNote(t, r, "T02")
 			var le *LockError
 			if !errors.Is(err, ErrGitLocked) || !errors.As(err, &le) || le.Path != p {
 				t.Fatalf("Save while git holds %s: %v, want a LockError naming it", lock, err)
 			}
-			if after := gitCmd(t, dir, nil, "rev-parse", "HEAD"); after != before {
+			if after := testutil.Git(t, dir, "rev-parse", "HEAD"); after != before {
 				t.Errorf("HEAD moved to %s", after)
 			}
 			if data, _ := os.ReadFile(p); string(data) != "git's\n" {
 				t.Errorf("git's lock file was changed: %q", data)
 			}
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Errorf("git status = %q, want clean", st)
 			}
 			go func() { time.Sleep(100 * time.Millisecond); os.Remove(p) }()
@@ -131,7 +132,7 @@ func TestFailedSavePutsFilesBack(t *testing.T) {
 	for _, edit := range []string{"one file", "rename"} {
 		t.Run(edit, func(t *testing.T) {
 			r, dir := newRepo(t)
-			before := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			before := testutil.Git(t, dir, "rev-parse", "HEAD")
 			var err error
 			if edit == "rename" {
 				_, err = r.Apply(context.Background(), renameT02, SaveOptions{Author: author})
@@ -141,10 +142,10 @@ func TestFailedSavePutsFilesBack(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "injected failure") {
 				t.Fatalf("save = %v, want the injected failure", err)
 			}
-			if after := gitCmd(t, dir, nil, "rev-parse", "HEAD"); after != before {
+			if after := testutil.Git(t, dir, "rev-parse", "HEAD"); after != before {
 				t.Errorf("HEAD moved to %s", after)
 			}
-			if st := gitCmd(t, dir, nil, "status", "--porcelain", "--untracked-files=all"); st != "" {
+			if st := testutil.Git(t, dir, "status", "--porcelain", "--untracked-files=all"); st != "" {
 				t.Errorf("git status = %q, want clean: the files must be put back", st)
 			}
 			for _, f := range []string{".git/index.lock", ".git/refs/heads/main.lock", ".git/" + journalName} {
@@ -165,32 +166,32 @@ func TestWindowsLineEndings(t *testing.T) {
 		name := map[bool]string{true: "eol=lf", false: "no attributes"}[attrs]
 		t.Run(name, func(t *testing.T) {
 			r, dir := newRepo(t)
-			gitCmd(t, dir, nil, "rm", "-q", "--cached", "--ignore-unmatch", ".gitattributes")
+			testutil.Git(t, dir, "rm", "-q", "--cached", "--ignore-unmatch", ".gitattributes")
 			os.Remove(filepath.Join(dir, ".gitattributes"))
 			if attrs {
 				os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte("content/** text eol=lf\n"), 0o644)
-				gitCmd(t, dir, nil, "add", ".gitattributes")
+				testutil.Git(t, dir, "add", ".gitattributes")
 			}
 			p := filepath.Join(dir, "content/measures/T02.md")
 			data, _ := os.ReadFile(p)
 			windows := append([]byte("\ufeff"), []byte(strings.ReplaceAll(string(data), "\n", "\r\n"))...)
 			os.WriteFile(p, windows, 0o644)
-			gitCmd(t, dir, nil, "add", "content/measures/T02.md")
-			gitCmd(t, dir, nil, "commit", "-q", "-m", "T02 fra Windows")
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			testutil.Git(t, dir, "add", "content/measures/T02.md")
+			testutil.Git(t, dir, "commit", "-q", "-m", "T02 fra Windows")
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Fatalf("git status before the save = %q, want clean", st)
 			}
 			if err := saveNote(t, r, "T02"); err != nil {
 				t.Fatalf("Save of a CRLF file with a BOM: %v", err)
 			}
-			if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+			if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 				t.Errorf("git status = %q, want clean", st)
 			}
 			now, _ := os.ReadFile(p)
 			if !strings.HasPrefix(string(now), "\ufeff") || strings.Count(string(now), "\n") != strings.Count(string(now), "\r\n") {
 				t.Errorf("the file lost its BOM or CRLF line endings:\n%q", now)
 			}
-			stat := gitCmd(t, dir, nil, "diff", "--numstat", "HEAD~1", "HEAD")
+			stat := testutil.Git(t, dir, "diff", "--numstat", "HEAD~1", "HEAD")
 			var added, removed int
 			for _, line := range strings.Split(stat, "\n") {
 				f := strings.Fields(line)
@@ -201,7 +202,7 @@ func TestWindowsLineEndings(t *testing.T) {
 			}
 			if removed > 1 || added > 6 {
 				t.Errorf("the save changed %d and removed %d lines, want only the changed ones:\n%s", added, removed,
-					gitCmd(t, dir, nil, "diff", "HEAD~1", "HEAD"))
+					testutil.Git(t, dir, "diff", "HEAD~1", "HEAD"))
 			}
 		})
 	}

@@ -24,16 +24,3 @@ func (r *Repo) MadeByInit() bool {
 	fi, err := os.Lstat(filepath.Join(r.Root, MarkerFile))
 	return err == nil && fi.Mode().IsRegular()
 }
-
-// KeepIndexIn makes the change index (see History) live in dir instead of
-// .git/samvirke/, for a repository in which samvirke should write nothing, such as a
-// source checkout opened by accident. dir is created when the index is first written.
-func (r *Repo) KeepIndexIn(dir string) { r.indexDir = dir }
-
-// indexPath is where the change index lives: in dir given to KeepIndexIn, else in gitDir.
-func (r *Repo) indexPath(gitDir string) string {
-	if r.indexDir != "" {
-		return filepath.Join(r.indexDir, filepath.Base(indexFile))
-	}
-	return filepath.Join(gitDir, filepath.FromSlash(indexFile))
-}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 func TestMadeByInit(t *testing.T) {
@@ -15,10 +17,10 @@ func TestMadeByInit(t *testing.T) {
 	if !repo.MadeByInit() {
 		t.Error("a repository made by Init: MadeByInit() = false")
 	}
-	if got := gitCmd(t, dir, nil, "ls-files", MarkerFile); got != MarkerFile {
+	if got := testutil.Git(t, dir, "ls-files", MarkerFile); got != MarkerFile {
 		t.Errorf("the marker is not in the first commit: ls-files = %q", got)
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "" {
 		t.Errorf("git status after Init = %q", got)
 	}
 	// A repository with content/ that Init did not make (a source checkout).
@@ -31,20 +33,20 @@ func TestMadeByInit(t *testing.T) {
 	}
 }
 
-func TestKeepIndexIn(t *testing.T) {
+func TestKeepChangeIndexIn(t *testing.T) {
 	dir := history(t)
 	repo, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(t.TempDir(), "cache")
-	repo.KeepIndexIn(cache)
+	repo.KeepChangeIndexIn(cache)
 	ch, err := repo.History("T02")
 	if err != nil || len(ch) != 2 {
 		t.Fatalf("History(T02) = %d changes, %v", len(ch), err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".git", "samvirke")); !os.IsNotExist(err) {
-		t.Errorf(".git/samvirke exists after History with KeepIndexIn: %v", err)
+		t.Errorf(".git/samvirke exists after History with KeepChangeIndexIn: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(cache, filepath.Base(indexFile))); err != nil {
 		t.Errorf("the index is not in the directory given: %v", err)

@@ -42,7 +42,7 @@ type Repo struct {
 	syncLocks *txLocks // held by a sync, for moveTo
 
 	raw      *rawObjects // open during an index build or tree diff; a Repo is not safe for concurrent use
-	indexDir string      // where the change index lives; "" for .git/samvirke (see KeepIndexIn)
+	indexDir string      // where the change index lives; "" for .git/samvirke (see KeepChangeIndexIn)
 }
 
 // Open opens the git repository that holds root/content. The .git directory may be in

@@ -3,6 +3,8 @@ package tracker
 import (
 	"strings"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 // TestReportTagsInOrder: every rapport/ tag made with the git CLI, annotated or
@@ -16,10 +18,10 @@ func TestReportTagsInOrder(t *testing.T) {
 	if tags, err := r.ReportTags(); err != nil || len(tags) != 0 {
 		t.Fatalf("ReportTags without tags = %v, %v", tags, err)
 	}
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-03-01T12:00:00"}, "tag", "-a", "-m", "mars", "rapport/2026-03", "HEAD~1")
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-11T12:00:00"}, "tag", "-a", "-m", "januar", "rapport/2026-01", "HEAD~2")
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-06-01T12:00:00"}, "tag", "-a", "-m", "juni", "rapport/2026-06", "HEAD")
-	gitCmd(t, dir, nil, "tag", "v1.0", "HEAD")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-03-01T12:00:00"}, "tag", "-a", "-m", "mars", "rapport/2026-03", "HEAD~1")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-11T12:00:00"}, "tag", "-a", "-m", "januar", "rapport/2026-01", "HEAD~2")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-06-01T12:00:00"}, "tag", "-a", "-m", "juni", "rapport/2026-06", "HEAD")
+	testutil.Git(t, dir, "tag", "v1.0", "HEAD")
 	tags, err := r.ReportTags()
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +33,7 @@ func TestReportTagsInOrder(t *testing.T) {
 	if got, want := strings.Join(names, " "), "2026-01 2026-03 2026-06"; got != want {
 		t.Errorf("ReportTags = %s, want %s", got, want)
 	}
-	if got, want := tags[0].Commit.Hash.String(), gitCmd(t, dir, nil, "rev-parse", "HEAD~2"); got != want {
+	if got, want := tags[0].Commit.Hash.String(), testutil.Git(t, dir, "rev-parse", "HEAD~2"); got != want {
 		t.Errorf("rapport/2026-01 on %s, want %s", got, want)
 	}
 }

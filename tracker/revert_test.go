@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -29,25 +30,25 @@ func TestRevertRestoresTheParentVersion(t *testing.T) {
 	if rev.Message != want {
 		t.Errorf("message = %q, want %q", rev.Message, want)
 	}
-	if got := gitCmd(t, dir, nil, "log", "-1", "--format=%h|%s|%b"); got != rev.Hash.String()[:7]+"|"+want+"|Dette angrer commit "+saved.Hash.String()+"." {
+	if got := testutil.Git(t, dir, "log", "-1", "--format=%h|%s|%b"); got != rev.Hash.String()[:7]+"|"+want+"|Dette angrer commit "+saved.Hash.String()+"." {
 		t.Errorf("git log -1 = %q", got)
 	}
-	if got := gitCmd(t, dir, nil, "rev-list", "--count", "HEAD"); got != "3" {
+	if got := testutil.Git(t, dir, "rev-list", "--count", "HEAD"); got != "3" {
 		t.Errorf("%s commits, want 3 (init, save, revert): history is never rewritten", got)
 	}
-	if got := gitCmd(t, dir, nil, "show", "--name-only", "--format=", "HEAD"); got != "content/measures/T02.md" {
+	if got := testutil.Git(t, dir, "show", "--name-only", "--format=", "HEAD"); got != "content/measures/T02.md" {
 		t.Errorf("the revert touched %q", got)
 	}
 	if data, _ := os.ReadFile(file); string(data) != string(original) {
 		t.Errorf("T02.md after revert:\n%s\nwant\n%s", data, original)
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "" {
 		t.Errorf("git status = %q, want clean", got)
 	}
-	if got := gitCmd(t, dir, nil, "diff", "HEAD~2", "HEAD", "--stat"); got != "" {
+	if got := testutil.Git(t, dir, "diff", "HEAD~2", "HEAD", "--stat"); got != "" {
 		t.Errorf("tree after revert differs from before the save: %s", got)
 	}
-	gitCmd(t, dir, nil, "fsck", "--strict")
+	testutil.Git(t, dir, "fsck", "--strict")
 }
 
 func TestRevertRefuses(t *testing.T) {
@@ -60,7 +61,7 @@ func TestRevertRefuses(t *testing.T) {
 	if _, err := r.Save(ctx, "T02", setStatus(measures.Done, "Ferdig."), SaveOptions{Author: author}); err != nil {
 		t.Fatal(err)
 	}
-	head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+	head := testutil.Git(t, dir, "rev-parse", "HEAD")
 	if _, err := r.Revert(ctx, first.Hash.String(), SaveOptions{Author: author}); !errors.Is(err, ErrChanged) {
 		t.Errorf("revert of an older save of a file changed since: err = %v, want ErrChanged", err)
 	}
@@ -76,10 +77,10 @@ func TestRevertRefuses(t *testing.T) {
 	if _, err := r.Revert(ctx, "HEAD", SaveOptions{Author: author}); !errors.Is(err, ErrDirty) {
 		t.Errorf("revert with the file edited locally: err = %v, want ErrDirty", err)
 	}
-	if got := gitCmd(t, dir, nil, "rev-parse", "HEAD"); got != head {
+	if got := testutil.Git(t, dir, "rev-parse", "HEAD"); got != head {
 		t.Errorf("a refused revert moved HEAD")
 	}
-	if got := gitCmd(t, dir, nil, "diff", "--stat"); !strings.Contains(got, "T02.md") {
+	if got := testutil.Git(t, dir, "diff", "--stat"); !strings.Contains(got, "T02.md") {
 		t.Errorf("the local edit was lost: %q", got)
 	}
 }
@@ -93,14 +94,14 @@ func TestLastChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	when := gitCmd(t, dir, nil, "log", "-1", "--format=%ct", "--", "content/measures/T02.md")
+	when := testutil.Git(t, dir, "log", "-1", "--format=%ct", "--", "content/measures/T02.md")
 	if got := last["T02"].Unix(); when != strings.TrimSpace(itoa(got)) {
 		t.Errorf("LastChanged[T02] = %d, git says %s", got, when)
 	}
 	if len(last) != 4 {
 		t.Errorf("LastChanged has %d measures, want the fixture's 4", len(last))
 	}
-	if r.Head() != gitCmd(t, dir, nil, "rev-parse", "HEAD") {
+	if r.Head() != testutil.Git(t, dir, "rev-parse", "HEAD") {
 		t.Errorf("Head() = %s", r.Head())
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -41,7 +42,7 @@ func TestSaveCommitsOnlyTheMeasure(t *testing.T) {
 	d01 := filepath.Join(dir, "content/measures/D01.md")
 	data, _ = os.ReadFile(d01)
 	os.WriteFile(d01, append(data, []byte("Staget tekst.\n")...), 0o644)
-	gitCmd(t, dir, nil, "add", "content/measures/D01.md")
+	testutil.Git(t, dir, "add", "content/measures/D01.md")
 
 	saved, err := r.Save(context.Background(), "T02", setStatus(measures.InProgress, "I gang."), SaveOptions{Author: author})
 	if err != nil {
@@ -50,18 +51,18 @@ func TestSaveCommitsOnlyTheMeasure(t *testing.T) {
 	if want := "T02: status ikke vurdert → pågår, notat lagt til"; saved.Message != want {
 		t.Errorf("message = %q, want %q", saved.Message, want)
 	}
-	if got := gitCmd(t, dir, nil, "log", "-1", "--format=%h|%an <%ae>|%cn|%s"); got != saved.Hash.String()[:7]+"|"+author+"|Kari Nordmann|"+saved.Message {
+	if got := testutil.Git(t, dir, "log", "-1", "--format=%h|%an <%ae>|%cn|%s"); got != saved.Hash.String()[:7]+"|"+author+"|Kari Nordmann|"+saved.Message {
 		t.Errorf("git log -1 = %q", got)
 	}
-	if got := gitCmd(t, dir, nil, "show", "--name-only", "--format=", "HEAD"); got != "content/measures/T02.md" {
+	if got := testutil.Git(t, dir, "show", "--name-only", "--format=", "HEAD"); got != "content/measures/T02.md" {
 		t.Errorf("the commit touched %q, want only content/measures/T02.md", got)
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "M  content/measures/D01.md\n M content/measures/T01.md" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "M  content/measures/D01.md\n M content/measures/T01.md" {
 		t.Errorf("git status = %q, want D01 still staged and T01 still modified", got)
 	}
-	gitCmd(t, dir, nil, "fsck", "--strict")
+	testutil.Git(t, dir, "fsck", "--strict")
 	onDisk, _ := os.ReadFile(filepath.Join(dir, "content/measures/T02.md"))
-	if got := gitCmd(t, dir, nil, "show", "HEAD:content/measures/T02.md"); got != strings.TrimSpace(string(onDisk)) {
+	if got := testutil.Git(t, dir, "show", "HEAD:content/measures/T02.md"); got != strings.TrimSpace(string(onDisk)) {
 		t.Error("the committed file differs from the one written to disk")
 	}
 	if !strings.Contains(string(onDisk), "by: Kari Nordmann") {
@@ -87,14 +88,14 @@ func TestSaveRefuses(t *testing.T) {
 			p := filepath.Join(dir, "content/measures/T02.md")
 			data, _ := os.ReadFile(p)
 			os.WriteFile(p, append(data, 'x'), 0o644)
-			gitCmd(t, dir, nil, "add", "content/measures/T02.md")
+			testutil.Git(t, dir, "add", "content/measures/T02.md")
 			os.WriteFile(p, data, 0o644)
 		}, "T02", setStatus(measures.Done, "x"), ErrDirty},
 		{"invalid owner", nil, "T02", func(m *measures.Measure, _ string) error { m.Owners = []string{"finnes-ikke"}; return nil }, ErrInvalid},
 		{"no change", nil, "T02", func(m *measures.Measure, _ string) error { return nil }, ErrNoChange},
-		{"detached HEAD", func(t *testing.T, dir string) { gitCmd(t, dir, nil, "checkout", "-q", "--detach") }, "T02", setStatus(measures.Done, "x"), ErrBadState},
+		{"detached HEAD", func(t *testing.T, dir string) { testutil.Git(t, dir, "checkout", "-q", "--detach") }, "T02", setStatus(measures.Done, "x"), ErrBadState},
 		{"merge in progress", func(t *testing.T, dir string) {
-			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			head := testutil.Git(t, dir, "rev-parse", "HEAD")
 			os.WriteFile(filepath.Join(dir, ".git", "MERGE_HEAD"), []byte(head+"\n"), 0o644)
 		}, "T02", setStatus(measures.Done, "x"), ErrBadState},
 	}
@@ -104,14 +105,14 @@ func TestSaveRefuses(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, dir)
 			}
-			before := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			before := testutil.Git(t, dir, "rev-parse", "HEAD")
 			file := filepath.Join(dir, "content/measures/T02.md")
 			data, _ := os.ReadFile(file)
 			_, err := r.Save(context.Background(), tt.id, tt.change, SaveOptions{Author: author})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Save = %v, want %v", err, tt.want)
 			}
-			if after := gitCmd(t, dir, nil, "rev-parse", "HEAD"); after != before {
+			if after := testutil.Git(t, dir, "rev-parse", "HEAD"); after != before {
 				t.Error("a refused save made a commit")
 			}
 			if now, _ := os.ReadFile(file); string(now) != string(data) {
@@ -145,7 +146,7 @@ func TestConcurrentSaves(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := gitCmd(t, dir, nil, "rev-list", "--count", "HEAD"); n != "3" {
+	if n := testutil.Git(t, dir, "rev-list", "--count", "HEAD"); n != "3" {
 		t.Errorf("%s commits, want 3 (init and two saves)", n)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "content/measures/T02.md"))
@@ -154,7 +155,7 @@ func TestConcurrentSaves(t *testing.T) {
 			t.Errorf("T02.md lost the note %q:\n%s", note, data)
 		}
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "" {
 		t.Errorf("git status = %q, want clean", got)
 	}
 }

@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"net/http/cgi"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -18,7 +18,7 @@ import (
 // loopback, requiring basic auth kari:hemmelig.
 func gitHTTPServer(t *testing.T, root string) *httptest.Server {
 	t.Helper()
-	execPath, err := exec.Command("git", "--exec-path").Output()
+	execPath, err := testutil.GitCommand(root, nil, "--exec-path").Output()
 	if err != nil {
 		t.Skipf("git --exec-path: %v", err)
 	}
@@ -41,13 +41,13 @@ func gitHTTPServer(t *testing.T, root string) *httptest.Server {
 func TestSyncOverHTTP(t *testing.T) {
 	root := t.TempDir()
 	bare := filepath.Join(root, "strategi.git")
-	gitCmd(t, root, nil, "init", "-q", "--bare", "-b", "main", bare)
-	gitCmd(t, bare, nil, "config", "http.receivepack", "true")
+	testutil.Git(t, root, "init", "-q", "--bare", "-b", "main", bare)
+	testutil.Git(t, bare, "config", "http.receivepack", "true")
 	srv := gitHTTPServer(t, root)
 	url := srv.URL + "/strategi.git"
 
 	a, aDir := newRepo(t)
-	gitCmd(t, aDir, nil, "remote", "add", "origin", url)
+	testutil.Git(t, aDir, "remote", "add", "origin", url)
 	t.Setenv("SAMVIRKE_GIT_USERNAME", "kari")
 	t.Setenv("SAMVIRKE_GIT_PASSWORD", "feil")
 	if _, err := a.Sync(context.Background(), "origin"); err == nil {
@@ -61,7 +61,7 @@ func TestSyncOverHTTP(t *testing.T) {
 	// A second clone over HTTP with the git CLI, a remote change, and a diverged sync.
 	bDir := filepath.Join(root, "b")
 	authURL := strings.Replace(url, "http://", "http://kari:hemmelig@", 1)
-	gitCmd(t, root, nil, "clone", "-q", authURL, bDir)
+	testutil.Git(t, root, "clone", "-q", authURL, bDir)
 	editAndPush(t, bDir, "content/measures/T10.md", "status: done", "status: in-operation")
 	if _, err := a.Save(context.Background(), "T02", setStatus(measures.InProgress, "I gang."), SaveOptions{Author: author}); err != nil {
 		t.Fatal(err)
@@ -70,8 +70,8 @@ func TestSyncOverHTTP(t *testing.T) {
 	if err != nil || res.Action != "rebased" {
 		t.Fatalf("diverged sync over HTTP = %+v, %v", res, err)
 	}
-	gitCmd(t, bDir, nil, "pull", "-q", "--ff-only")
-	if got := gitCmd(t, bDir, nil, "log", "-1", "--format=%s"); !strings.HasPrefix(got, "T02: status ikke vurdert → pågår") {
+	testutil.Git(t, bDir, "pull", "-q", "--ff-only")
+	if got := testutil.Git(t, bDir, "log", "-1", "--format=%s"); !strings.HasPrefix(got, "T02: status ikke vurdert → pågår") {
 		t.Errorf("clone B sees %q at the tip, want the rebased save", got)
 	}
 	// A conflicting change is refused and nothing is pushed.
@@ -79,12 +79,12 @@ func TestSyncOverHTTP(t *testing.T) {
 	if _, err := a.Save(context.Background(), "T02", setStatus(measures.Done, "Ferdig."), SaveOptions{Author: author}); err != nil {
 		t.Fatal(err)
 	}
-	before := gitCmd(t, bare, nil, "rev-parse", "main")
+	before := testutil.Git(t, bare, "rev-parse", "main")
 	if _, err := a.Sync(context.Background(), "origin"); !errors.Is(err, ErrConflict) {
 		t.Errorf("conflicting sync over HTTP = %v, want ErrConflict", err)
 	}
-	if gitCmd(t, bare, nil, "rev-parse", "main") != before {
+	if testutil.Git(t, bare, "rev-parse", "main") != before {
 		t.Error("a conflicting sync pushed")
 	}
-	gitCmd(t, bare, nil, "fsck", "--strict")
+	testutil.Git(t, bare, "fsck", "--strict")
 }

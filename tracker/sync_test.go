@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -16,15 +17,15 @@ func twoClones(t *testing.T) (a *Repo, aDir, bDir, remote string) {
 	t.Helper()
 	root := t.TempDir()
 	remote = filepath.Join(root, "remote.git")
-	gitCmd(t, root, nil, "init", "-q", "--bare", "-b", "main", remote)
+	testutil.Git(t, root, "init", "-q", "--bare", "-b", "main", remote)
 	a, aDir = newRepo(t)
-	gitCmd(t, aDir, nil, "remote", "add", "origin", remote)
+	testutil.Git(t, aDir, "remote", "add", "origin", remote)
 	res, err := a.Sync(context.Background(), "origin")
 	if err != nil || res.Action != "pushed" {
 		t.Fatalf("first sync = %+v, %v; want pushed", res, err)
 	}
 	bDir = filepath.Join(root, "b")
-	gitCmd(t, root, nil, "clone", "-q", remote, bDir)
+	testutil.Git(t, root, "clone", "-q", remote, bDir)
 	return a, aDir, bDir, remote
 }
 
@@ -37,8 +38,8 @@ func editAndPush(t *testing.T, bDir, file, from, to string) {
 		t.Fatalf("%s lacks %q", file, from)
 	}
 	os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644)
-	gitCmd(t, bDir, nil, "commit", "-q", "-am", "remote edit of "+file)
-	gitCmd(t, bDir, nil, "push", "-q", "origin", "main")
+	testutil.Git(t, bDir, "commit", "-q", "-am", "remote edit of "+file)
+	testutil.Git(t, bDir, "push", "-q", "origin", "main")
 }
 
 func TestSyncFastForwardAndPush(t *testing.T) {
@@ -54,7 +55,7 @@ func TestSyncFastForwardAndPush(t *testing.T) {
 	if !strings.Contains(string(data), "status: in-operation") {
 		t.Error("the working tree was not updated by the fast-forward")
 	}
-	if st := gitCmd(t, aDir, nil, "status", "--porcelain"); st != "?? NOTES" {
+	if st := testutil.Git(t, aDir, "status", "--porcelain"); st != "?? NOTES" {
 		t.Errorf("git status after fast-forward = %q, want only the untracked NOTES", st)
 	}
 	// Ahead: a local save is pushed.
@@ -64,13 +65,13 @@ func TestSyncFastForwardAndPush(t *testing.T) {
 	if res, err := a.Sync(context.Background(), "origin"); err != nil || res.Action != "pushed" {
 		t.Fatalf("sync when ahead = %+v, %v", res, err)
 	}
-	if got, want := gitCmd(t, remote, nil, "rev-parse", "main"), gitCmd(t, aDir, nil, "rev-parse", "HEAD"); got != want {
+	if got, want := testutil.Git(t, remote, "rev-parse", "main"), testutil.Git(t, aDir, "rev-parse", "HEAD"); got != want {
 		t.Errorf("remote main = %s, local HEAD = %s", got, want)
 	}
 	if res, err := a.Sync(context.Background(), "origin"); err != nil || res.Action != "up-to-date" {
 		t.Errorf("sync again = %+v, %v", res, err)
 	}
-	gitCmd(t, remote, nil, "fsck", "--strict")
+	testutil.Git(t, remote, "fsck", "--strict")
 }
 
 func TestSyncDiverged(t *testing.T) {
@@ -84,32 +85,32 @@ func TestSyncDiverged(t *testing.T) {
 	if err != nil || res.Action != "rebased" || res.Pushed != 1 || res.Pulled != 1 {
 		t.Fatalf("sync when diverged = %+v, %v", res, err)
 	}
-	log := gitCmd(t, remote, nil, "log", "--format=%s|%an", "main")
+	log := testutil.Git(t, remote, "log", "--format=%s|%an", "main")
 	if !strings.HasPrefix(log, saved.Message+"|Kari Nordmann\nremote edit of content/measures/T10.md|") {
 		t.Errorf("remote log after a rebased sync =\n%s", log)
 	}
-	if st := gitCmd(t, aDir, nil, "status", "--porcelain"); st != "" {
+	if st := testutil.Git(t, aDir, "status", "--porcelain"); st != "" {
 		t.Errorf("git status = %q, want clean", st)
 	}
-	if got := gitCmd(t, aDir, nil, "rev-parse", "refs/samvirke/pre-sync"); got != saved.Hash.String() {
+	if got := testutil.Git(t, aDir, "rev-parse", "refs/samvirke/pre-sync"); got != saved.Hash.String() {
 		t.Errorf("pre-sync ref = %s, want the old local head %s", got, saved.Hash)
 	}
 	for _, f := range []string{"content/measures/T10.md", "content/measures/T02.md"} {
-		committed := gitCmd(t, aDir, nil, "show", "HEAD:"+f)
+		committed := testutil.Git(t, aDir, "show", "HEAD:"+f)
 		disk, _ := os.ReadFile(filepath.Join(aDir, f))
 		if committed != strings.TrimSpace(string(disk)) {
 			t.Errorf("%s on disk differs from HEAD after sync", f)
 		}
 	}
-	gitCmd(t, aDir, nil, "fsck", "--strict")
+	testutil.Git(t, aDir, "fsck", "--strict")
 }
 
 func TestSyncKeepsUntrackedFileInTheWay(t *testing.T) {
 	a, aDir, bDir, _ := twoClones(t)
 	os.WriteFile(filepath.Join(bDir, "content/measures/T20.md"), []byte("ny fil"), 0o644)
-	gitCmd(t, bDir, nil, "add", ".")
-	gitCmd(t, bDir, nil, "commit", "-q", "-m", "add T20")
-	gitCmd(t, bDir, nil, "push", "-q", "origin", "main")
+	testutil.Git(t, bDir, "add", ".")
+	testutil.Git(t, bDir, "commit", "-q", "-m", "add T20")
+	testutil.Git(t, bDir, "push", "-q", "origin", "main")
 	local := filepath.Join(aDir, "content/measures/T20.md")
 	os.WriteFile(local, []byte("mitt utkast"), 0o644)
 	if _, err := a.Sync(context.Background(), "origin"); !errors.Is(err, ErrDirty) {
@@ -127,18 +128,18 @@ func TestSyncConflict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	remoteBefore := gitCmd(t, remote, nil, "rev-parse", "main")
+	remoteBefore := testutil.Git(t, remote, "rev-parse", "main")
 	res, err := a.Sync(context.Background(), "origin")
 	if !errors.Is(err, ErrConflict) || res == nil || strings.Join(res.Files, ",") != "content/measures/T02.md" {
 		t.Fatalf("sync with a conflict = %+v, %v; want ErrConflict naming T02.md", res, err)
 	}
-	if head := gitCmd(t, aDir, nil, "rev-parse", "HEAD"); head != saved.Hash.String() {
+	if head := testutil.Git(t, aDir, "rev-parse", "HEAD"); head != saved.Hash.String() {
 		t.Error("a conflicting sync moved the local branch")
 	}
-	if gitCmd(t, remote, nil, "rev-parse", "main") != remoteBefore {
+	if testutil.Git(t, remote, "rev-parse", "main") != remoteBefore {
 		t.Error("a conflicting sync pushed")
 	}
-	if st := gitCmd(t, aDir, nil, "status", "--porcelain"); st != "" {
+	if st := testutil.Git(t, aDir, "status", "--porcelain"); st != "" {
 		t.Errorf("git status = %q, want clean", st)
 	}
 }

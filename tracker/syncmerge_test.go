@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -23,16 +24,16 @@ func samvirkeClones(t *testing.T, n int) (clones []*Repo, dirs []string, remote 
 	t.Helper()
 	root := t.TempDir()
 	remote = filepath.Join(root, "remote.git")
-	gitCmd(t, root, nil, "init", "-q", "--bare", "-b", "main", remote)
+	testutil.Git(t, root, "init", "-q", "--bare", "-b", "main", remote)
 	a, aDir := newRepo(t)
-	gitCmd(t, aDir, nil, "remote", "add", "origin", remote)
+	testutil.Git(t, aDir, "remote", "add", "origin", remote)
 	if _, err := a.Sync(context.Background(), "origin"); err != nil {
 		t.Fatal(err)
 	}
 	clones, dirs = []*Repo{a}, []string{aDir}
 	for i := 1; i < n; i++ {
 		dir := filepath.Join(root, fmt.Sprintf("clone%d", i))
-		gitCmd(t, root, nil, "clone", "-q", remote, dir)
+		testutil.Git(t, root, "clone", "-q", remote, dir)
 		r, err := Open(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -120,19 +121,19 @@ func TestSyncMergesSameMeasure(t *testing.T) {
 		if !slices.Equal(notes, []string{"Brev til departementet.", "Møte i fagrådet."}) {
 			t.Errorf("%s: notes %q", dir, notes)
 		}
-		if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+		if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 			t.Errorf("%s: git status %q", dir, st)
 		}
-		gitCmd(t, dir, nil, "fsck", "--strict")
+		testutil.Git(t, dir, "fsck", "--strict")
 	}
-	msg := gitCmd(t, remote, nil, "log", "-1", "--format=%B", "main")
+	msg := testutil.Git(t, remote, "log", "-1", "--format=%B", "main")
 	for _, want := range []string{"Slått sammen med origin/main: T02", "3 commits fra origin og 3 commits herfra", "herfra: status ikke vurdert → pågår",
 		"fra origin: tittel endret"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("merge message lacks %q:\n%s", want, msg)
 		}
 	}
-	if parents := gitCmd(t, remote, nil, "log", "-1", "--format=%P", "main"); len(strings.Fields(parents)) != 2 {
+	if parents := testutil.Git(t, remote, "log", "-1", "--format=%P", "main"); len(strings.Fields(parents)) != 2 {
 		t.Errorf("the merge commit has parents %q, want two", parents)
 	}
 }
@@ -150,8 +151,8 @@ func TestSyncConflictThenResolve(t *testing.T) {
 			if _, err := syncAs(t, b, authorB); err != nil {
 				t.Fatal(err)
 			}
-			headA := gitCmd(t, dirs[0], nil, "rev-parse", "HEAD")
-			remoteBefore := gitCmd(t, remote, nil, "rev-parse", "main")
+			headA := testutil.Git(t, dirs[0], "rev-parse", "HEAD")
+			remoteBefore := testutil.Git(t, remote, "rev-parse", "main")
 			res, err := syncAs(t, a, author)
 			if !errors.Is(err, ErrConflict) || len(res.Conflicts) != 1 {
 				t.Fatalf("sync = %+v, %v; want one conflict", res, err)
@@ -161,10 +162,10 @@ func TestSyncConflictThenResolve(t *testing.T) {
 				!strings.HasPrefix(c.OursBy, "Kari Nordmann <kari@example.no>") || !strings.HasPrefix(c.TheirsBy, "Ola Nordmann <ola@example.no>") {
 				t.Errorf("conflict = %+v", c)
 			}
-			if gitCmd(t, dirs[0], nil, "rev-parse", "HEAD") != headA || gitCmd(t, remote, nil, "rev-parse", "main") != remoteBefore {
+			if testutil.Git(t, dirs[0], "rev-parse", "HEAD") != headA || testutil.Git(t, remote, "rev-parse", "main") != remoteBefore {
 				t.Fatal("a refused sync moved a branch")
 			}
-			if st := gitCmd(t, dirs[0], nil, "status", "--porcelain"); st != "" {
+			if st := testutil.Git(t, dirs[0], "status", "--porcelain"); st != "" {
 				t.Errorf("git status = %q", st)
 			}
 			if _, err := a.ResolveSync(context.Background(), SyncOptions{Author: author, Choices: Choices{"T01": {"*": keep}}}); !errors.Is(err, ErrConflict) {
@@ -208,7 +209,7 @@ func TestSyncTags(t *testing.T) {
 		t.Fatalf("b's sync = %+v, %v", res, err)
 	}
 	tag, err := b.LatestReportTag()
-	if err != nil || tag.Name != "2026-11" || tag.Commit.Hash.String() != gitCmd(t, dirs[0], nil, "rev-parse", "HEAD") {
+	if err != nil || tag.Name != "2026-11" || tag.Commit.Hash.String() != testutil.Git(t, dirs[0], "rev-parse", "HEAD") {
 		t.Fatalf("b's latest report tag = %+v, %v", tag, err)
 	}
 	// The same name made separately on both sides.
@@ -222,12 +223,12 @@ func TestSyncTags(t *testing.T) {
 	if _, err := syncAs(t, a, author); err != nil {
 		t.Fatal(err)
 	}
-	bTag := gitCmd(t, dirs[1], nil, "rev-parse", "rapport/2026-12")
+	bTag := testutil.Git(t, dirs[1], "rev-parse", "rapport/2026-12")
 	res, err = syncAs(t, b, authorB)
 	if err != nil || !slices.Equal(res.TagsDiffering, []string{"rapport/2026-12"}) {
 		t.Fatalf("b's sync = %+v, %v; want the differing tag reported", res, err)
 	}
-	if gitCmd(t, dirs[1], nil, "rev-parse", "rapport/2026-12") != bTag {
+	if testutil.Git(t, dirs[1], "rev-parse", "rapport/2026-12") != bTag {
 		t.Error("sync moved a local tag that differs from the remote's")
 	}
 }
@@ -244,18 +245,18 @@ func TestSyncForcePushed(t *testing.T) {
 		t.Fatal(err)
 	}
 	// B rewrites history: drops its commit and force-pushes another.
-	gitCmd(t, dirs[1], nil, "reset", "-q", "--hard", "HEAD~1")
-	gitCmd(t, dirs[1], nil, "commit", "-q", "--allow-empty", "-m", "omskrevet")
-	gitCmd(t, dirs[1], nil, "push", "-q", "--force", "origin", "main")
+	testutil.Git(t, dirs[1], "reset", "-q", "--hard", "HEAD~1")
+	testutil.Git(t, dirs[1], "commit", "-q", "--allow-empty", "-m", "omskrevet")
+	testutil.Git(t, dirs[1], "push", "-q", "--force", "origin", "main")
 	save(t, a, author, "T10", note(6, "Lokalt.", "Kari"))
-	headA := gitCmd(t, dirs[0], nil, "rev-parse", "HEAD")
-	remoteNow := gitCmd(t, remote, nil, "rev-parse", "main")
+	headA := testutil.Git(t, dirs[0], "rev-parse", "HEAD")
+	remoteNow := testutil.Git(t, remote, "rev-parse", "main")
 	_, err := syncAs(t, a, author)
 	var rw *RewrittenError
 	if !errors.Is(err, ErrRewritten) || !errors.As(err, &rw) || rw.Lost != 1 {
 		t.Fatalf("sync after a force-push = %v, want ErrRewritten losing 1 commit", err)
 	}
-	if gitCmd(t, dirs[0], nil, "rev-parse", "HEAD") != headA || gitCmd(t, remote, nil, "rev-parse", "main") != remoteNow {
+	if testutil.Git(t, dirs[0], "rev-parse", "HEAD") != headA || testutil.Git(t, remote, "rev-parse", "main") != remoteNow {
 		t.Error("sync went on after a force-push")
 	}
 	if _, err := syncAs(t, a, author); !errors.Is(err, ErrRewritten) {
@@ -281,7 +282,7 @@ func TestSyncTimeout(t *testing.T) {
 		}
 	}()
 	a, aDir := newRepo(t)
-	gitCmd(t, aDir, nil, "remote", "add", "origin", "http://"+ln.Addr().String()+"/strategi.git")
+	testutil.Git(t, aDir, "remote", "add", "origin", "http://"+ln.Addr().String()+"/strategi.git")
 	start := time.Now()
 	_, err = a.SyncWith(context.Background(), SyncOptions{Timeout: 2 * time.Second})
 	if !errors.Is(err, ErrTimeout) {
@@ -296,13 +297,13 @@ func TestSyncTimeout(t *testing.T) {
 func TestSyncMergeOverHTTP(t *testing.T) {
 	root := t.TempDir()
 	bare := filepath.Join(root, "strategi.git")
-	gitCmd(t, root, nil, "init", "-q", "--bare", "-b", "main", bare)
-	gitCmd(t, bare, nil, "config", "http.receivepack", "true")
+	testutil.Git(t, root, "init", "-q", "--bare", "-b", "main", bare)
+	testutil.Git(t, bare, "config", "http.receivepack", "true")
 	srv := gitHTTPServer(t, root)
 	t.Setenv("SAMVIRKE_GIT_USERNAME", "kari")
 	t.Setenv("SAMVIRKE_GIT_PASSWORD", "hemmelig")
 	a, aDir := newRepo(t)
-	gitCmd(t, aDir, nil, "remote", "add", "origin", srv.URL+"/strategi.git")
+	testutil.Git(t, aDir, "remote", "add", "origin", srv.URL+"/strategi.git")
 	if _, err := a.TagReport("2026-11", author); err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +311,7 @@ func TestSyncMergeOverHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	bDir := filepath.Join(root, "b")
-	gitCmd(t, root, nil, "clone", "-q", strings.Replace(srv.URL, "http://", "http://kari:hemmelig@", 1)+"/strategi.git", bDir)
+	testutil.Git(t, root, "clone", "-q", strings.Replace(srv.URL, "http://", "http://kari:hemmelig@", 1)+"/strategi.git", bDir)
 	b, err := Open(bDir)
 	if err != nil {
 		t.Fatal(err)
@@ -326,13 +327,13 @@ func TestSyncMergeOverHTTP(t *testing.T) {
 	if res, err := syncAs(t, b, authorB); err != nil || res.Action != "fast-forward" {
 		t.Fatalf("b's sync = %+v, %v", res, err)
 	}
-	if got := gitCmd(t, bare, nil, "tag", "--list"); got != "rapport/2026-11" {
+	if got := testutil.Git(t, bare, "tag", "--list"); got != "rapport/2026-11" {
 		t.Errorf("tags on the remote: %q", got)
 	}
 	if m := measureIn(t, bDir, "T02"); len(m.Log) != 2 {
 		t.Errorf("b's T02 log = %v", m.Log)
 	}
-	gitCmd(t, bare, nil, "fsck", "--strict")
+	testutil.Git(t, bare, "fsck", "--strict")
 }
 
 // TestSyncMergesOwnersFile: owners.yaml merges entry by entry; the same entry changed
@@ -347,7 +348,7 @@ func TestSyncMergesOwnersFile(t *testing.T) {
 			t.Fatalf("owners.yaml lacks %q", from)
 		}
 		os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644)
-		gitCmd(t, dir, nil, "-c", "user.name=Test", "-c", "user.email=test@example.no", "commit", "-q", "-am", "owners")
+		testutil.Git(t, dir, "-c", "user.name=Test", "-c", "user.email=test@example.no", "commit", "-q", "-am", "owners")
 	}
 	commitEdit(dirs[0], "- id: hdir\n", "- id: hdir\n  # Kari\n")
 	commitEdit(dirs[1], "- id: hod\n", "- id: hod\n  # Ola\n")

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -89,13 +90,13 @@ func TestSyncSimulation(t *testing.T) {
 			syncOne(i)
 		}
 	}
-	head := gitCmd(t, dirs[0], nil, "rev-parse", "HEAD")
+	head := testutil.Git(t, dirs[0], "rev-parse", "HEAD")
 	var all []string
 	for i, dir := range dirs {
-		if h := gitCmd(t, dir, nil, "rev-parse", "HEAD"); h != head {
+		if h := testutil.Git(t, dir, "rev-parse", "HEAD"); h != head {
 			t.Errorf("clone %d at %s, clone 0 at %s", i, h, head)
 		}
-		if st := gitCmd(t, dir, nil, "status", "--porcelain"); st != "" {
+		if st := testutil.Git(t, dir, "status", "--porcelain"); st != "" {
 			t.Errorf("clone %d: git status %q", i, st)
 		}
 		all = all[:0]
@@ -110,7 +111,7 @@ func TestSyncSimulation(t *testing.T) {
 			}
 		}
 	}
-	gitCmd(t, dirs[0], nil, "fsck", "--strict")
+	testutil.Git(t, dirs[0], "fsck", "--strict")
 	t.Logf("seed %d, %d rounds, 3 clones: %d notes, %d merges by meaning, %d conflicts needed a person (fields: %v), %s",
 		seed, rounds, len(notes), merges, conflicts, fields, time.Since(start).Round(time.Millisecond))
 }

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"github.com/samvirke/samvirke/internal/testutil"
 	"slices"
 	"testing"
 )
@@ -21,7 +22,7 @@ func TestSyncStrategyTags(t *testing.T) {
 	if err != nil || !slices.Equal(res.TagsPushed, []string{"rapport/2026-11", "strategi/2016"}) {
 		t.Fatalf("sync = %+v, %v; want both tags pushed", res, err)
 	}
-	if got, want := gitCmd(t, remote, nil, "rev-parse", "strategi/2016"), gitCmd(t, dirs[0], nil, "rev-parse", "strategi/2016"); got != want {
+	if got, want := testutil.GitWithEnv(t, remote, nil, "rev-parse", "strategi/2016"), testutil.GitWithEnv(t, dirs[0], nil, "rev-parse", "strategi/2016"); got != want {
 		t.Errorf("the remote's strategi/2016 is %s, want %s", got, want)
 	}
 	res, err = syncAs(t, b, authorB)
@@ -29,7 +30,7 @@ func TestSyncStrategyTags(t *testing.T) {
 		t.Fatalf("b's sync = %+v, %v; want both tags fetched", res, err)
 	}
 	tag, err := b.LatestStrategyTag()
-	if err != nil || tag.Ref != "strategi/2016" || tag.Commit.Hash.String() != gitCmd(t, dirs[0], nil, "rev-parse", "HEAD") {
+	if err != nil || tag.Ref != "strategi/2016" || tag.Commit.Hash.String() != testutil.GitWithEnv(t, dirs[0], nil, "rev-parse", "HEAD") {
 		t.Fatalf("b's latest strategy tag = %+v, %v", tag, err)
 	}
 	if res, err := syncAs(t, b, authorB); err != nil || len(res.TagsFetched)+len(res.TagsPushed)+len(res.TagsDiffering) != 0 {
@@ -46,16 +47,16 @@ func TestSyncStrategyTags(t *testing.T) {
 	if _, err := syncAs(t, a, author); err != nil {
 		t.Fatal(err)
 	}
-	bTag := gitCmd(t, dirs[1], nil, "rev-parse", "strategi/utkast-1")
-	remoteTag := gitCmd(t, remote, nil, "rev-parse", "strategi/utkast-1")
+	bTag := testutil.GitWithEnv(t, dirs[1], nil, "rev-parse", "strategi/utkast-1")
+	remoteTag := testutil.GitWithEnv(t, remote, nil, "rev-parse", "strategi/utkast-1")
 	res, err = syncAs(t, b, authorB)
 	if err != nil || !slices.Equal(res.TagsDiffering, []string{"strategi/utkast-1"}) || len(res.TagsPushed) != 0 {
 		t.Fatalf("b's sync = %+v, %v; want the differing tag reported and nothing pushed", res, err)
 	}
-	if gitCmd(t, dirs[1], nil, "rev-parse", "strategi/utkast-1") != bTag {
+	if testutil.GitWithEnv(t, dirs[1], nil, "rev-parse", "strategi/utkast-1") != bTag {
 		t.Error("sync moved a local strategi/ tag that differs from the remote's")
 	}
-	if gitCmd(t, remote, nil, "rev-parse", "strategi/utkast-1") != remoteTag {
+	if testutil.GitWithEnv(t, remote, nil, "rev-parse", "strategi/utkast-1") != remoteTag {
 		t.Error("sync moved the remote's strategi/ tag")
 	}
 }

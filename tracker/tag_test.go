@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 func TestReportTags(t *testing.T) {
@@ -16,19 +18,19 @@ func TestReportTags(t *testing.T) {
 	if _, err := r.LatestReportTag(); !errors.Is(err, ErrNoReportTag) {
 		t.Fatalf("LatestReportTag on a repository without report tags: err = %v, want ErrNoReportTag", err)
 	}
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-11T12:00:00"}, "tag", "-a", "-m", "old", "rapport/2026-01", "HEAD~2")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-11T12:00:00"}, "tag", "-a", "-m", "old", "rapport/2026-01", "HEAD~2")
 	tag, err := r.TagReport("2026-11", "Kari Nordmann <kari@example.no>")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := gitCmd(t, dir, nil, "cat-file", "-t", "rapport/2026-11"); got != "tag" {
+	if got := testutil.Git(t, dir, "cat-file", "-t", "rapport/2026-11"); got != "tag" {
 		t.Errorf("git cat-file -t rapport/2026-11 = %q, want an annotated tag", got)
 	}
-	head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
-	if got := gitCmd(t, dir, nil, "rev-parse", "rapport/2026-11^{commit}"); got != head || tag.Commit.Hash.String() != head {
+	head := testutil.Git(t, dir, "rev-parse", "HEAD")
+	if got := testutil.Git(t, dir, "rev-parse", "rapport/2026-11^{commit}"); got != head || tag.Commit.Hash.String() != head {
 		t.Errorf("tag points at %s (returned %s), want HEAD %s", got, tag.Commit.Hash, head)
 	}
-	if got := gitCmd(t, dir, nil, "for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/rapport/2026-11"); got != "Kari Nordmann <kari@example.no>" {
+	if got := testutil.Git(t, dir, "for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/rapport/2026-11"); got != "Kari Nordmann <kari@example.no>" {
 		t.Errorf("tagger = %q", got)
 	}
 	latest, err := r.LatestReportTag()
@@ -45,7 +47,7 @@ func TestReportTags(t *testing.T) {
 	}
 	// A lightweight tag made later by hand is not newer than the annotated one: its
 	// date is its commit's.
-	gitCmd(t, dir, nil, "tag", "rapport/lett", "HEAD~1")
+	testutil.Git(t, dir, "tag", "rapport/lett", "HEAD~1")
 	if latest, _ := r.LatestReportTag(); latest == nil || latest.Name != "2026-11" {
 		t.Errorf("LatestReportTag with an older lightweight tag = %+v", latest)
 	}

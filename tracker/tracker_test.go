@@ -3,29 +3,13 @@ package tracker
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
-
-// gitCmd runs the real git CLI in dir and returns its trimmed output.
-func gitCmd(t testing.TB, dir string, env []string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=Kari Nordmann", "GIT_AUTHOR_EMAIL=kari@example.no",
-		"GIT_COMMITTER_NAME=Kari Nordmann", "GIT_COMMITTER_EMAIL=kari@example.no")
-	cmd.Env = append(cmd.Env, env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
 
 func fixtureFS() string { return "../measures/testdata/content" }
 
@@ -33,21 +17,20 @@ func fixtureFS() string { return "../measures/testdata/content" }
 // change of T02, and T10 removed.
 func history(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := testutil.GitRepo(t)
 	if err := copyFS(filepath.Join(dir, "content"), os.DirFS(fixtureFS())); err != nil {
 		t.Fatal(err)
 	}
-	gitCmd(t, dir, nil, "init", "-q", "-b", "main")
-	gitCmd(t, dir, nil, "add", "content")
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-10T12:00:00", "GIT_AUTHOR_DATE=2026-01-10T12:00:00"}, "commit", "-q", "-m", "first")
-	gitCmd(t, dir, nil, "tag", "v1")
+	testutil.Git(t, dir, "add", "content")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-01-10T12:00:00", "GIT_AUTHOR_DATE=2026-01-10T12:00:00"}, "commit", "-q", "-m", "first")
+	testutil.Git(t, dir, "tag", "v1")
 	t02 := filepath.Join(dir, "content/measures/T02.md")
 	data, _ := os.ReadFile(t02)
 	os.WriteFile(t02, []byte(strings.Replace(string(data), "status: not-assessed", "status: in-progress", 1)), 0o644)
-	gitCmd(t, dir, nil, "commit", "-q", "-am", "T02 in progress")
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-02-10T12:00:00"}, "commit", "-q", "--amend", "--no-edit")
-	gitCmd(t, dir, nil, "rm", "-q", "content/measures/T10.md")
-	gitCmd(t, dir, []string{"GIT_COMMITTER_DATE=2026-03-10T12:00:00"}, "commit", "-q", "-m", "remove T10")
+	testutil.Git(t, dir, "commit", "-q", "-am", "T02 in progress")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-02-10T12:00:00"}, "commit", "-q", "--amend", "--no-edit")
+	testutil.Git(t, dir, "rm", "-q", "content/measures/T10.md")
+	testutil.GitWithEnv(t, dir, []string{"GIT_COMMITTER_DATE=2026-03-10T12:00:00"}, "commit", "-q", "-m", "remove T10")
 	return dir
 }
 
@@ -70,7 +53,7 @@ func TestContentFSAtRefs(t *testing.T) {
 		{"2026-01-10", 4, measures.NotAssessed},
 		{"2026-02-28", 4, measures.InProgress},
 		{"2026-12-31", 3, measures.InProgress},
-		{gitCmd(t, dir, nil, "rev-parse", "--short", "HEAD~1"), 4, measures.InProgress},
+		{testutil.Git(t, dir, "rev-parse", "--short", "HEAD~1"), 4, measures.InProgress},
 	}
 	for _, tt := range tests {
 		t.Run(tt.at, func(t *testing.T) {
@@ -113,14 +96,14 @@ func TestInit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := gitCmd(t, dir, nil, "log", "--format=%H|%an <%ae>|%s"); got != h.String()+"|Ola Nordmann <ola@example.no>|"+InitMessage {
+	if got := testutil.Git(t, dir, "log", "--format=%H|%an <%ae>|%s"); got != h.String()+"|Ola Nordmann <ola@example.no>|"+InitMessage {
 		t.Errorf("git log = %q", got)
 	}
-	if got := gitCmd(t, dir, nil, "status", "--porcelain"); got != "" {
+	if got := testutil.Git(t, dir, "status", "--porcelain"); got != "" {
 		t.Errorf("git status after init = %q, want clean", got)
 	}
-	gitCmd(t, dir, nil, "fsck", "--strict")
-	if got := gitCmd(t, dir, nil, "ls-files", "content/measures"); got != "content/measures/D01.md\ncontent/measures/T01.md\ncontent/measures/T02.md\ncontent/measures/T10.md" {
+	testutil.Git(t, dir, "fsck", "--strict")
+	if got := testutil.Git(t, dir, "ls-files", "content/measures"); got != "content/measures/D01.md\ncontent/measures/T01.md\ncontent/measures/T02.md\ncontent/measures/T10.md" {
 		t.Errorf("ls-files = %q", got)
 	}
 	if _, _, err := Init(dir, os.DirFS(fixtureFS()), "Ola Nordmann <ola@example.no>"); !errors.Is(err, ErrExists) {

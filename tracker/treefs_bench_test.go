@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -28,9 +29,9 @@ func BenchmarkContentFSLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	gitCmd(b, dir, nil, "init", "-q", "-b", "main")
-	gitCmd(b, dir, nil, "add", "content")
-	gitCmd(b, dir, nil, "-c", "gc.auto=0", "commit", "-q", "-m", "10,000 measures")
+	testutil.Git(b, dir, "init", "-q", "-b", "main")
+	testutil.Git(b, dir, "add", "content")
+	testutil.Git(b, dir, "-c", "gc.auto=0", "commit", "-q", "-m", "10,000 measures")
 	r, err := Open(dir)
 	if err != nil {
 		b.Fatal(err)

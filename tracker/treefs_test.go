@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -21,9 +22,9 @@ func symlinkCommit(t *testing.T, path string) (*Repo, string) {
 	if err := os.Symlink(outside, filepath.Join(dir, filepath.FromSlash(path))); err != nil {
 		t.Skip(err)
 	}
-	gitCmd(t, dir, nil, "add", "-A")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "link "+path)
-	if got := gitCmd(t, dir, nil, "ls-tree", "HEAD", path); len(got) < 6 || got[:6] != "120000" {
+	testutil.Git(t, dir, "add", "-A")
+	testutil.Git(t, dir, "commit", "-q", "-m", "link "+path)
+	if got := testutil.Git(t, dir, "ls-tree", "HEAD", path); len(got) < 6 || got[:6] != "120000" {
 		t.Fatalf("git ls-tree %s = %q, want a symlink entry", path, got)
 	}
 	r, err := Open(dir)
@@ -88,9 +89,9 @@ func TestContentFSRefusesSymlinkedContent(t *testing.T) {
 // reported as no regular file, not read and not a failure of the load.
 func TestContentFSGitlink(t *testing.T) {
 	dir := history(t)
-	head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
-	gitCmd(t, dir, nil, "update-index", "--add", "--cacheinfo", "160000,"+head+",content/measures/T99.md")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "gitlink")
+	head := testutil.Git(t, dir, "rev-parse", "HEAD")
+	testutil.Git(t, dir, "update-index", "--add", "--cacheinfo", "160000,"+head+",content/measures/T99.md")
+	testutil.Git(t, dir, "commit", "-q", "-m", "gitlink")
 	r, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 )
 
@@ -44,13 +45,13 @@ func TestApplyRefuses(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, dir)
 			}
-			before := gitCmd(t, dir, nil, "status", "--porcelain")
-			head := gitCmd(t, dir, nil, "rev-parse", "HEAD")
+			before := testutil.Git(t, dir, "status", "--porcelain")
+			head := testutil.Git(t, dir, "rev-parse", "HEAD")
 			_, err := r.Apply(context.Background(), tt.edit, SaveOptions{Author: author})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Apply = %v, want %v", err, tt.want)
 			}
-			if gitCmd(t, dir, nil, "rev-parse", "HEAD") != head || gitCmd(t, dir, nil, "status", "--porcelain") != before {
+			if testutil.Git(t, dir, "rev-parse", "HEAD") != head || testutil.Git(t, dir, "status", "--porcelain") != before {
 				t.Error("a refused Apply changed the repository")
 			}
 		})

@@ -3,11 +3,12 @@ package tracker
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 // TestUpstream compares with what git itself says (git rev-list --left-right --count).
@@ -21,38 +22,38 @@ func TestUpstream(t *testing.T) {
 		t.Errorf("no remote: %+v, %v", u, err)
 	}
 	bare := filepath.Join(t.TempDir(), "remote.git")
-	gitCmd(t, dir, nil, "init", "-q", "--bare", bare)
-	gitCmd(t, dir, nil, "remote", "add", "origin", bare)
+	testutil.Git(t, dir, "init", "-q", "--bare", bare)
+	testutil.Git(t, dir, "remote", "add", "origin", bare)
 	if u, _ := repo.Upstream(); u.Remote != "origin" || u.Ref != "" {
 		t.Errorf("remote without the branch: %+v, want no ref", u)
 	}
-	gitCmd(t, dir, nil, "push", "-q", "-u", "origin", "main")
+	testutil.Git(t, dir, "push", "-q", "-u", "origin", "main")
 	if u, _ := repo.Upstream(); u.Ref != "origin/main" || u.Ahead != 0 || u.Behind != 0 {
 		t.Errorf("pushed: %+v", u)
 	}
 	// Two local commits and one on the remote, fetched: 2 ahead, 1 behind.
 	other := filepath.Join(t.TempDir(), "other")
-	gitCmd(t, dir, nil, "clone", "-q", "-b", "main", bare, other)
+	testutil.Git(t, dir, "clone", "-q", "-b", "main", bare, other)
 	os.WriteFile(filepath.Join(other, "NOTES"), []byte("remote\n"), 0o644)
-	gitCmd(t, other, nil, "add", "NOTES")
-	gitCmd(t, other, nil, "commit", "-qm", "remote change")
-	gitCmd(t, other, nil, "push", "-q")
-	gitCmd(t, dir, nil, "fetch", "-q")
+	testutil.Git(t, other, "add", "NOTES")
+	testutil.Git(t, other, "commit", "-qm", "remote change")
+	testutil.Git(t, other, "push", "-q")
+	testutil.Git(t, dir, "fetch", "-q")
 	if u, _ := repo.Upstream(); u.Ahead != 0 || u.Behind != 1 {
 		t.Errorf("behind only: %+v, want 1 behind", u)
 	}
-	gitCmd(t, dir, nil, "commit", "-q", "--allow-empty", "-m", "one")
-	gitCmd(t, dir, nil, "commit", "-q", "--allow-empty", "-m", "two")
-	gitCmd(t, dir, nil, "fetch", "-q")
+	testutil.Git(t, dir, "commit", "-q", "--allow-empty", "-m", "one")
+	testutil.Git(t, dir, "commit", "-q", "--allow-empty", "-m", "two")
+	testutil.Git(t, dir, "fetch", "-q")
 	u, err := repo.Upstream()
-	want := strings.Fields(gitCmd(t, dir, nil, "rev-list", "--left-right", "--count", "main...origin/main"))
+	want := strings.Fields(testutil.Git(t, dir, "rev-list", "--left-right", "--count", "main...origin/main"))
 	if err != nil || strconv.Itoa(u.Ahead) != want[0] || strconv.Itoa(u.Behind) != want[1] || u.Ahead != 2 || u.Behind != 1 {
 		t.Errorf("Upstream() = %+v, %v; git says %v", u, err, want)
 	}
 	// A merge of the remote's commit: 3 ahead (one, two and the merge), none behind.
-	gitCmd(t, dir, nil, "merge", "-q", "--no-edit", "origin/main")
+	testutil.Git(t, dir, "merge", "-q", "--no-edit", "origin/main")
 	u, err = repo.Upstream()
-	want = strings.Fields(gitCmd(t, dir, nil, "rev-list", "--left-right", "--count", "main...origin/main"))
+	want = strings.Fields(testutil.Git(t, dir, "rev-list", "--left-right", "--count", "main...origin/main"))
 	if err != nil || strconv.Itoa(u.Ahead) != want[0] || strconv.Itoa(u.Behind) != want[1] || u.Ahead != 3 {
 		t.Errorf("after a merge: Upstream() = %+v, %v; git says %v", u, err, want)
 	}
@@ -64,10 +65,8 @@ func TestUpstream(t *testing.T) {
 func BenchmarkUpstream(b *testing.B) {
 	dir := b.TempDir()
 	run := func(stdin string, args ...string) {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
+		cmd := testutil.GitCommand(dir, nil, args...)
 		cmd.Stdin = strings.NewReader(stdin)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("git %v: %v\n%s", args, err, out)
 		}

@@ -213,6 +213,7 @@ func docCommitText(t *lang.Texts, hash string, when time.Time) string {
 func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
 	pandoc, err := renderer.FindPandoc()
 	if errors.Is(err, renderer.ErrNoPandoc) {
+		//lint:ignore ST1005 the message people read; «Word» is a name
 		return nil, fmt.Errorf("Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w", err)
 	}
 	if err != nil {

@@ -90,7 +90,7 @@ func TestImportThreeCellsViaLibreOffice(t *testing.T) {
 		t.Fatal("--dry-run committed")
 	}
 
-	out, stderr, err = run(t, false, nil, "--repo", dir, "import", lo, "--author", "Kari Nordmann <kari@example.no>")
+	_, stderr, err = run(t, false, nil, "--repo", dir, "import", lo, "--author", "Kari Nordmann <kari@example.no>")
 	if err != nil {
 		t.Fatalf("import: %v\n%s", err, stderr)
 	}

@@ -149,27 +149,3 @@ func writeMeasureCSV(w io.Writer, ms []*measures.Measure) error {
 	cw.Flush()
 	return cw.Error()
 }
-
-func statusList() string {
-	var parts []string
-	for _, s := range measures.Statuses {
-		parts = append(parts, fmt.Sprintf("%s («%s»)", s, s.Label()))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func ownerList(c *measures.Content) string {
-	var ids []string
-	for _, o := range c.Owners {
-		ids = append(ids, o.ID)
-	}
-	return strings.Join(ids, ", ")
-}
-
-func areaList(c *measures.Content) string {
-	var ids []string
-	for _, a := range c.Areas {
-		ids = append(ids, a.ID)
-	}
-	return strings.Join(ids, ", ")
-}

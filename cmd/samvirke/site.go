@@ -66,7 +66,7 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	c, repo, err := contentAndRepo(opts.global, opts.streams)
+	c, repo, changed, err := contentAndChanges(opts.global, opts.streams)
 	if err != nil {
 		return err
 	}
@@ -78,14 +78,9 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin, Lang: l}
+	so := site.Options{URL: opts.URL, Today: measures.DateOf(opts.Now()), Origin: orig.Origin, Lang: l, Changed: changed}
 	if so.Commits, err = feedCommits(repo, -1); err != nil {
 		return err
-	}
-	if repo != nil {
-		if so.Changed, err = repo.LastChanged(); err != nil {
-			return err
-		}
 	}
 	doc := orig
 	doc.Date = so.Today

@@ -160,7 +160,7 @@ func guardForeignRepo(repo *tracker.Repo, opts *tui.Options) {
 	}
 	opts.AskFirst = fmt.Sprintf("%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt.",
 		repo.Root, tracker.MarkerFile)
-	repo.KeepIndexIn(indexCacheDir(repo.Root))
+	repo.KeepChangeIndexIn(indexCacheDir(repo.Root))
 }
 
 // indexCacheDir is where the change index of the repository at root lives when it may

@@ -17,6 +17,7 @@ import (
 func localize(root *cobra.Command) {
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c) })
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
 		return fmt.Errorf("%w%s\nSe «%s --help».", norwegianError(err), flagSuggestion(c, err), c.CommandPath())
 	})
 	root.Args = func(c *cobra.Command, args []string) error {
@@ -27,6 +28,7 @@ func localize(root *cobra.Command) {
 		if s := suggest(c, args[0]); len(s) > 0 {
 			msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
 		}
+		//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
 		return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
 	}
 	var walk func(c *cobra.Command)
@@ -44,6 +46,7 @@ func localize(root *cobra.Command) {
 					if len(c.ValidArgs) > 0 && strings.HasPrefix(err.Error(), "invalid argument") {
 						msg += "; gyldige er " + strings.Join(c.ValidArgs, ", ") + "."
 					}
+					//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
 					return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
 				}
 				return nil

@@ -2,18 +2,17 @@ package sheet
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/samvirke/samvirke/measures"
 	"github.com/xuri/excelize/v2"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"github.com/samvirke/samvirke/internal/testutil"
+	"github.com/samvirke/samvirke/measures"
+)
 
 func load(t testing.TB, dir string) *measures.Content {
 	t.Helper()
@@ -175,15 +174,10 @@ func TestExcelCSVGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "tiltak.golden.csv")
-	if *update {
-		os.WriteFile(golden, b.Bytes(), 0o644)
-	}
+	testutil.Golden(t, golden, b.Bytes())
 	want, err := os.ReadFile(golden)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("Excel CSV differs from %s:\n%s", golden, b.String())
 	}
 	if !bytes.HasPrefix(want, []byte("\ufeffID;Tittel;")) || bytes.Count(want, []byte("\r\n")) != bytes.Count(want, []byte("\n")) {
 		t.Errorf("%s is not BOM + semicolons + CRLF", golden)

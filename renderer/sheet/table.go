@@ -52,90 +52,142 @@ const (
 	listKind   = "kind"
 )
 
+// columnOf is a column of a table whose rows are Ts with how its cell is read from one T:
+// a column's header and its value are declared together, so they cannot drift apart.
+type columnOf[T any] struct {
+	Column
+	cell func(T) Value
+}
+
+// columnsOf is the header row of fields.
+func columnsOf[T any](fields []columnOf[T]) []Column {
+	cols := make([]Column, len(fields))
+	for i, f := range fields {
+		cols[i] = f.Column
+	}
+	return cols
+}
+
+// tableOf is the table name of one row per record, a cell per field.
+func tableOf[T any](name string, fields []columnOf[T], records []T) Table {
+	t := Table{Name: name, Columns: columnsOf(fields)}
+	for _, r := range records {
+		row := make([]Value, len(fields))
+		for i, f := range fields {
+			row[i] = f.cell(r)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// measureRow is a row of «Tiltak»: a measure and the content its names come from.
+type measureRow struct {
+	c *measures.Content
+	m *measures.Measure
+}
+
+var measureFields = []columnOf[measureRow]{
+	{Column{Header: "ID", Kind: Text, Width: 12}, func(r measureRow) Value { return text(r.m.ID) }},
+	{Column{Header: "Tittel", Kind: Text, Width: 60}, func(r measureRow) Value { return text(r.m.Title) }},
+	{Column{Header: "Type", Kind: Text, Width: 12, List: listKind}, func(r measureRow) Value { return text(r.m.Kind.Label()) }},
+	{Column{Header: "Innsatsområde", Kind: Text, Width: 34, List: listArea}, func(r measureRow) Value { return text(areaTitle(r.c, r.m.Area)) }},
+	{Column{Header: "Eiere", Kind: Text, Width: 30}, func(r measureRow) Value { return text(ownerNames(r.c, r.m.Owners)) }},
+	{Column{Header: "Ansvarlig", Kind: Text, Width: 22}, func(r measureRow) Value { return text(ownerName(r.c, r.m.Lead())) }},
+	{Column{Header: "Status", Kind: Text, Width: 16, List: listStatus}, func(r measureRow) Value { return text(r.m.Status.Label()) }},
+	{Column{Header: "Framdrift", Kind: Percent, Width: 11}, func(r measureRow) Value { return percent(r.m.Progress) }},
+	{Column{Header: "Frist", Kind: Date, Width: 12}, func(r measureRow) Value { return date(r.m.Due) }},
+	{Column{Header: "Siste notat", Kind: Text, Width: 60}, func(r measureRow) Value {
+		if last := r.m.LastLog(); last != nil {
+			return text(last.Note)
+		}
+		return blank()
+	}},
+	{Column{Header: "Dato for siste notat", Kind: Date, Width: 14}, func(r measureRow) Value {
+		if last := r.m.LastLog(); last != nil {
+			return date(&last.Date)
+		}
+		return blank()
+	}},
+	{Column{Header: "Antall innspill", Kind: Number, Width: 10}, func(r measureRow) Value { return Value{Num: len(r.m.Inputs)} }},
+}
+
 // MeasureColumns are the columns of the sheet «Tiltak», one row per measure or
 // recommendation.
-var MeasureColumns = []Column{
-	{Header: "ID", Kind: Text, Width: 12},
-	{Header: "Tittel", Kind: Text, Width: 60},
-	{Header: "Type", Kind: Text, Width: 12, List: listKind},
-	{Header: "Innsatsområde", Kind: Text, Width: 34, List: listArea},
-	{Header: "Eiere", Kind: Text, Width: 30},
-	{Header: "Ansvarlig", Kind: Text, Width: 22},
-	{Header: "Status", Kind: Text, Width: 16, List: listStatus},
-	{Header: "Framdrift", Kind: Percent, Width: 11},
-	{Header: "Frist", Kind: Date, Width: 12},
-	{Header: "Siste notat", Kind: Text, Width: 60},
-	{Header: "Dato for siste notat", Kind: Date, Width: 14},
-	{Header: "Antall innspill", Kind: Number, Width: 10},
-}
+var MeasureColumns = columnsOf(measureFields)
 
 // Measures is the table «Tiltak» of every measure.
 func Measures(c *measures.Content) Table { return MeasuresOf(c, c.Measures) }
 
 // MeasuresOf is the table «Tiltak» of the measures ms (of c), in their order.
 func MeasuresOf(c *measures.Content, ms []*measures.Measure) Table {
-	t := Table{Name: "Tiltak", Columns: MeasureColumns}
-	for _, m := range ms {
-		row := []Value{
-			text(m.ID), text(m.Title), text(m.Kind.Label()), text(areaTitle(c, m.Area)),
-			text(ownerNames(c, m.Owners)), text(ownerName(c, m.Lead())), text(m.Status.Label()),
-			percent(m.Progress), date(m.Due),
-		}
-		if last := m.LastLog(); last != nil {
-			row = append(row, text(last.Note), date(&last.Date))
-		} else {
-			row = append(row, blank(), blank())
-		}
-		row = append(row, Value{Num: len(m.Inputs)})
-		t.Rows = append(t.Rows, row)
+	rows := make([]measureRow, len(ms))
+	for i, m := range ms {
+		rows[i] = measureRow{c, m}
 	}
-	return t
+	return tableOf("Tiltak", measureFields, rows)
+}
+
+// logRow is a row of «Logg»: one entry of a measure's log.
+type logRow struct {
+	m *measures.Measure
+	e measures.LogEntry
+}
+
+var logFields = []columnOf[logRow]{
+	{Column{Header: "ID", Kind: Text, Width: 12}, func(r logRow) Value { return text(r.m.ID) }},
+	{Column{Header: "Tittel", Kind: Text, Width: 40}, func(r logRow) Value { return text(r.m.Title) }},
+	{Column{Header: "Dato", Kind: Date, Width: 12}, func(r logRow) Value { return date(&r.e.Date) }},
+	{Column{Header: "Status", Kind: Text, Width: 16}, func(r logRow) Value {
+		if r.e.Status == "" {
+			return blank()
+		}
+		return text(r.e.Status.Label())
+	}},
+	{Column{Header: "Notat", Kind: Text, Width: 80}, func(r logRow) Value { return text(r.e.Note) }},
+	{Column{Header: "Av", Kind: Text, Width: 22}, func(r logRow) Value { return text(r.e.By) }},
 }
 
 // LogColumns are the columns of the sheet «Logg», one row per log entry.
-var LogColumns = []Column{
-	{Header: "ID", Kind: Text, Width: 12},
-	{Header: "Tittel", Kind: Text, Width: 40},
-	{Header: "Dato", Kind: Date, Width: 12},
-	{Header: "Status", Kind: Text, Width: 16},
-	{Header: "Notat", Kind: Text, Width: 80},
-	{Header: "Av", Kind: Text, Width: 22},
-}
+var LogColumns = columnsOf(logFields)
 
 // Log is the table «Logg».
 func Log(c *measures.Content) Table {
-	t := Table{Name: "Logg", Columns: LogColumns}
+	var rows []logRow
 	for _, m := range c.Measures {
 		for _, e := range m.Log {
-			status := blank()
-			if e.Status != "" {
-				status = text(e.Status.Label())
-			}
-			t.Rows = append(t.Rows, []Value{text(m.ID), text(m.Title), date(&e.Date), status, text(e.Note), text(e.By)})
+			rows = append(rows, logRow{m, e})
 		}
 	}
-	return t
+	return tableOf("Logg", logFields, rows)
+}
+
+// inputRow is a row of «Innspill»: one bullet of an input group.
+type inputRow struct {
+	g  *measures.Group
+	it measures.Item
+}
+
+var inputFields = []columnOf[inputRow]{
+	{Column{Header: "Innspill", Kind: Text, Width: 16}, func(r inputRow) Value { return text(r.it.ID) }},
+	{Column{Header: "Gruppe", Kind: Text, Width: 40}, func(r inputRow) Value { return text(r.g.Number() + " " + r.g.Title) }},
+	{Column{Header: "Tekst", Kind: Text, Width: 80}, func(r inputRow) Value { return text(r.it.Text) }},
+	{Column{Header: "Tiltak som svarer", Kind: Text, Width: 24}, func(r inputRow) Value { return text(strings.Join(r.it.Measures, ", ")) }},
+	{Column{Header: "Antall tiltak", Kind: Number, Width: 10}, func(r inputRow) Value { return Value{Num: len(r.it.Measures)} }},
 }
 
 // InputColumns are the columns of the sheet «Innspill», one row per Åpen arena bullet.
-var InputColumns = []Column{
-	{Header: "Innspill", Kind: Text, Width: 16},
-	{Header: "Gruppe", Kind: Text, Width: 40},
-	{Header: "Tekst", Kind: Text, Width: 80},
-	{Header: "Tiltak som svarer", Kind: Text, Width: 24},
-	{Header: "Antall tiltak", Kind: Number, Width: 10},
-}
+var InputColumns = columnsOf(inputFields)
 
 // Inputs is the table «Innspill».
 func Inputs(c *measures.Content) Table {
-	t := Table{Name: "Innspill", Columns: InputColumns}
+	var rows []inputRow
 	for _, g := range c.Groups {
 		for _, it := range g.Items {
-			t.Rows = append(t.Rows, []Value{text(it.ID), text(g.Number() + " " + g.Title), text(it.Text),
-				text(strings.Join(it.Measures, ", ")), {Num: len(it.Measures)}})
+			rows = append(rows, inputRow{g, it})
 		}
 	}
-	return t
+	return tableOf("Innspill", inputFields, rows)
 }
 
 // Lists returns the valid values of each list column, as users see them.

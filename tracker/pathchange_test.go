@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 func describe(cs []PathChange) string {
@@ -45,9 +47,9 @@ func TestChangedPaths(t *testing.T) {
 	}
 	write(".gitattributes", "content/** text eol=lf\n")
 	write("README.md", "# strategi\n")
-	gitCmd(t, dir, nil, "add", "-A")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "base")
-	gitCmd(t, dir, nil, "switch", "-q", "-c", "pr")
+	testutil.Git(t, dir, "add", "-A")
+	testutil.Git(t, dir, "commit", "-q", "-m", "base")
+	testutil.Git(t, dir, "switch", "-q", "-c", "pr")
 	write(".github/workflows/samvirke.yml", "on: push\n")
 	write(".gitattributes", "* -text\n")
 	write("content/measures/T01.md", "endret\n")
@@ -56,8 +58,8 @@ func TestChangedPaths(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "content/strategy/99-x.md")); err != nil {
 		t.Skip(err)
 	}
-	gitCmd(t, dir, nil, "add", "-A")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "pr")
+	testutil.Git(t, dir, "add", "-A")
+	testutil.Git(t, dir, "commit", "-q", "-m", "pr")
 	r, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +105,7 @@ notes.txt added content=false
 	if describe(got) != work {
 		t.Errorf("ChangedPaths(working tree):\n%s\nwant:\n%s", describe(got), work)
 	}
-	if status := gitCmd(t, dir, nil, "status", "--porcelain"); !strings.Contains(status, "?? notes.txt") {
+	if status := testutil.Git(t, dir, "status", "--porcelain"); !strings.Contains(status, "?? notes.txt") {
 		t.Errorf("git status = %q, want notes.txt untracked", status)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/samvirke/samvirke/internal/testutil"
 )
 
 // treeChanges builds a repository whose commits change trees in the awkward ways: nested
@@ -17,8 +19,7 @@ import (
 // merge, and changes outside content/.
 func treeChanges(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	gitCmd(t, dir, nil, "init", "-q", "-b", "main")
+	dir := testutil.GitRepo(t)
 	write := func(name, text string) {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -27,8 +28,8 @@ func treeChanges(t *testing.T) string {
 		}
 	}
 	commit := func(msg string) {
-		gitCmd(t, dir, nil, "add", "-A")
-		gitCmd(t, dir, nil, "commit", "-q", "--allow-empty", "-m", msg)
+		testutil.Git(t, dir, "add", "-A")
+		testutil.Git(t, dir, "commit", "-q", "--allow-empty", "-m", msg)
 	}
 	for i := range 40 {
 		write(fmt.Sprintf("content/measures/T%02d.md", i), fmt.Sprintf("measure %d\n", i))
@@ -56,15 +57,15 @@ func treeChanges(t *testing.T) string {
 	commit("mode")
 	write("README.md", "outside content\n")
 	commit("outside")
-	gitCmd(t, dir, nil, "checkout", "-q", "-b", "side")
+	testutil.Git(t, dir, "checkout", "-q", "-b", "side")
 	write("content/measures/T39.md", "side change\n")
 	os.Remove(filepath.Join(dir, "content/measures/T00.md"))
 	commit("side")
-	gitCmd(t, dir, nil, "checkout", "-q", "main")
+	testutil.Git(t, dir, "checkout", "-q", "main")
 	os.RemoveAll(filepath.Join(dir, "content/a"))
 	write("content/a", "a is a file again\n")
 	commit("directory to file")
-	gitCmd(t, dir, nil, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+	testutil.Git(t, dir, "merge", "-q", "--no-ff", "-m", "merge side", "side")
 	commit("empty")
 	return dir
 }
@@ -73,7 +74,7 @@ func treeChanges(t *testing.T) string {
 // changed against its first parent, as "<old blob> <new blob> <path>" (0 for no blob,
 // or for an entry that is not a regular file).
 func gitChanges(t *testing.T, dir string) map[string][]string {
-	out := gitCmd(t, dir, nil, "log", "--all", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent", "--format=@%H", "--", "content")
+	out := testutil.Git(t, dir, "log", "--all", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent", "--format=@%H", "--", "content")
 	got := map[string][]string{}
 	var cur string
 	blob := func(mode, hash string) string {
@@ -149,11 +150,11 @@ func TestIndexMatchesGit(t *testing.T) {
 				os.WriteFile(filepath.Join(dir, "content/measures/T05.md"), []byte("new\n"), 0o644)
 				os.MkdirAll(filepath.Join(dir, "content/new"), 0o755)
 				os.WriteFile(filepath.Join(dir, "content/new/x.md"), []byte("x\n"), 0o644)
-				gitCmd(t, dir, nil, "add", "-A")
+				testutil.Git(t, dir, "add", "-A")
 				fresh = false
 			}
 			if step.args != nil {
-				gitCmd(t, dir, nil, step.args...)
+				testutil.Git(t, dir, step.args...)
 			}
 			want := gitChanges(t, dir)
 			if len(want) < 8 {
@@ -177,8 +178,7 @@ func TestIndexMatchesGit(t *testing.T) {
 // TestIndexOddPaths: paths with a tab, a line break, a leading double quote, spaces and
 // æøå survive the index file, and an index in the old format without blobs is replaced.
 func TestIndexOddPaths(t *testing.T) {
-	dir := t.TempDir()
-	gitCmd(t, dir, nil, "init", "-q", "-b", "main")
+	dir := testutil.GitRepo(t)
 	names := []string{"content/\"sitat.md", "content/a\tb.md", "content/blå bær.md", "content/linje\nskift.md", "content/x \\ y.md"}
 	for _, n := range names {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, n)), 0o755)
@@ -186,8 +186,8 @@ func TestIndexOddPaths(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	gitCmd(t, dir, nil, "add", "-A")
-	gitCmd(t, dir, nil, "commit", "-q", "-m", "odd")
+	testutil.Git(t, dir, "add", "-A")
+	testutil.Git(t, dir, "commit", "-q", "-m", "odd")
 	os.MkdirAll(filepath.Join(dir, ".git", "samvirke"), 0o755)
 	old := filepath.Join(dir, ".git", oldIndexFile)
 	os.WriteFile(old, []byte("tip 0000000000000000000000000000000000000000\n"), 0o644)

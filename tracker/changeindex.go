@@ -36,6 +36,19 @@ const (
 	oldIndexFile = "samvirke/changes-v1" // the format without blobs; removed when v2 is written
 )
 
+// KeepChangeIndexIn makes the change index (see History) live in dir instead of
+// .git/samvirke/, for a repository in which samvirke should write nothing, such as a
+// source checkout opened by accident. dir is created when the index is first written.
+func (r *Repo) KeepChangeIndexIn(dir string) { r.indexDir = dir }
+
+// indexPath is where the change index lives: in dir given to KeepChangeIndexIn, else in gitDir.
+func (r *Repo) indexPath(gitDir string) string {
+	if r.indexDir != "" {
+		return filepath.Join(r.indexDir, filepath.Base(indexFile))
+	}
+	return filepath.Join(gitDir, filepath.FromSlash(indexFile))
+}
+
 type indexEntry struct {
 	Hash  plumbing.Hash
 	When  int64
@@ -326,6 +339,9 @@ func (r *Repo) diffTreeChangesIn(a, b plumbing.Hash, prefix, scope string) ([]pa
 	return out, nil
 }
 
+// diffRawTrees adds to out every file that differs between the trees a and b (either
+// may be zero, for none), below prefix and inside scope ("" for all), walking both
+// trees' raw entries in git's order and skipping the bytes they share at either end.
 func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]pathChange) error {
 	if a == b {
 		return nil
@@ -383,31 +399,41 @@ func (r *Repo) diffRawTrees(a, b plumbing.Hash, prefix, scope string, out *[]pat
 		if scope != "" && !strings.HasPrefix(p+"/", scope+"/") && !strings.HasPrefix(scope, p+"/") {
 			continue
 		}
-		xd, yd := x.mode == filemode.Dir, y.mode == filemode.Dir
-		if xd || yd {
-			var xh, yh plumbing.Hash
-			if xd {
-				copy(xh[:], x.hash)
-			}
-			if yd {
-				copy(yh[:], y.hash)
-			}
-			if err := r.diffRawTrees(xh, yh, p, scope, out); err != nil {
-				return err
-			}
-			if (x.mode != 0 && !xd) || (y.mode != 0 && !yd) {
-				c := pathChange{path: p} // a file replaced by a directory, or back
-				if !xd {
-					c.old = blobOf(x)
-				}
-				if !yd {
-					c.new = blobOf(y)
-				}
-				*out = append(*out, c)
-			}
-			continue
+		if err := r.diffEntry(x, y, p, scope, out); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// diffEntry adds the changes at path p, where the entry x of the old tree and y of the
+// new one differ (either may be missing, zero): a file's blobs, or, where either is a
+// directory, the changes inside it, and the file it replaced or was replaced by.
+func (r *Repo) diffEntry(x, y treeEntry, p, scope string, out *[]pathChange) error {
+	xd, yd := x.mode == filemode.Dir, y.mode == filemode.Dir
+	if !xd && !yd {
 		*out = append(*out, pathChange{p, blobChange{blobOf(x), blobOf(y)}})
+		return nil
+	}
+	var xh, yh plumbing.Hash
+	if xd {
+		copy(xh[:], x.hash)
+	}
+	if yd {
+		copy(yh[:], y.hash)
+	}
+	if err := r.diffRawTrees(xh, yh, p, scope, out); err != nil {
+		return err
+	}
+	if (x.mode != 0 && !xd) || (y.mode != 0 && !yd) {
+		c := pathChange{path: p} // a file replaced by a directory, or back
+		if !xd {
+			c.old = blobOf(x)
+		}
+		if !yd {
+			c.new = blobOf(y)
+		}
+		*out = append(*out, c)
 	}
 	return nil
 }

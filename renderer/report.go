@@ -241,8 +241,6 @@ func (rc *reportChanges) summary(t *lang.Texts) string {
 	return capitalize(join(parts)) + "."
 }
 
-func count(n int, one, many string) string { return lang.Plural{One: one, Many: many}.N(n) }
-
 // measureFacts are the fields a measure card shows.
 type measureFacts struct {
 	Owners, Due, Progress string

@@ -128,11 +128,6 @@ func isFile(p string) bool {
 	return err == nil && !fi.IsDir()
 }
 
-func isDir(p string) bool {
-	fi, err := os.Lstat(p)
-	return err == nil && fi.IsDir()
-}
-
 // loadContent loads the content for a read command. Content errors do not stop reading
 // commands: they warn and go on with what could be read.
 func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content, *source, error) {

@@ -286,5 +286,6 @@ func helpRun(opts *helpOptions) error {
 	if s := suggest(cmd, typed); len(s) > 0 {
 		msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
 	}
+	//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
 	return fmt.Errorf("%s\nSe «%s --help».", msg, cmd.CommandPath())
 }

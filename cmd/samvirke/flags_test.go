@@ -146,11 +146,12 @@ func TestFmtFlags(t *testing.T) {
 
 func TestReportFlags(t *testing.T) {
 	testFlags(t, NewCmdReport, []flagCase[reportOptions]{
-		{name: "defaults", want: reportOptions{Stale: 6}},
+		{name: "defaults", want: reportOptions{out: docOutput{Lang: "nb"}, Stale: 6}},
+		{name: "nynorsk", args: []string{"--lang", "nn"}, want: reportOptions{out: docOutput{Lang: "nn"}, Stale: 6}},
 		{name: "to a file, tagged", args: []string{"-o", "rapport.pdf", "--tag", "2026-11", "--author", "Kari Nordmann <kari@example.no>"},
-			want: reportOptions{out: docOutput{Output: "rapport.pdf"}, Tag: "2026-11", Author: "Kari Nordmann <kari@example.no>", Stale: 6}},
+			want: reportOptions{out: docOutput{Output: "rapport.pdf", Lang: "nb"}, Tag: "2026-11", Author: "Kari Nordmann <kari@example.no>", Stale: 6}},
 		{name: "format, since, stale months", args: []string{"--format", "html", "--since", "2026-01-01", "--stale-months", "3"},
-			want: reportOptions{out: docOutput{Format: "html"}, Since: "2026-01-01", Stale: 3}},
+			want: reportOptions{out: docOutput{Format: "html", Lang: "nb"}, Since: "2026-01-01", Stale: 3}},
 		{name: "stale months not a number", args: []string{"--stale-months", "tre"}, wantErr: "--stale-months"},
 		{name: "author without an address", args: []string{"--author", "Kari"}, wantErr: "--author «Kari» mangler e-postadresse"},
 		{name: "an argument", args: []string{"rapport.html"}, wantErr: "Se «samvirke report --help»."},
@@ -159,11 +160,11 @@ func TestReportFlags(t *testing.T) {
 
 func TestStrategyFlags(t *testing.T) {
 	testFlags(t, NewCmdStrategy, []flagCase[strategyOptions]{
-		{name: "defaults", want: strategyOptions{}},
+		{name: "defaults", want: strategyOptions{out: docOutput{Lang: "nb"}}},
 		{name: "compare to a file", args: []string{"--compare", "strategi/2016", "-o", "endringer.html"},
-			want: strategyOptions{out: docOutput{Output: "endringer.html"}, Compare: "strategi/2016"}},
+			want: strategyOptions{out: docOutput{Output: "endringer.html", Lang: "nb"}, Compare: "strategi/2016"}},
 		{name: "tag as docx", args: []string{"--tag", "utkast-1", "--format", "docx", "--author", "Kari Nordmann <kari@example.no>"},
-			want: strategyOptions{out: docOutput{Format: "docx"}, Tag: "utkast-1", Author: "Kari Nordmann <kari@example.no>"}},
+			want: strategyOptions{out: docOutput{Format: "docx", Lang: "nb"}, Tag: "utkast-1", Author: "Kari Nordmann <kari@example.no>"}},
 		{name: "author without a name", args: []string{"--author", "<kari@example.no>"}, wantErr: "mangler navn"},
 		{name: "unknown flag", args: []string{"--compar", "x"}, wantErr: "mente du «--compare»?"},
 	})
@@ -391,27 +392,29 @@ func TestImportFlags(t *testing.T) {
 
 func TestFeedFlags(t *testing.T) {
 	testFlags(t, NewCmdFeed, []flagCase[feedOptions]{
-		{name: "defaults", want: feedOptions{Number: 100}},
+		{name: "defaults", want: feedOptions{Number: 100, Lang: "nb"}},
 		{name: "file, url, number", args: []string{"-o", "endringer.xml", "--url", "https://eksempel.github.io/strategi/", "-n", "0"},
-			want: feedOptions{Output: "endringer.xml", URL: "https://eksempel.github.io/strategi/", Number: 0}},
+			want: feedOptions{Output: "endringer.xml", URL: "https://eksempel.github.io/strategi/", Number: 0, Lang: "nb"}},
 		{name: "number not a number", args: []string{"--number", "alle"}, wantErr: "--number"},
 	})
 }
 
 func TestCalendarFlags(t *testing.T) {
 	testFlags(t, NewCmdCalendar, []flagCase[calendarOptions]{
-		{name: "defaults", want: calendarOptions{}},
+		{name: "defaults", want: calendarOptions{Lang: "nb"}},
+		{name: "nynorsk", args: []string{"--lang", "nn"}, want: calendarOptions{Lang: "nn"}},
 		{name: "file and url", args: []string{"-o", "frister.ics", "--url", "https://eksempel.github.io/strategi/"},
-			want: calendarOptions{Output: "frister.ics", URL: "https://eksempel.github.io/strategi/"}},
+			want: calendarOptions{Output: "frister.ics", URL: "https://eksempel.github.io/strategi/", Lang: "nb"}},
 		{name: "an argument", args: []string{"frister.ics"}, wantErr: "Se «samvirke calendar --help»."},
 	})
 }
 
 func TestSiteFlags(t *testing.T) {
 	testFlags(t, NewCmdSite, []flagCase[siteOptions]{
-		{name: "directory", args: []string{"-o", "public"}, want: siteOptions{Output: "public"}},
+		{name: "directory", args: []string{"-o", "public"}, want: siteOptions{Output: "public", PDF: true, Lang: "nb"}},
+		{name: "no PDF, nynorsk", args: []string{"-o", "public", "--pdf=false", "--lang", "nn"}, want: siteOptions{Output: "public", Lang: "nn"}},
 		{name: "directory and url", args: []string{"--output", "public", "--url", "https://eksempel.github.io/strategi/"},
-			want: siteOptions{Output: "public", URL: "https://eksempel.github.io/strategi/"}},
+			want: siteOptions{Output: "public", URL: "https://eksempel.github.io/strategi/", PDF: true, Lang: "nb"}},
 		{name: "no directory", wantErr: "oppgi mappen nettstedet skal skrives til med -o"},
 	})
 }

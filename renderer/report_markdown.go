@@ -12,27 +12,32 @@ import (
 // tables. Every value from content is escaped; anchors are <a id> so #T14 works.
 func (r *Report) writeMarkdown(b *strings.Builder) {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
-	t, tr := r.t, &r.t.Report
-	p("# %s\n\n**%s** · %s\n\n", tr.Title, Escape(t.Doc.StrategyTitle), r.opts.Date.Norwegian())
+	tr := &r.t.Report
+	writeMasthead(b, tr.Title, Escape(r.t.Doc.StrategyTitle), r.opts.DocOptions)
 	p("%s\n\n%s\n\n", Escape(dataText(r.opts.DocOptions)), Escape(r.baselineText()))
-
 	r.attentionMarkdown(p)
+	r.summaryMarkdown(p)
+	p("<a id=\"endringer\"></a>\n\n## %s\n\n", tr.Changes) // the id the attention list links to, as in the HTML
+	r.changesMarkdown(p)
+	r.areasMarkdown(p)
+	r.coverageMarkdown(p)
+	r.appendicesMarkdown(p)
+}
 
+// summaryMarkdown is the chapter «Sammendrag»: the counts and the tables of status and
+// progress by area, by owner and over the reports.
+func (r *Report) summaryMarkdown(p func(string, ...any)) {
+	t, tr := r.t, &r.t.Report
 	p("## %s\n\n", tr.Summary)
 	p("%s\n\n", lang.F(tr.SummaryLeadF, len(r.c.Measures), len(r.overdue), r.linked, r.items, percent(r.linked, r.items)))
 	for _, e := range r.eventTexts() {
 		p("%s\n\n", Escape(e))
 	}
-	for _, t := range []struct {
-		caption, head string
-		rows          []countRow
-	}{{tr.ChartStatus, tr.ColStatus, r.byStatus}} {
-		p("**%s**\n\n| %s | %s |\n|---|--:|\n", t.caption, t.head, tr.ColCount)
-		for _, row := range t.rows {
-			p("| %s | %d |\n", Escape(row.Label), row.N)
-		}
-		p("\n")
+	p("**%s**\n\n| %s | %s |\n|---|--:|\n", tr.ChartStatus, tr.ColStatus, tr.ColCount)
+	for _, row := range r.byStatus {
+		p("| %s | %d |\n", Escape(row.Label), row.N)
 	}
+	p("\n")
 	p("### %s\n\n", tr.StatusByArea)
 	statusTableMarkdown(t, p, tr.ColArea, r.areaStatus)
 	p("### %s\n\n%s\n\n", tr.ProgressByArea, tr.ProgressLead)
@@ -53,10 +58,11 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	} else {
 		p("%s\n\n", tr.TrendNone)
 	}
+}
 
-	p("<a id=\"endringer\"></a>\n\n## %s\n\n", tr.Changes) // the id the attention list links to, as in the HTML
-	r.changesMarkdown(p)
-
+// areasMarkdown is the chapter of every measure, by action area.
+func (r *Report) areasMarkdown(p func(string, ...any)) {
+	tr := &r.t.Report
 	p("## %s\n\n", tr.ByArea)
 	for _, a := range r.areas {
 		p("### %s\n\n", escapeHeading(a.Heading))
@@ -67,7 +73,11 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 			r.measureMarkdown(p, m)
 		}
 	}
+}
 
+// coverageMarkdown is the chapter on how many of the Åpen arena inputs a measure answers.
+func (r *Report) coverageMarkdown(p func(string, ...any)) {
+	tr := &r.t.Report
 	p("## %s\n\n", tr.Coverage)
 	p("%s\n\n", lang.F(tr.CoverageLeadF, r.linked, r.items, percent(r.linked, r.items)))
 	p("| %s | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", tr.ColGroup, tr.ColTheme, tr.ColLinked, tr.ColOf, tr.ColShare)
@@ -80,7 +90,11 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 	} else {
 		p("%s\n\n", tr.CoverageAll)
 	}
+}
 
+// appendicesMarkdown is the table of all measures and the inputs no measure answers yet.
+func (r *Report) appendicesMarkdown(p func(string, ...any)) {
+	t, tr := r.t, &r.t.Report
 	p("## %s\n\n", tr.AppendixAll)
 	p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|--:|\n", tr.ColMeasure, tr.ColTitle, tr.ColStatus, tr.ColOwner, tr.ColDue, tr.ColProgress)
 	for _, m := range r.c.Measures {
@@ -88,18 +102,19 @@ func (r *Report) writeMarkdown(b *strings.Builder) {
 		p("| [%s](#%s) | %s | %s | %s | %s | %s |\n", Escape(m.ID), anchorOf(m), Escape(m.Title), Escape(t.Status(m.Status)),
 			Escape(ownerName(r.c, m.Lead())), f.Due, f.Progress)
 	}
-	if len(r.unaddressed) > 0 {
-		p("\n<a id=\"ubesvarte\"></a>\n\n## %s\n\n%s\n\n", tr.AppendixUnanswered, lang.F(tr.UnansweredLeadF, len(r.unaddressed), r.items))
-		for _, g := range r.coverage {
-			if len(g.Unaddressed) == 0 {
-				continue
-			}
-			p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
-			for _, it := range g.Unaddressed {
-				p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
-			}
-			p("\n")
+	if len(r.unaddressed) == 0 {
+		return
+	}
+	p("\n<a id=\"ubesvarte\"></a>\n\n## %s\n\n%s\n\n", tr.AppendixUnanswered, lang.F(tr.UnansweredLeadF, len(r.unaddressed), r.items))
+	for _, g := range r.coverage {
+		if len(g.Unaddressed) == 0 {
+			continue
 		}
+		p("### %s %s\n\n", Escape(g.ID), Escape(g.Title))
+		for _, it := range g.Unaddressed {
+			p("- %s: %s\n", Escape(it.ID), Escape(it.Text))
+		}
+		p("\n")
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"time"
 
 	"github.com/samvirke/samvirke/renderer/feed"
 	"github.com/spf13/cobra"
@@ -47,15 +46,9 @@ func calendarRun(opts *calendarOptions) error {
 	if err != nil {
 		return err
 	}
-	c, repo, err := contentAndRepo(opts.global, opts.streams)
+	c, _, changed, err := contentAndChanges(opts.global, opts.streams)
 	if err != nil {
 		return err
-	}
-	var changed map[string]time.Time
-	if repo != nil {
-		if changed, err = repo.LastChanged(); err != nil {
-			return err
-		}
 	}
 	n := 0
 	for _, m := range c.Measures {

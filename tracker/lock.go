@@ -104,7 +104,9 @@ func lockRepo(ctx context.Context, gitDir string) (func(), error) {
 	switch {
 	case ok:
 		return func() { lock.Unlock() }, nil
-	case err != nil && ctx.Err() == nil && lctx.Err() == nil:
+	case ctx.Err() != nil: // cancelled (Ctrl-C) while waiting: not someone else's lock
+		return nil, ctx.Err()
+	case err != nil && lctx.Err() == nil:
 		return nil, fmt.Errorf("%w: %w", ErrLocked, err)
 	}
 	return nil, ErrLocked

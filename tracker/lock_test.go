@@ -215,3 +215,20 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// TestLockWaitCancelled: a save cancelled (Ctrl-C) while another writer holds the lock
+// says it was cancelled, not that someone else is writing.
+func TestLockWaitCancelled(t *testing.T) {
+	gitDir := t.TempDir()
+	unlock, err := lockRepo(context.Background(), gitDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
+	_, err = lockRepo(ctx, gitDir)
+	if !errors.Is(err, context.Canceled) || errors.Is(err, ErrLocked) {
+		t.Errorf("lockRepo cancelled while waiting = %v, want context.Canceled and not ErrLocked", err)
+	}
+}

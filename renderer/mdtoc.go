@@ -1,6 +1,7 @@
 package renderer
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -50,7 +51,7 @@ func withMarkdownTOC(md, heading string, nested func(h2 string) bool) string {
 		} else {
 			continue
 		}
-		if g := gitlabAnchor(string(id)); g != "" && !strings.HasSuffix(string(src[:start]), g) {
+		if g := gitlabAnchor(string(id)); g != "" && !bytes.HasSuffix(src[:start], []byte(g)) {
 			anchors, anchorIDs = append(anchors, start), append(anchorIDs, g)
 		}
 	}

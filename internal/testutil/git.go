@@ -52,3 +52,19 @@ func GitRepo(t testing.TB) string {
 	Git(t, dir, "init", "-q", "-b", "main")
 	return dir
 }
+
+// GitAsConfigured runs git with args in dir as Git does, but commits as the repository's
+// own configuration says (user.name in .git/config), not as AuthorName: for tests of
+// what samvirke reads from a repository's identity. None of the user's or the system's
+// configuration is read.
+func GitAsConfigured(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}

@@ -12,9 +12,13 @@ import (
 	"github.com/samvirke/samvirke/tracker"
 )
 
-// This file holds the CLI's words that several commands share: counted nouns, the
-// messages for values people type, and the Norwegian for errors that reach the user
-// from go-git, the standard library and the packages below.
+// This file holds the words the CLI says, in one place so they can be reviewed: counted
+// nouns, the messages for values people type, the Norwegian for errors that reach the
+// user from go-git, the standard library and the packages below, and, at the end, the
+// messages of each command (errors, warnings, status lines) as constants named after
+// what they say. Cobra's Use, Short, Long, Example and flag help stay with each
+// command's definition; the sync conflict messages are built in syncmessages.go, and
+// the cobra errors in Norwegian in usage.go.
 
 // nouns are the singular and plural of the nouns the CLI counts.
 var nouns = map[string][2]string{
@@ -160,3 +164,119 @@ func userMessage(err error) string {
 
 // noIdentityMsg tells how to set a git identity.
 const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --global user.name "Navn"» og «git config --global user.email navn@example.no», eller bruk --author "Navn <e-post>"`
+
+// Messages several commands share
+const (
+	msgReadFailed        = "kunne ikke lese %s: %w"
+	msgBaselineHasErrors = "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n"
+	msgReadContentAt     = "kunne ikke lese innholdet i «%s»: %w"
+)
+
+// samvirke demo
+const (
+	msgDemoCreated  = "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n"
+	msgDemoOpenWith = "Åpne det med «samvirke --repo %s».\n"
+	msgDemoLocation = "Prøverepoet ligger i %s.\n"
+	msgMakeTempDir  = "kunne ikke lage en midlertidig mappe: %w"
+	msgMakeDemoRepo = "kunne ikke lage prøverepoet i %s: %w"
+)
+
+// samvirke import
+const (
+	msgImportInvalidContent  = "innholdet har allerede %s; rett det først (samvirke validate):\n%v"
+	msgColumnsNotRead        = "Merk: kolonnene %s i %s er ikke lest inn.\n"
+	msgDryRun                = "Prøvekjøring (--dry-run): ingenting er lagret."
+	msgImportDirty           = "en av filene importen endrer, har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git status), så er ingenting lagret: %v"
+	msgImportUnknownFileType = "%s: samvirke leser Excel-arbeidsbøker (.xlsx) og CSV-filer (.csv); lagre filen som en av dem"
+	msgOpenFailed            = "kunne ikke åpne %s: %w"
+	msgCSVOneSheet           = "%s: en CSV-fil har bare ett ark; ta bort --sheet"
+	msgNoSuchSheet           = "%s har ikke arket «%s»; arkene er %s"
+	msgPasswordProtected     = "%s er beskyttet med passord (eller er en gammel .xls-fil); lagre en kopi uten passord som .xlsx og importer den"
+	msgTooLarge              = "%s er for stor: samvirke leser høyst %d rader og %d MiB"
+	msgNoSheets              = "%s har ingen ark"
+	msgNotUTF8CSV            = "%s er ikke en CSV-fil i UTF-8; lagre den som «CSV UTF-8» og prøv igjen (%v)"
+	msgNotXLSX               = "%s er ikke en Excel-arbeidsbok (.xlsx) samvirke kan lese; åpne den i Excel eller LibreOffice og lagre den som .xlsx"
+	msgImportNotSaved        = "%s har %s, så ingenting er lagret:\n%w"
+	msgImportCommit          = "Import fra %s: %s\n"
+	msgImportCommitProposal  = "\n%s: nytt forslag «%s»"
+)
+
+// samvirke new
+const (
+	msgNewCancelled     = "avbrutt; ingenting er skrevet"
+	msgCommitNeedsRepo  = "--commit krever et git-repo: %w"
+	msgNewNoContent     = "fant ingen content/-mappe; kjør samvirke new i en kopi (klone) av strategi-repoet, eller bruk --repo"
+	msgContentHasErrors = "innholdet har allerede %d feil; rett dem først (samvirke validate):\n%v"
+	msgNewMissingFlags  = "mangler %s; oppgi dem som flagg, eller kjør samvirke new i en terminal uten --yes for å bli spurt"
+	msgTitleGivesNoID   = "tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre"
+	msgProposalInvalid  = "forslaget er ikke skrevet fordi det ikke er gyldig:\n%v"
+	msgNewCommitMessage = "%s: nytt forslag «%s»"
+	msgNewCommitted     = "%s %s\n\nNeste steg: send commiten (git push) og lag en pull request.\n"
+	msgWriteProposal    = "skriv %s: %w"
+	msgNewWritten       = `Skrev %s (forslag %s).
+
+Neste steg:
+  1. Se over filen, og kjør «samvirke validate».
+  2. Lagre forslaget på en egen gren og send det:
+       git switch -c %s
+       git add %s
+       git commit -m "%s: nytt forslag"
+       git push -u origin %s
+  3. Lag en pull request (GitHub) eller merge request (GitLab) fra grenen.
+Sekretariatet gir forslaget et T-nummer når det godtas.
+(Med «samvirke new --commit» lager samvirke commiten for deg.)
+`
+	msgTitleNeedsLetters = "skriv en tittel med bokstaver eller sifre"
+	msgChooseOwner       = "velg minst én eier"
+	msgProposalNeedsText = "forslaget trenger en tekst"
+	msgUnknownInput      = "ukjent innspill «%s»"
+)
+
+// samvirke report
+const (
+	msgReportNeedsRepo     = "--since og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)"
+	msgReportDirty         = "content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser"
+	msgStaleMonths         = "--stale-months må være minst 1, ikke %d"
+	msgNoReportBaseline    = "Merk: ingen rapport er merket som grunnlag ennå, så denne har ingen endringer å vise. Med --tag NAVN blir denne rapporten grunnlaget for den neste; med --since velger du selv hva det sammenlignes med."
+	msgReportTagExists     = "rapporten er skrevet, men taggen %s%s finnes fra før; velg et annet navn"
+	msgReportBadTagName    = "rapporten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek"
+	msgReportTagFailedText = "rapporten er skrevet, men taggen ble ikke laget: %s"
+	msgReportTagFailed     = "rapporten er skrevet, men taggen ble ikke laget: %w"
+	msgReportTagged        = "Merket %s som grunnlag for neste rapport: %s\n"
+	msgReportTagNoContent  = "Advarsel: fant ikke innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n"
+	msgReportTagUnreadable = "Advarsel: kunne ikke lese innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n"
+)
+
+// samvirke resolve
+const (
+	msgNothingToResolve = "det er ingenting å løse: grenen og %s har ikke gått hver sin vei (siste henting). Kjør «samvirke sync»"
+	msgStillUnresolved  = "%d felt er fortsatt uløst; ingenting er endret.\n%s"
+	msgResolved         = "Løst og slått sammen med %s i commit %s. Kjør «samvirke sync» for å dele den.\n"
+	msgKeepMissing      = "oppgi hva som skal gjelde: --keep mine, --keep theirs eller --keep FELT=mine|theirs"
+	msgUnknownKeep      = "ukjent valg «%s» i --keep %s; bruk mine (dine verdier) eller theirs (de andres)"
+)
+
+// samvirke set (and the errors of saving an edit)
+const (
+	msgNothingToSet     = "ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note"
+	msgEmptyNote        = "notatet er tomt; skriv teksten etter --note, f.eks. --note \"Oppstartsmøte holdt.\""
+	msgProgressRange    = "framdrift må være mellom 0 og 100, ikke %d"
+	msgMeasureNotFound  = "fant ikke tiltaket «%s»; se «samvirke list»"
+	msgMeasureFileDirty = "filen til %s har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git diff content/measures/%s.md)"
+	msgSetInvalid       = "endringen er ikke lagret fordi innholdet da ikke ville vært gyldig:\n%v"
+	msgLocked           = "en annen samvirke-prosess skriver til repoet; prøv igjen om litt"
+	msgGitLockHeld      = "et git-program (f.eks. git commit eller en git-klient) holder låsen %s, så ingenting er lagret; prøv igjen om litt. Kjører ikke noe git-program lenger, er låsen blitt liggende igjen: slett filen og prøv igjen"
+	msgBranchMoved      = "grenen ble endret av et annet program mens samvirke lagret, så ingenting er lagret og filene er som før; prøv igjen"
+	msgBadState         = "repoet kan ikke endres nå (frakoblet HEAD, bart repo eller en pågående merge/rebase): %v"
+	msgAlreadySo        = "%s er allerede slik; ingenting å lagre"
+	msgSaveFailed       = "lagringen av %s feilet: %w"
+)
+
+// samvirke sync
+const (
+	msgUpToDate         = "Alt er oppdatert."
+	msgFetched          = "Hentet %s fra %s.\n"
+	msgPushed           = "Sendte endringene til %s.\n"
+	msgRebasedAndPushed = "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n"
+	msgMergedAndPushed  = "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n"
+)

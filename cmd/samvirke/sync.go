@@ -83,15 +83,15 @@ func syncRun(ctx context.Context, opts *syncOptions) error {
 func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 	switch res.Action {
 	case "up-to-date":
-		fmt.Fprintln(w, "Alt er oppdatert.")
+		fmt.Fprintln(w, msgUpToDate)
 	case "fast-forward":
-		fmt.Fprintf(w, "Hentet %s fra %s.\n", nCommits(res.Pulled), remote)
+		fmt.Fprintf(w, msgFetched, nCommits(res.Pulled), remote)
 	case "pushed":
-		fmt.Fprintf(w, "Sendte endringene til %s.\n", remote)
+		fmt.Fprintf(w, msgPushed, remote)
 	case "rebased":
-		fmt.Fprintf(w, "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n", nCommits(res.Pulled), remote, nCommits(res.Pushed), pronoun(res.Pushed))
+		fmt.Fprintf(w, msgRebasedAndPushed, nCommits(res.Pulled), remote, nCommits(res.Pushed), pronoun(res.Pushed))
 	case "merged":
-		fmt.Fprintf(w, "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n",
+		fmt.Fprintf(w, msgMergedAndPushed,
 			nCommits(res.Pulled), remote, nCommits(res.Pushed), shortHash(res.Commit))
 		for _, m := range res.Merged {
 			fmt.Fprintf(w, "  %s: %s\n", m.ID, mergedSummary(m, remote))

@@ -170,6 +170,9 @@ const (
 	msgReadFailed        = "kunne ikke lese %s: %w"
 	msgBaselineHasErrors = "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n"
 	msgReadContentAt     = "kunne ikke lese innholdet i «%s»: %w"
+	msgWriteFailed       = "kunne ikke skrive %s: %w"
+	msgWrote             = "Skrev %s til %s.\n"
+	msgReadContent       = "kunne ikke lese innholdet: %w"
 )
 
 // samvirke demo
@@ -279,4 +282,79 @@ const (
 	msgPushed           = "Sendte endringene til %s.\n"
 	msgRebasedAndPushed = "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n"
 	msgMergedAndPushed  = "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n"
+)
+
+// samvirke accept
+const (
+	msgNotProposalID        = "«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)"
+	msgNotMeasureNumber     = "--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37"
+	msgHasStatus            = "%s har status %s: %w"
+	msgNumberTaken          = "nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge"
+	msgAcceptCommit         = "%s: forslaget %s godtatt, status %s → %s"
+	msgOnlyProposedAccepted = "%v; bare forslag med status foreslått kan godtas"
+	msgAcceptDirty          = "en av filene som skal endres, har endringer som ikke er lagret i git, eller forslaget er ikke lagret (commit) ennå; lagre eller forkast dem først (git status): %v"
+)
+
+// samvirke report and strategy (the documents)
+const (
+	msgUnknownLang      = "ukjent språk «%s» for --lang; bruk nb (bokmål, standard) eller nn (nynorsk)"
+	msgUnknownDocFormat = "ukjent format «%s»; bruk html, md, pdf eller docx"
+	msgFormatMismatch   = "--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet"
+	msgFormatFromName   = "kan ikke se formatet av filnavnet %s; bruk .html, .md, .pdf eller .docx, eller oppgi --format"
+	msgNotToTerminal    = "%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |"
+	msgNoChrome         = "PDF lages med Chromium eller Chrome, men fant ingen (så etter chromium, chromium-browser, google-chrome og chrome i PATH og /usr/bin/chromium). Installer chromium (Debian/Ubuntu: «apt-get install chromium», macOS: «brew install --cask chromium») eller Google Chrome, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome. HTML-utgaven (--format html) krever ingen nettleser: %w"
+	msgPDFFailed        = "kunne ikke lage PDF med %s: %w"
+	msgNoPandoc         = "Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w"
+	msgDOCXFailed       = "kunne ikke lage Word-filen med %s: %w"
+)
+
+// samvirke merge-file (git's merge driver)
+const (
+	msgMergeInvalid         = "samvirke: sammenslåingen av %s ga ugyldig innhold, så din versjon er beholdt:\n%v\n"
+	msgMergeConflictHeading = "samvirke: begge sider har endret samme %s i %s ulikt:\n"
+	msgMergeConflictField   = "  %s, %s:\n    din verdi:    %s\n    den andres:   %s\n"
+	msgMergeConflictHelp    = `Filen har ingen konfliktmarkører; den inneholder din versjon. Rett feltet om den andre
+verdien skal gjelde (f.eks. med samvirke set), så «git add %s» og fullfør
+(«git commit», eller «git rebase --continue»); eller avbryt med «git merge --abort».
+`
+	msgFieldCount = "%d felt"
+)
+
+// samvirke site
+const (
+	msgSiteNeedsOutput = "oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public"
+	msgSiteFailed      = "kunne ikke lage nettstedet: %w"
+	msgSiteWriteFailed = "kunne ikke skrive nettstedet til %s: %w"
+	msgSiteWritten     = "Skrev %s til %s (%s uendret%s).\n"
+)
+
+// Reading the content (every command that reads content/)
+const (
+	msgContentNotDir        = "content %s er ikke en mappe; samvirke leser tiltakene fra mappen content/"
+	msgNoContentDir         = "fant ingen content/-mappe %s; samvirke leser bare content/ i repoet (lag et strategi-repo med «samvirke init», eller bruk --repo)"
+	msgContentSymlink       = "content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet"
+	msgAtNeedsContent       = "--at krever et git-repo med content/; fant ingen her eller over (bruk --repo)"
+	msgBuiltinContent       = "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet)."
+	msgAtNeedsRepo          = "--at krever et git-repo: %w"
+	msgShowingCommit        = "Viser innholdet slik det var i commit %s (%s).\n"
+	msgContentErrorsWarning = "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.\n"
+	msgNoSuchCommit         = "fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)"
+	msgContentSymlinkAt     = "content er en symbolsk lenke i commit %s («%s»); samvirke følger ikke symbolske lenker"
+	msgNoContentAt          = "commit %s («%s») har ingen content/-mappe"
+	msgNeedsRepo            = "fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)"
+	msgNotRepo              = "%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w"
+	msgOpenRepoFailed       = "kunne ikke åpne git-repoet i %s: %w"
+)
+
+// samvirke strategy
+const (
+	msgStrategyNeedsRepo     = "--compare og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)"
+	msgStrategyDirty         = "content/ har endringer som ikke er committet; commit dem før du merker strategiteksten med --tag, så taggen peker på det dokumentet viser"
+	msgNoStrategyTag         = "fant ingen %s-tagg å sammenligne med; oppgi et grunnlag med --compare REF (en tagg, commit, gren eller dato), eller merk en versjon med «samvirke strategy --tag NAVN»"
+	msgReadStrategyTags      = "kunne ikke lese strategi/-taggene: %w"
+	msgStrategyTagExists     = "strategiteksten er skrevet, men taggen %s finnes fra før; velg et annet navn"
+	msgStrategyBadTagName    = "strategiteksten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek"
+	msgStrategyTagFailedText = "strategiteksten er skrevet, men taggen ble ikke laget: %s"
+	msgStrategyTagFailed     = "strategiteksten er skrevet, men taggen ble ikke laget: %w"
+	msgStrategyTagged        = "Merket %s som grunnlag for neste sammenligning: %s\n"
 )

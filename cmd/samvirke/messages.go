@@ -167,12 +167,14 @@ const noIdentityMsg = `fant ingen git-identitet; sett den med «git config --glo
 
 // Messages several commands share
 const (
-	msgReadFailed        = "kunne ikke lese %s: %w"
-	msgBaselineHasErrors = "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n"
-	msgReadContentAt     = "kunne ikke lese innholdet i «%s»: %w"
-	msgWriteFailed       = "kunne ikke skrive %s: %w"
-	msgWrote             = "Skrev %s til %s.\n"
-	msgReadContent       = "kunne ikke lese innholdet: %w"
+	msgReadFailed              = "kunne ikke lese %s: %w"
+	msgBaselineHasErrors       = "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n"
+	msgReadContentAt           = "kunne ikke lese innholdet i «%s»: %w"
+	msgWriteFailed             = "kunne ikke skrive %s: %w"
+	msgWrote                   = "Skrev %s til %s.\n"
+	msgReadContent             = "kunne ikke lese innholdet: %w"
+	msgUnknownFormatTextJSONMD = "ukjent format «%s»; bruk text, json eller md"
+	msgCreateFailed            = "kunne ikke lage %s: %w"
 )
 
 // samvirke demo
@@ -357,4 +359,43 @@ const (
 	msgStrategyTagFailedText = "strategiteksten er skrevet, men taggen ble ikke laget: %s"
 	msgStrategyTagFailed     = "strategiteksten er skrevet, men taggen ble ikke laget: %w"
 	msgStrategyTagged        = "Merket %s som grunnlag for neste sammenligning: %s\n"
+)
+
+// samvirke clone
+const (
+	msgCloneDirNotEmpty  = "mappen %s finnes og er ikke tom; velg en annen mappe"
+	msgCloning           = "Kloner %s til %s …\n"
+	msgCloned            = "Klonet til %s.\n"
+	msgMergeDriverFailed = "Merk: kunne ikke sette opp samvirke som merge-driver (%v). Gjør det selv i repoet:\n  git config merge.samvirke.driver %q\n"
+	msgMergeDriverSet    = "Satte opp samvirke som gits merge-driver for content/ i dette repoet (merge.samvirke.driver i .git/config), så git pull og git merge slår sammen tiltak felt for felt.\n"
+)
+
+// samvirke diff
+const (
+	msgSinceMissing     = "--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med"
+	msgNoCommitsBefore  = "Ingen commits før %s; sammenligner med et tomt repo.\n"
+	msgDiffNoContent    = "fant ingen content/-mappe; diff krever et strategi-repo (bruk --repo)"
+	msgNoContentChanges = "Ingen endringer i innholdet."
+	msgDiffAdded        = "+ %s %s (nytt, %s)\n"
+	msgDiffRemoved      = "- %s %s (fjernet)\n"
+	msgDiffInputAdded   = "+ innspill %s %s (%s)\n"
+	msgDiffInputRemoved = "- innspill %s %s (fjernet)\n"
+	msgDiffInputChanged = "~ innspill %s %s (endret, %s)\n"
+)
+
+// samvirke fmt
+const (
+	msgFmtNoContent      = "fant ingen content/-mappe; kjør samvirke fmt i et strategi-repo eller bruk --repo"
+	msgFmtSkippedInvalid = "%s med feil ble ikke formatert; se «samvirke validate».\n"
+	msgNotCanonical      = "%s er ikke i kanonisk form; kjør «samvirke fmt».\n"
+)
+
+// samvirke init
+const (
+	msgInitExists     = "%s har allerede et git-repo eller en content/-mappe; velg en ny mappe"
+	msgInitCreated    = "Laget strategi-repo i %s (commit %s).\n"
+	msgInitTagFailed  = "repoet er laget, men taggen %s%s ble ikke laget: %w"
+	msgInitTagged     = "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n"
+	msgInitBadPath    = "%s er en symbolsk lenke, en fil der init trenger en mappe, eller en mappe der init skriver en fil (i %s); init skriver ikke dit, heller ikke med --force"
+	msgInitFilesExist = "disse filene i %s finnes allerede: %s; init skriver ikke over dem (flytt dem, eller bruk --force for å skrive over dem)"
 )

@@ -175,6 +175,76 @@ const (
 	msgReadContent             = "kunne ikke lese innholdet: %w"
 	msgUnknownFormatTextJSONMD = "ukjent format «%s»; bruk text, json eller md"
 	msgCreateFailed            = "kunne ikke lage %s: %w"
+	msgUnknownFormatTextJSONCI = "ukjent format «%s»; bruk text, json, github eller gitlab"
+	msgUnknownFormatTextJSON   = "ukjent format «%s»; bruk text eller json"
+)
+
+// samvirke (every command)
+const (
+	msgInterrupted = "samvirke: avbrutt"
+)
+
+// --author (new --commit, set, accept)
+const (
+	msgAuthorEmpty   = `--author er tom; skriv "Navn <e-post>", f.eks. "Kari Nordmann <kari@example.no>"`
+	msgAuthorNoName  = `--author «%s» mangler navn; skriv "Navn <%s>"`
+	msgAuthorNoEmail = `--author «%s» mangler e-postadresse; skriv "%s <e-post>", f.eks. "%s <navn@example.no>"`
+	msgAuthorBadForm = `--author «%s» er ikke på formen "Navn <e-post>"; skriv f.eks. "Kari Nordmann <kari@example.no>"`
+)
+
+// Reading the content (every command that reads content/)
+const (
+	msgContentNotDir        = "content %s er ikke en mappe; samvirke leser tiltakene fra mappen content/"
+	msgNoContentDir         = "fant ingen content/-mappe %s; samvirke leser bare content/ i repoet (lag et strategi-repo med «samvirke init», eller bruk --repo)"
+	msgContentSymlink       = "content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet"
+	msgAtNeedsContent       = "--at krever et git-repo med content/; fant ingen her eller over (bruk --repo)"
+	msgBuiltinContent       = "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet)."
+	msgAtNeedsRepo          = "--at krever et git-repo: %w"
+	msgShowingCommit        = "Viser innholdet slik det var i commit %s (%s).\n"
+	msgContentErrorsWarning = "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.\n"
+	msgNoSuchCommit         = "fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)"
+	msgContentSymlinkAt     = "content er en symbolsk lenke i commit %s («%s»); samvirke følger ikke symbolske lenker"
+	msgNoContentAt          = "commit %s («%s») har ingen content/-mappe"
+	msgNeedsRepo            = "fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)"
+	msgNotRepo              = "%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w"
+	msgOpenRepoFailed       = "kunne ikke åpne git-repoet i %s: %w"
+)
+
+// samvirke accept
+const (
+	msgNotProposalID        = "«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)"
+	msgNotMeasureNumber     = "--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37"
+	msgHasStatus            = "%s har status %s: %w"
+	msgNumberTaken          = "nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge"
+	msgAcceptCommit         = "%s: forslaget %s godtatt, status %s → %s"
+	msgOnlyProposedAccepted = "%v; bare forslag med status foreslått kan godtas"
+	msgAcceptDirty          = "en av filene som skal endres, har endringer som ikke er lagret i git, eller forslaget er ikke lagret (commit) ennå; lagre eller forkast dem først (git status): %v"
+)
+
+// samvirke check-pr
+const (
+	msgBaseMissing          = "--base mangler: oppgi grenen pull requesten skal inn i, f.eks. origin/main"
+	msgNoCommonHistoryCI    = "fant ikke «%s» eller «%s», eller de har ingen felles historikk (i CI: hent hele historikken, f.eks. fetch-depth: 0): %v"
+	msgFindChangedFiles     = "finn filene pull requesten endrer: %w"
+	msgNoSecretariatChanges = "Ingen endringer som krever sekretariatet."
+	msgSecretariatAllowed   = "\n%s som ellers krever sekretariatet; tillatt (sekretariatets pull request).\n"
+	msgSecretariatRequired  = "\n%s krever sekretariatet. Ta %s ut av pull requesten, eller be sekretariatet om å gjøre %[2]s.\n"
+	msgReadBase             = "les innholdet i --base: %w"
+	msgReadPR               = "les innholdet i pull requesten: %w"
+)
+
+// samvirke clone
+const (
+	msgCloneDirNotEmpty  = "mappen %s finnes og er ikke tom; velg en annen mappe"
+	msgCloning           = "Kloner %s til %s …\n"
+	msgCloned            = "Klonet til %s.\n"
+	msgMergeDriverFailed = "Merk: kunne ikke sette opp samvirke som merge-driver (%v). Gjør det selv i repoet:\n  git config merge.samvirke.driver %q\n"
+	msgMergeDriverSet    = "Satte opp samvirke som gits merge-driver for content/ i dette repoet (merge.samvirke.driver i .git/config), så git pull og git merge slår sammen tiltak felt for felt.\n"
+)
+
+// samvirke completion
+const (
+	msgUnknownShell = "ukjent skall «%s»"
 )
 
 // samvirke demo
@@ -184,6 +254,37 @@ const (
 	msgDemoLocation = "Prøverepoet ligger i %s.\n"
 	msgMakeTempDir  = "kunne ikke lage en midlertidig mappe: %w"
 	msgMakeDemoRepo = "kunne ikke lage prøverepoet i %s: %w"
+)
+
+// samvirke diff
+const (
+	msgSinceMissing     = "--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med"
+	msgNoCommitsBefore  = "Ingen commits før %s; sammenligner med et tomt repo.\n"
+	msgDiffNoContent    = "fant ingen content/-mappe; diff krever et strategi-repo (bruk --repo)"
+	msgNoContentChanges = "Ingen endringer i innholdet."
+	msgDiffAdded        = "+ %s %s (nytt, %s)\n"
+	msgDiffRemoved      = "- %s %s (fjernet)\n"
+	msgDiffInputAdded   = "+ innspill %s %s (%s)\n"
+	msgDiffInputRemoved = "- innspill %s %s (fjernet)\n"
+	msgDiffInputChanged = "~ innspill %s %s (endret, %s)\n"
+)
+
+// samvirke export
+const (
+	msgExportNeedsOutput = "oppgi filen med -o, med endelsen .xlsx (Excel-arbeidsbok) eller .csv (CSV for Excel)"
+	msgExported          = "Skrev %d tiltak og anbefalinger til %s.\n"
+)
+
+// samvirke fmt
+const (
+	msgFmtNoContent      = "fant ingen content/-mappe; kjør samvirke fmt i et strategi-repo eller bruk --repo"
+	msgFmtSkippedInvalid = "%s med feil ble ikke formatert; se «samvirke validate».\n"
+	msgNotCanonical      = "%s er ikke i kanonisk form; kjør «samvirke fmt».\n"
+)
+
+// samvirke history
+const (
+	msgNoCommitsChanged = "ingen commits har endret «%s»"
 )
 
 // samvirke import
@@ -204,6 +305,52 @@ const (
 	msgImportNotSaved        = "%s har %s, så ingenting er lagret:\n%w"
 	msgImportCommit          = "Import fra %s: %s\n"
 	msgImportCommitProposal  = "\n%s: nytt forslag «%s»"
+)
+
+// samvirke init
+const (
+	msgInitExists     = "%s har allerede et git-repo eller en content/-mappe; velg en ny mappe"
+	msgInitCreated    = "Laget strategi-repo i %s (commit %s).\n"
+	msgInitTagFailed  = "repoet er laget, men taggen %s%s ble ikke laget: %w"
+	msgInitTagged     = "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n"
+	msgInitBadPath    = "%s er en symbolsk lenke, en fil der init trenger en mappe, eller en mappe der init skriver en fil (i %s); init skriver ikke dit, heller ikke med --force"
+	msgInitFilesExist = "disse filene i %s finnes allerede: %s; init skriver ikke over dem (flytt dem, eller bruk --force for å skrive over dem)"
+)
+
+// samvirke inputs
+const (
+	msgUnknownFormatTableJSON = "ukjent format «%s»; bruk table eller json"
+	msgUnaddressedInputs      = "\n%d av %d innspill er ikke knyttet til noe tiltak\n"
+	msgInputsSummary          = "\n%s, %s, %d knyttet til minst ett tiltak\n"
+)
+
+// samvirke link
+const (
+	msgNotLinked = "%s er ikke knyttet til %s"
+)
+
+// samvirke list
+const (
+	msgUnknownFormatTableJSONCSV = "ukjent format «%s»; bruk table, json eller csv"
+	msgExcelNeedsCSV             = "--excel gjelder bare --format csv"
+	msgUnknownSort               = "ukjent sortering «%s»; bruk id, title, status, due eller owner"
+)
+
+// samvirke list (the table)
+const (
+	msgMeasureCount = "\n%d av %d tiltak og anbefalinger\n"
+)
+
+// samvirke merge-file (git's merge driver)
+const (
+	msgMergeInvalid         = "samvirke: sammenslåingen av %s ga ugyldig innhold, så din versjon er beholdt:\n%v\n"
+	msgMergeConflictHeading = "samvirke: begge sider har endret samme %s i %s ulikt:\n"
+	msgMergeConflictField   = "  %s, %s:\n    din verdi:    %s\n    den andres:   %s\n"
+	msgMergeConflictHelp    = `Filen har ingen konfliktmarkører; den inneholder din versjon. Rett feltet om den andre
+verdien skal gjelde (f.eks. med samvirke set), så «git add %s» og fullfør
+(«git commit», eller «git rebase --continue»); eller avbryt med «git merge --abort».
+`
+	msgFieldCount = "%d felt"
 )
 
 // samvirke new
@@ -252,6 +399,19 @@ const (
 	msgReportTagUnreadable = "Advarsel: kunne ikke lese innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n"
 )
 
+// samvirke report and strategy (the documents)
+const (
+	msgUnknownLang      = "ukjent språk «%s» for --lang; bruk nb (bokmål, standard) eller nn (nynorsk)"
+	msgUnknownDocFormat = "ukjent format «%s»; bruk html, md, pdf eller docx"
+	msgFormatMismatch   = "--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet"
+	msgFormatFromName   = "kan ikke se formatet av filnavnet %s; bruk .html, .md, .pdf eller .docx, eller oppgi --format"
+	msgNotToTerminal    = "%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |"
+	msgNoChrome         = "PDF lages med Chromium eller Chrome, men fant ingen (så etter chromium, chromium-browser, google-chrome og chrome i PATH og /usr/bin/chromium). Installer chromium (Debian/Ubuntu: «apt-get install chromium», macOS: «brew install --cask chromium») eller Google Chrome, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome. HTML-utgaven (--format html) krever ingen nettleser: %w"
+	msgPDFFailed        = "kunne ikke lage PDF med %s: %w"
+	msgNoPandoc         = "Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w"
+	msgDOCXFailed       = "kunne ikke lage Word-filen med %s: %w"
+)
+
 // samvirke resolve
 const (
 	msgNothingToResolve = "det er ingenting å løse: grenen og %s har ikke gått hver sin vei (siste henting). Kjør «samvirke sync»"
@@ -277,49 +437,10 @@ const (
 	msgSaveFailed       = "lagringen av %s feilet: %w"
 )
 
-// samvirke sync
+// samvirke show
 const (
-	msgUpToDate         = "Alt er oppdatert."
-	msgFetched          = "Hentet %s fra %s.\n"
-	msgPushed           = "Sendte endringene til %s.\n"
-	msgRebasedAndPushed = "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n"
-	msgMergedAndPushed  = "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n"
-)
-
-// samvirke accept
-const (
-	msgNotProposalID        = "«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)"
-	msgNotMeasureNumber     = "--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37"
-	msgHasStatus            = "%s har status %s: %w"
-	msgNumberTaken          = "nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge"
-	msgAcceptCommit         = "%s: forslaget %s godtatt, status %s → %s"
-	msgOnlyProposedAccepted = "%v; bare forslag med status foreslått kan godtas"
-	msgAcceptDirty          = "en av filene som skal endres, har endringer som ikke er lagret i git, eller forslaget er ikke lagret (commit) ennå; lagre eller forkast dem først (git status): %v"
-)
-
-// samvirke report and strategy (the documents)
-const (
-	msgUnknownLang      = "ukjent språk «%s» for --lang; bruk nb (bokmål, standard) eller nn (nynorsk)"
-	msgUnknownDocFormat = "ukjent format «%s»; bruk html, md, pdf eller docx"
-	msgFormatMismatch   = "--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet"
-	msgFormatFromName   = "kan ikke se formatet av filnavnet %s; bruk .html, .md, .pdf eller .docx, eller oppgi --format"
-	msgNotToTerminal    = "%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |"
-	msgNoChrome         = "PDF lages med Chromium eller Chrome, men fant ingen (så etter chromium, chromium-browser, google-chrome og chrome i PATH og /usr/bin/chromium). Installer chromium (Debian/Ubuntu: «apt-get install chromium», macOS: «brew install --cask chromium») eller Google Chrome, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome. HTML-utgaven (--format html) krever ingen nettleser: %w"
-	msgPDFFailed        = "kunne ikke lage PDF med %s: %w"
-	msgNoPandoc         = "Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w"
-	msgDOCXFailed       = "kunne ikke lage Word-filen med %s: %w"
-)
-
-// samvirke merge-file (git's merge driver)
-const (
-	msgMergeInvalid         = "samvirke: sammenslåingen av %s ga ugyldig innhold, så din versjon er beholdt:\n%v\n"
-	msgMergeConflictHeading = "samvirke: begge sider har endret samme %s i %s ulikt:\n"
-	msgMergeConflictField   = "  %s, %s:\n    din verdi:    %s\n    den andres:   %s\n"
-	msgMergeConflictHelp    = `Filen har ingen konfliktmarkører; den inneholder din versjon. Rett feltet om den andre
-verdien skal gjelde (f.eks. med samvirke set), så «git add %s» og fullfør
-(«git commit», eller «git rebase --continue»); eller avbryt med «git merge --abort».
-`
-	msgFieldCount = "%d felt"
+	msgShowLog    = "\nLogg:"
+	msgShowInputs = "\nInnspill fra Åpen arena:"
 )
 
 // samvirke site
@@ -330,22 +451,11 @@ const (
 	msgSiteWritten     = "Skrev %s til %s (%s uendret%s).\n"
 )
 
-// Reading the content (every command that reads content/)
+// samvirke site (the reports on the site)
 const (
-	msgContentNotDir        = "content %s er ikke en mappe; samvirke leser tiltakene fra mappen content/"
-	msgNoContentDir         = "fant ingen content/-mappe %s; samvirke leser bare content/ i repoet (lag et strategi-repo med «samvirke init», eller bruk --repo)"
-	msgContentSymlink       = "content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet"
-	msgAtNeedsContent       = "--at krever et git-repo med content/; fant ingen her eller over (bruk --repo)"
-	msgBuiltinContent       = "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet)."
-	msgAtNeedsRepo          = "--at krever et git-repo: %w"
-	msgShowingCommit        = "Viser innholdet slik det var i commit %s (%s).\n"
-	msgContentErrorsWarning = "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.\n"
-	msgNoSuchCommit         = "fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)"
-	msgContentSymlinkAt     = "content er en symbolsk lenke i commit %s («%s»); samvirke følger ikke symbolske lenker"
-	msgNoContentAt          = "commit %s («%s») har ingen content/-mappe"
-	msgNeedsRepo            = "fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)"
-	msgNotRepo              = "%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w"
-	msgOpenRepoFailed       = "kunne ikke åpne git-repoet i %s: %w"
+	msgSiteBadTagName      = "Advarsel: navnet på taggen %s kan ikke være en adresse på nettstedet; rapporten er ikke med der.\n"
+	msgSiteReportPDFFailed = "kunne ikke lage PDF av rapporten %s med %s: %w"
+	msgSiteNoChrome        = "Merk: fant ingen Chromium eller Chrome, så rapportene på nettstedet er uten PDF. Installer chromium, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome."
 )
 
 // samvirke strategy
@@ -361,41 +471,31 @@ const (
 	msgStrategyTagged        = "Merket %s som grunnlag for neste sammenligning: %s\n"
 )
 
-// samvirke clone
+// samvirke sync
 const (
-	msgCloneDirNotEmpty  = "mappen %s finnes og er ikke tom; velg en annen mappe"
-	msgCloning           = "Kloner %s til %s …\n"
-	msgCloned            = "Klonet til %s.\n"
-	msgMergeDriverFailed = "Merk: kunne ikke sette opp samvirke som merge-driver (%v). Gjør det selv i repoet:\n  git config merge.samvirke.driver %q\n"
-	msgMergeDriverSet    = "Satte opp samvirke som gits merge-driver for content/ i dette repoet (merge.samvirke.driver i .git/config), så git pull og git merge slår sammen tiltak felt for felt.\n"
+	msgUpToDate         = "Alt er oppdatert."
+	msgFetched          = "Hentet %s fra %s.\n"
+	msgPushed           = "Sendte endringene til %s.\n"
+	msgRebasedAndPushed = "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n"
+	msgMergedAndPushed  = "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n"
 )
 
-// samvirke diff
+// samvirke sync (tags)
 const (
-	msgSinceMissing     = "--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med"
-	msgNoCommitsBefore  = "Ingen commits før %s; sammenligner med et tomt repo.\n"
-	msgDiffNoContent    = "fant ingen content/-mappe; diff krever et strategi-repo (bruk --repo)"
-	msgNoContentChanges = "Ingen endringer i innholdet."
-	msgDiffAdded        = "+ %s %s (nytt, %s)\n"
-	msgDiffRemoved      = "- %s %s (fjernet)\n"
-	msgDiffInputAdded   = "+ innspill %s %s (%s)\n"
-	msgDiffInputRemoved = "- innspill %s %s (fjernet)\n"
-	msgDiffInputChanged = "~ innspill %s %s (endret, %s)\n"
+	msgTagsFetched = "Hentet %s: %s.\n"
+	msgTagsPushed  = "Sendte %s: %s.\n"
+	msgTagDiverged = "Merk: taggen %s finnes både her og på %s, men peker på ulike commits; ingen av dem er flyttet. Bruk et nytt navn med «%s».\n"
 )
 
-// samvirke fmt
+// samvirke tui (starting it)
 const (
-	msgFmtNoContent      = "fant ingen content/-mappe; kjør samvirke fmt i et strategi-repo eller bruk --repo"
-	msgFmtSkippedInvalid = "%s med feil ble ikke formatert; se «samvirke validate».\n"
-	msgNotCanonical      = "%s er ikke i kanonisk form; kjør «samvirke fmt».\n"
+	msgTUINotRepo       = "%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet)."
+	msgTUINeedsTerminal = "samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»"
+	msgForeignRepo      = "%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt."
 )
 
-// samvirke init
+// samvirke validate
 const (
-	msgInitExists     = "%s har allerede et git-repo eller en content/-mappe; velg en ny mappe"
-	msgInitCreated    = "Laget strategi-repo i %s (commit %s).\n"
-	msgInitTagFailed  = "repoet er laget, men taggen %s%s ble ikke laget: %w"
-	msgInitTagged     = "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n"
-	msgInitBadPath    = "%s er en symbolsk lenke, en fil der init trenger en mappe, eller en mappe der init skriver en fil (i %s); init skriver ikke dit, heller ikke med --force"
-	msgInitFilesExist = "disse filene i %s finnes allerede: %s; init skriver ikke over dem (flytt dem, eller bruk --force for å skrive over dem)"
+	msgValidateErrors = "%d feil i innholdet.\n"
+	msgValid          = "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n"
 )

@@ -65,7 +65,7 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 	demo := *opts.global
 	demo.Repo = root
 	err = tuiRunWith(ctx, &tuiCmdOptions{global: &demo, streams: s, Author: who}, func(o *tui.Options) {
-		o.Greeting = "Prøverepo: " + root + " (lagre fritt; slett mappen etterpå)"
+		o.Greeting = fmt.Sprintf(msgDemoGreeting, root)
 	})
 	fmt.Fprintf(s.Out, msgDemoLocation, root)
 	return err

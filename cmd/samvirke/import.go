@@ -183,10 +183,10 @@ func importPlan(c *measures.Content, g *sheet.Grid, opts sheet.ImportOptions) (*
 func importMessage(file string, p *sheet.Plan) string {
 	var parts []string
 	if n := len(p.Changed); n > 0 {
-		parts = append(parts, count(n, "tiltak")+" endret")
+		parts = append(parts, fmt.Sprintf(msgImportChanged, count(n, "tiltak")))
 	}
 	if n := len(p.New); n > 0 {
-		parts = append(parts, count(n, "forslag")+" lagt til")
+		parts = append(parts, fmt.Sprintf(msgImportAdded, count(n, "forslag")))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, msgImportCommit, file, strings.Join(parts, ", "))

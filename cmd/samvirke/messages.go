@@ -210,6 +210,14 @@ const (
 	msgOpenRepoFailed       = "kunne ikke åpne git-repoet i %s: %w"
 )
 
+// samvirke (help and the errors of arguments and flags)
+const (
+	msgFlagErrorSeeHelp = "%w%s\nSe «%s --help»."
+	msgUnknownCommand   = "ukjent kommando «%s»"
+	msgSeeHelp          = "%s\nSe «%s --help»."
+	msgUsageMoreHelp    = "\n\nSe «%s [kommando] --help» for mer om hver kommando."
+)
+
 // samvirke accept
 const (
 	msgNotProposalID        = "«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)"
@@ -254,6 +262,7 @@ const (
 	msgDemoLocation = "Prøverepoet ligger i %s.\n"
 	msgMakeTempDir  = "kunne ikke lage en midlertidig mappe: %w"
 	msgMakeDemoRepo = "kunne ikke lage prøverepoet i %s: %w"
+	msgDemoGreeting = "Prøverepo: %s (lagre fritt; slett mappen etterpå)"
 )
 
 // samvirke diff
@@ -305,6 +314,8 @@ const (
 	msgImportNotSaved        = "%s har %s, så ingenting er lagret:\n%w"
 	msgImportCommit          = "Import fra %s: %s\n"
 	msgImportCommitProposal  = "\n%s: nytt forslag «%s»"
+	msgImportChanged         = "%s endret"
+	msgImportAdded           = "%s lagt til"
 )
 
 // samvirke init
@@ -478,6 +489,13 @@ const (
 	msgPushed           = "Sendte endringene til %s.\n"
 	msgRebasedAndPushed = "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n"
 	msgMergedAndPushed  = "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n"
+	msgSyncFetching     = "Henter fra %s …"
+	msgSyncPushing      = "Sender til %s …"
+	msgSyncPushingTags  = "Sender rapportgrunnlag til %s …"
+	msgMergedOurs       = "dine endringer (%s)"
+	msgMergedTheirs     = "endringer fra %s (%s)"
+	msgMergedNoFields   = "slått sammen"
+	msgAnd              = " og "
 )
 
 // samvirke sync (tags)
@@ -487,15 +505,54 @@ const (
 	msgTagDiverged = "Merk: taggen %s finnes både her og på %s, men peker på ulike commits; ingen av dem er flyttet. Bruk et nytt navn med «%s».\n"
 )
 
+// samvirke sync, resolve, clone and the TUI when a sync stops
+const (
+	msgSyncNoCommonHistory = "denne grenen og %s har ingen felles historikk; ingenting er endret. Sjekk at --remote peker på riktig repo"
+	msgSyncRewritten       = `historikken på %[1]s/%[2]s er skrevet om (force-push): %[3]s du hentet derfra før, finnes ikke lenger der (var %[4]s, nå %[5]s).
+Ingenting er endret, verken her eller på %[1]s, og ingenting blir sendt på nytt.
+Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta vare på dine commits og starte fra den:
+  git branch min-kopi
+  git reset --hard %[1]s/%[2]s
+  git update-ref -d refs/samvirke/seen/%[1]s/%[2]s`
+	msgSyncTimeout            = "fikk ikke svar fra %s innen %s; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout"
+	msgSyncMergeInvalid       = "sammenslåingen med %s ville gitt ugyldig innhold, så ingenting er endret: %w"
+	msgSyncDirty              = "filer som %s har endret, har ulagrede endringer her; lagre (commit) eller flytt dem først, så ingenting går tapt: %v"
+	msgSyncFailed             = "synkronisering med %s feilet: %w"
+	msgGitOperationInProgress = "en git-operasjon pågår i repoet (%s); fullfør eller avbryt den først (f.eks. «git cherry-pick --abort» eller «git revert --abort»)"
+	msgSecondsDecimal         = "%.1f sekunder"
+	msgSameFields             = "de samme %d feltene"
+	msgSyncConflict           = "både du og %s har endret %s ulikt; ingenting er endret, verken her eller på %s.\n"
+	msgSyncConflictMine       = "  din verdi:  %s\n              satt av %s\n"
+	msgSyncConflictTheirs     = "  fra %s: %s\n              satt av %s\n"
+	msgSyncChoose             = "\nVelg hva som skal gjelde, så sync igjen:\n"
+	msgSyncResolveMine        = "  samvirke resolve %s --keep mine      (behold dine verdier)\n"
+	msgSyncResolveTheirs      = "  samvirke resolve %s --keep theirs    (bruk verdiene fra %s)\n"
+	msgSyncResolveField       = "  samvirke resolve %s --keep %s=theirs   (felt for felt)\n"
+	msgGitMergeInProgress     = "en git merge pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den (rett filene, «git add» og «git commit») eller avbryt den med «git merge --abort», og kjør så samvirke sync"
+	msgGitRebaseInProgress    = "en git rebase pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den («git rebase --continue») eller avbryt den med «git rebase --abort», og kjør så samvirke sync"
+	msgBranchDeleted          = "grenen er slettet"
+	msgSameField              = "samme felt"
+	msgSyncAgain              = "  samvirke sync"
+	msgNoValue                = "(ingen)"
+)
+
 // samvirke tui (starting it)
 const (
 	msgTUINotRepo       = "%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet)."
 	msgTUINeedsTerminal = "samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»"
 	msgForeignRepo      = "%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt."
+	msgTUIEmbedded      = "innebygd innhold, skrivebeskyttet (fant ingen content/ her eller over). «samvirke demo» lager et repo du kan endre; --repo åpner et annet."
+	msgRepairFailed     = "Kunne ikke fullføre en avbrutt lagring: "
 )
 
 // samvirke validate
 const (
 	msgValidateErrors = "%d feil i innholdet.\n"
 	msgValid          = "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n"
+)
+
+// samvirke version
+const (
+	msgDevelVersion = "(utviklingsversjon)"
+	msgLocalChanges = " med lokale endringer"
 )

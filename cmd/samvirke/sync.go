@@ -67,8 +67,11 @@ func syncRun(ctx context.Context, opts *syncOptions) error {
 	if s.IsStdoutTTY() {
 		so.Progress = s.ErrOut
 		so.OnStep = func(step string) {
-			fmt.Fprintln(s.ErrOut, map[string]string{"fetch": "Henter fra " + remote + " …",
-				"push": "Sender til " + remote + " …", "push-tags": "Sender rapportgrunnlag til " + remote + " …"}[step])
+			line := map[string]string{"fetch": msgSyncFetching, "push": msgSyncPushing, "push-tags": msgSyncPushingTags}[step]
+			if line != "" {
+				line = fmt.Sprintf(line, remote)
+			}
+			fmt.Fprintln(s.ErrOut, line)
 		}
 	}
 	res, err := repo.SyncWith(ctx, so)
@@ -103,15 +106,15 @@ func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 func mergedSummary(m tracker.MergedFile, remote string) string {
 	var parts []string
 	if len(m.Ours) > 0 {
-		parts = append(parts, "dine endringer ("+strings.Join(m.Ours, ", ")+")")
+		parts = append(parts, fmt.Sprintf(msgMergedOurs, strings.Join(m.Ours, ", ")))
 	}
 	if len(m.Theirs) > 0 {
-		parts = append(parts, "endringer fra "+remote+" ("+strings.Join(m.Theirs, ", ")+")")
+		parts = append(parts, fmt.Sprintf(msgMergedTheirs, remote, strings.Join(m.Theirs, ", ")))
 	}
 	if len(parts) == 0 {
-		return "slått sammen"
+		return msgMergedNoFields
 	}
-	return strings.Join(parts, " og ")
+	return strings.Join(parts, msgAnd)
 }
 
 func pronoun(n int) string {

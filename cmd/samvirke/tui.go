@@ -69,7 +69,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		return opts, err
 	}
 	if src.Embedded {
-		opts.ReadOnly = "innebygd innhold, skrivebeskyttet (fant ingen content/ her eller over). «samvirke demo» lager et repo du kan endre; --repo åpner et annet."
+		opts.ReadOnly = msgTUIEmbedded
 	} else {
 		opts.FS = src.FS
 		opts.Dir = filepath.Join(src.Root, measures.Dir)
@@ -100,7 +100,7 @@ func finishInterrupted(repo *tracker.Repo, opts *tui.Options) {
 	var msgs []string
 	repo.OnRepair = func(msg string) { msgs = append(msgs, msg) }
 	if err := repo.Recover(context.Background()); err != nil {
-		msgs = append(msgs, "Kunne ikke fullføre en avbrutt lagring: "+saveError("", err).Error())
+		msgs = append(msgs, msgRepairFailed+saveError("", err).Error())
 	}
 	repo.OnRepair = nil
 	opts.Greeting = strings.Join(append(msgs, opts.Greeting), " ")

@@ -89,7 +89,7 @@ func ensureMergeDriver(repo *tracker.Repo, s *IOStreams) {
 	case err != nil:
 		fmt.Fprintf(s.ErrOut, msgMergeDriverFailed, err, tracker.MergeDriverCommand(exe))
 	case set:
-		fmt.Fprintf(s.ErrOut, msgMergeDriverSet)
+		fmt.Fprint(s.ErrOut, msgMergeDriverSet)
 	}
 }
 

@@ -44,7 +44,7 @@ arbeidskopien.`,
 				return fmt.Errorf(msgUnknownFormatTextJSONMD, opts.Format)
 			}
 			if opts.Since == "" {
-				return fmt.Errorf(msgSinceMissing)
+				return errors.New(msgSinceMissing)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -111,7 +111,7 @@ func loadAt(g *globalOptions, s *IOStreams, at string) (*measures.Content, error
 		return nil, err
 	}
 	if src.Embedded {
-		return nil, fmt.Errorf(msgDiffNoContent)
+		return nil, errors.New(msgDiffNoContent)
 	}
 	return c, nil
 }

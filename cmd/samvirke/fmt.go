@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ func fmtRun(opts *fmtOptions) error {
 		return err
 	}
 	if src.Embedded {
-		return fmt.Errorf(msgFmtNoContent)
+		return errors.New(msgFmtNoContent)
 	}
 	c, err := measures.Load(src.FS)
 	es := measures.AsErrors(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -48,7 +49,7 @@ tiltak eller anbefaling.`,
 				return fmt.Errorf(msgUnknownFormatTableJSONCSV, opts.Format)
 			}
 			if opts.Excel && opts.Format != "csv" {
-				return fmt.Errorf(msgExcelNeedsCSV)
+				return errors.New(msgExcelNeedsCSV)
 			}
 			if !slices.Contains(measures.SortKeys, measures.SortKey(opts.Sort)) {
 				return fmt.Errorf(msgUnknownSort, opts.Sort)

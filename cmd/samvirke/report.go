@@ -78,13 +78,13 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 	}
 	c, src, repo := in.c, in.src, in.repo
 	if (opts.Since != "" || opts.Tag != "") && repo == nil {
-		return fmt.Errorf(msgReportNeedsRepo)
+		return errors.New(msgReportNeedsRepo)
 	}
 	if opts.Tag != "" {
 		if changed, err := repo.ContentChanged(); err != nil {
 			return err
 		} else if changed {
-			return fmt.Errorf(msgReportDirty)
+			return errors.New(msgReportDirty)
 		}
 	}
 	in.doc.Date = measures.DateOf(opts.Now())

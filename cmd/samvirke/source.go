@@ -137,7 +137,7 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 	}
 	if src.Embedded {
 		if g.At != "" {
-			return nil, nil, fmt.Errorf(msgAtNeedsContent)
+			return nil, nil, errors.New(msgAtNeedsContent)
 		}
 		fmt.Fprintln(s.ErrOut, msgBuiltinContent)
 	}
@@ -218,7 +218,7 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 		return nil, err
 	}
 	if src.Embedded {
-		return nil, fmt.Errorf(msgNeedsRepo)
+		return nil, errors.New(msgNeedsRepo)
 	}
 	repo, err := tracker.Open(src.Root)
 	if errors.Is(err, tracker.ErrNotRepository) {

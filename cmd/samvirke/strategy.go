@@ -88,13 +88,13 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 		return err
 	}
 	if (opts.Compare != "" || opts.Tag != "") && in.repo == nil {
-		return fmt.Errorf(msgStrategyNeedsRepo)
+		return errors.New(msgStrategyNeedsRepo)
 	}
 	if opts.Tag != "" {
 		if changed, err := in.repo.ContentChanged(); err != nil {
 			return err
 		} else if changed {
-			return fmt.Errorf(msgStrategyDirty)
+			return errors.New(msgStrategyDirty)
 		}
 	}
 	in.doc.Date = measures.DateOf(opts.Now())

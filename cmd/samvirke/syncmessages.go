@@ -91,7 +91,7 @@ func conflictMessage(cs []tracker.SyncConflict, remote string) string {
 		}
 	}
 	idList := strings.Join(ids, " ")
-	fmt.Fprintf(&b, msgSyncChoose)
+	fmt.Fprint(&b, msgSyncChoose)
 	fmt.Fprintf(&b, msgSyncResolveMine, idList)
 	fmt.Fprintf(&b, msgSyncResolveTheirs, idList, remote)
 	if isMeasureFile(cs[0].File) {

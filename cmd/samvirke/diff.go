@@ -128,7 +128,7 @@ func writeDiffText(w io.Writer, d *measures.Diff) {
 		fmt.Fprintf(w, msgDiffRemoved, oneLine(m.ID), oneLine(m.Title))
 	}
 	for _, r := range d.Renamed {
-		fmt.Fprintf(w, "~ %s → %s (ny id)\n", oneLine(r.From), oneLine(r.To))
+		fmt.Fprintf(w, msgDiffRenamed, oneLine(r.From), oneLine(r.To))
 	}
 	for _, c := range d.Changed {
 		fmt.Fprintf(w, "~ %s %s: %s\n", oneLine(c.ID), oneLine(c.Title), oneLine(strings.Join(c.Changes, ", ")))

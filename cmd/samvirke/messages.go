@@ -276,6 +276,7 @@ const (
 	msgDiffInputAdded   = "+ innspill %s %s (%s)\n"
 	msgDiffInputRemoved = "- innspill %s %s (fjernet)\n"
 	msgDiffInputChanged = "~ innspill %s %s (endret, %s)\n"
+	msgDiffRenamed      = "~ %s → %s (ny id)\n"
 )
 
 // samvirke export
@@ -547,8 +548,9 @@ const (
 
 // samvirke validate
 const (
-	msgValidateErrors = "%d feil i innholdet.\n"
-	msgValid          = "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n"
+	msgValidateErrors  = "%d feil i innholdet.\n"
+	msgValid           = "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n"
+	msgValidateSummary = "\n%s i %s.\n"
 )
 
 // samvirke version

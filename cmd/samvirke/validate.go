@@ -92,7 +92,7 @@ func validateRun(opts *validateOptions) error {
 			fmt.Fprintln(w, plain(e.Error()))
 			files[e.File] = true
 		}
-		fmt.Fprintf(w, "\n%s i %s.\n", count(len(es), "feil"), count(len(files), "fil"))
+		fmt.Fprintf(w, msgValidateSummary, count(len(es), "feil"), count(len(files), "fil"))
 	}
 	if len(es) > 0 {
 		return &exitError{code: 1}

@@ -66,13 +66,13 @@ func acceptTarget(opts *acceptOptions) error {
 		opts.Proposal = id
 	}
 	if !measures.IsProposalID(opts.Proposal) {
-		return fmt.Errorf("«%s» er ikke en forslags-id; forslag heter P-<navn>, f.eks. P-felles-kurs (se «samvirke list --status proposed»)", opts.Proposal)
+		return fmt.Errorf(msgNotProposalID, opts.Proposal)
 	}
 	if opts.ID != "" {
 		opts.ID = normalizeID(opts.ID)
 		n, ok := measures.MeasureNumber(opts.ID)
 		if !ok || measures.NumberedID(n) != opts.ID {
-			return fmt.Errorf("--id «%s» er ikke et tiltaksnummer; skriv T og minst to sifre uten ekstra nuller foran, f.eks. T37", opts.ID)
+			return fmt.Errorf(msgNotMeasureNumber, opts.ID)
 		}
 	}
 	return nil
@@ -96,7 +96,7 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 			return nil, fmt.Errorf("%s: %w", opts.Proposal, tracker.ErrNotFound)
 		}
 		if p.Status != measures.Proposed {
-			return nil, fmt.Errorf("%s har status %s: %w", p.ID, p.Status.Label(), errNotProposal)
+			return nil, fmt.Errorf(msgHasStatus, p.ID, p.Status.Label(), errNotProposal)
 		}
 		known, err := repo.KnownMeasureIDs()
 		if err != nil {
@@ -108,7 +108,7 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 		}
 		newID, err = measures.AcceptID(opts.ID, used)
 		if taken := (*measures.NumberTakenError)(nil); errors.As(err, &taken) {
-			return nil, fmt.Errorf("nummeret %s er allerede brukt (%s, i arbeidskopien eller en gren); velg et annet eller la samvirke velge", taken.Number, taken.By)
+			return nil, fmt.Errorf(msgNumberTaken, taken.Number, taken.By)
 		}
 
 		m := p.Clone()
@@ -119,16 +119,16 @@ func acceptRun(ctx context.Context, opts *acceptOptions) error {
 		write := c.RewriteRefs(p.ID, newID)
 		write[path.Join(measures.Dir, measures.MeasuresDir, newID+".md")] = m.Encode()
 		return &tracker.Edit{
-			Message: fmt.Sprintf("%s: forslaget %s godtatt, status %s → %s", newID, p.ID, p.Status.Label(), m.Status.Label()),
+			Message: fmt.Sprintf(msgAcceptCommit, newID, p.ID, p.Status.Label(), m.Status.Label()),
 			Write:   write,
 			Delete:  []string{p.File},
 		}, nil
 	}, tracker.SaveOptions{Author: opts.Author})
 	switch {
 	case errors.Is(err, errNotProposal):
-		return fmt.Errorf("%v; bare forslag med status foreslått kan godtas", err)
+		return fmt.Errorf(msgOnlyProposedAccepted, err)
 	case errors.Is(err, tracker.ErrDirty):
-		return fmt.Errorf("en av filene som skal endres, har endringer som ikke er lagret i git, eller forslaget er ikke lagret (commit) ennå; lagre eller forkast dem først (git status): %v", err)
+		return fmt.Errorf(msgAcceptDirty, err)
 	case err != nil:
 		return saveError(opts.Proposal, err)
 	}

@@ -62,10 +62,10 @@ requesten har etiketten «sekretariat») vises funnene som advarsler, og koden e
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"text", "json", "github", "gitlab"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text, json, github eller gitlab", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSONCI, opts.Format)
 			}
 			if opts.Base == "" {
-				return errors.New("--base mangler: oppgi grenen pull requesten skal inn i, f.eks. origin/main")
+				return errors.New(msgBaseMissing)
 			}
 			if v := strings.ToLower(opts.streams.Env(allowSecretariatEnv)); v == "1" || v == "true" || v == "yes" {
 				opts.Allow = true
@@ -118,7 +118,7 @@ func prFindings(opts *checkPROptions) (*object.Commit, []problem, error) {
 	}
 	base, err := repo.MergeBase(opts.Base, headRef)
 	if errors.Is(err, tracker.ErrUnknownRef) {
-		return nil, nil, fmt.Errorf("fant ikke «%s» eller «%s», eller de har ingen felles historikk (i CI: hent hele historikken, f.eks. fetch-depth: 0): %v", opts.Base, headRef, err)
+		return nil, nil, fmt.Errorf(msgNoCommonHistoryCI, opts.Base, headRef, err)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -140,7 +140,7 @@ func prFindings(opts *checkPROptions) (*object.Commit, []problem, error) {
 	findings = withPrefix(findings, repoPrefix(repo.Root))
 	paths, err := repo.ChangedPaths(base, opts.Head)
 	if err != nil {
-		return nil, nil, fmt.Errorf("finn filene pull requesten endrer: %w", err)
+		return nil, nil, fmt.Errorf(msgFindChangedFiles, err)
 	}
 	findings = append(findings, pathFindings(paths)...)
 	slices.SortStableFunc(findings, func(a, b problem) int {
@@ -176,11 +176,11 @@ func writeCheckPR(opts *checkPROptions, base string, findings []problem) error {
 		}
 		switch {
 		case len(findings) == 0:
-			fmt.Fprintln(w, "Ingen endringer som krever sekretariatet.")
+			fmt.Fprintln(w, msgNoSecretariatChanges)
 		case opts.Allow:
-			fmt.Fprintf(w, "\n%s som ellers krever sekretariatet; tillatt (sekretariatets pull request).\n", count(len(findings), "endring"))
+			fmt.Fprintf(w, msgSecretariatAllowed, count(len(findings), "endring"))
 		default:
-			fmt.Fprintf(w, "\n%s krever sekretariatet. Ta %s ut av pull requesten, eller be sekretariatet om å gjøre %[2]s.\n", count(len(findings), "endring"), them(len(findings)))
+			fmt.Fprintf(w, msgSecretariatRequired, count(len(findings), "endring"), them(len(findings)))
 		}
 	}
 	return nil
@@ -191,11 +191,11 @@ func writeCheckPR(opts *checkPROptions, base string, findings []problem) error {
 func secretariatChanges(baseFS, headFS fs.FS) ([]problem, error) {
 	old, err := measures.Load(baseFS)
 	if err != nil && measures.AsErrors(err) == nil {
-		return nil, fmt.Errorf("les innholdet i --base: %w", err)
+		return nil, fmt.Errorf(msgReadBase, err)
 	}
 	cur, err := measures.Load(headFS)
 	if err != nil && measures.AsErrors(err) == nil {
-		return nil, fmt.Errorf("les innholdet i pull requesten: %w", err)
+		return nil, fmt.Errorf(msgReadPR, err)
 	}
 	var out []problem
 	add := func(f measures.Finding) {

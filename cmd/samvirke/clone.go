@@ -56,18 +56,18 @@ func cloneRun(ctx context.Context, opts *cloneOptions) error {
 		dir = cloneDir(url)
 	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return fmt.Errorf("mappen %s finnes og er ikke tom; velg en annen mappe", dir)
+		return fmt.Errorf(msgCloneDirNotEmpty, dir)
 	}
 	co := tracker.CloneOptions{Timeout: opts.Timeout}
 	if s.IsStdoutTTY() {
 		co.Progress = s.ErrOut
 	}
-	fmt.Fprintf(s.ErrOut, "Kloner %s til %s …\n", url, dir)
+	fmt.Fprintf(s.ErrOut, msgCloning, url, dir)
 	repo, err := tracker.Clone(ctx, url, dir, co)
 	if err != nil {
 		return syncError(err, nil, url, opts.Timeout)
 	}
-	fmt.Fprintf(s.Out, "Klonet til %s.\n", dir)
+	fmt.Fprintf(s.Out, msgCloned, dir)
 	ensureMergeDriver(repo, s)
 	return nil
 }
@@ -87,9 +87,9 @@ func ensureMergeDriver(repo *tracker.Repo, s *IOStreams) {
 	case errors.Is(err, tracker.ErrNoGit):
 		// Without git there is no git merge to drive.
 	case err != nil:
-		fmt.Fprintf(s.ErrOut, "Merk: kunne ikke sette opp samvirke som merge-driver (%v). Gjør det selv i repoet:\n  git config merge.samvirke.driver %q\n", err, tracker.MergeDriverCommand(exe))
+		fmt.Fprintf(s.ErrOut, msgMergeDriverFailed, err, tracker.MergeDriverCommand(exe))
 	case set:
-		fmt.Fprintf(s.ErrOut, "Satte opp samvirke som gits merge-driver for content/ i dette repoet (merge.samvirke.driver i .git/config), så git pull og git merge slår sammen tiltak felt for felt.\n")
+		fmt.Fprint(s.ErrOut, msgMergeDriverSet)
 	}
 }
 

@@ -56,7 +56,7 @@ func completionRun(opts *completionOptions) error {
 	case "powershell":
 		return opts.root.GenPowerShellCompletionWithDesc(w)
 	}
-	return fmt.Errorf("ukjent skall «%s»", opts.Shell)
+	return fmt.Errorf(msgUnknownShell, opts.Shell)
 }
 
 // idArgs are the commands whose first argument is a measure id; link and unlink take

@@ -57,17 +57,17 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Out, "Laget et prøverepo i %s.\nDet du lagrer der, blir commits bare i det repoet. Slett mappen når du er ferdig.\n", root)
+	fmt.Fprintf(s.Out, msgDemoCreated, root)
 	if !s.IsInteractive() {
-		fmt.Fprintf(s.Out, "Åpne det med «samvirke --repo %s».\n", root)
+		fmt.Fprintf(s.Out, msgDemoOpenWith, root)
 		return nil
 	}
 	demo := *opts.global
 	demo.Repo = root
 	err = tuiRunWith(ctx, &tuiCmdOptions{global: &demo, streams: s, Author: who}, func(o *tui.Options) {
-		o.Greeting = "Prøverepo: " + root + " (lagre fritt; slett mappen etterpå)"
+		o.Greeting = fmt.Sprintf(msgDemoGreeting, root)
 	})
-	fmt.Fprintf(s.Out, "Prøverepoet ligger i %s.\n", root)
+	fmt.Fprintf(s.Out, msgDemoLocation, root)
 	return err
 }
 
@@ -76,7 +76,7 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 func makeDemoRepo(author string) (root, who string, err error) {
 	dir, err := os.MkdirTemp("", "samvirke-demo-")
 	if err != nil {
-		return "", "", fmt.Errorf("kunne ikke lage en midlertidig mappe: %w", err)
+		return "", "", fmt.Errorf(msgMakeTempDir, err)
 	}
 	files, err := repotemplate.Files(repotemplate.InstallFor(releaseVersion()))
 	if err != nil {
@@ -93,7 +93,7 @@ func makeDemoRepo(author string) (root, who string, err error) {
 		return "", "", errors.New(noIdentityMsg)
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("kunne ikke lage prøverepoet i %s: %w", root, err)
+		return "", "", fmt.Errorf(msgMakeDemoRepo, root, err)
 	}
 	return repo.Root, who, nil
 }

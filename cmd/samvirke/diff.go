@@ -41,10 +41,10 @@ arbeidskopien.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSONMD, opts.Format)
 			}
 			if opts.Since == "" {
-				return fmt.Errorf("--since mangler: oppgi en commit, gren, tagg eller dato å sammenligne med")
+				return errors.New(msgSinceMissing)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -96,7 +96,7 @@ func loadSince(g *globalOptions, s *IOStreams, since string) (*measures.Content,
 	}
 	before := d.AddDays(-1).String()
 	if _, err := repo.Resolve(before); errors.Is(err, tracker.ErrUnknownRef) {
-		fmt.Fprintf(s.ErrOut, "Ingen commits før %s; sammenligner med et tomt repo.\n", d.Norwegian())
+		fmt.Fprintf(s.ErrOut, msgNoCommitsBefore, d.Norwegian())
 		return &measures.Content{}, nil
 	}
 	return loadAt(g, s, before)
@@ -111,24 +111,24 @@ func loadAt(g *globalOptions, s *IOStreams, at string) (*measures.Content, error
 		return nil, err
 	}
 	if src.Embedded {
-		return nil, fmt.Errorf("fant ingen content/-mappe; diff krever et strategi-repo (bruk --repo)")
+		return nil, errors.New(msgDiffNoContent)
 	}
 	return c, nil
 }
 
 func writeDiffText(w io.Writer, d *measures.Diff) {
 	if d.Empty() {
-		fmt.Fprintln(w, "Ingen endringer i innholdet.")
+		fmt.Fprintln(w, msgNoContentChanges)
 		return
 	}
 	for _, m := range d.Added {
-		fmt.Fprintf(w, "+ %s %s (nytt, %s)\n", oneLine(m.ID), oneLine(m.Title), m.Status.Label())
+		fmt.Fprintf(w, msgDiffAdded, oneLine(m.ID), oneLine(m.Title), m.Status.Label())
 	}
 	for _, m := range d.Removed {
-		fmt.Fprintf(w, "- %s %s (fjernet)\n", oneLine(m.ID), oneLine(m.Title))
+		fmt.Fprintf(w, msgDiffRemoved, oneLine(m.ID), oneLine(m.Title))
 	}
 	for _, r := range d.Renamed {
-		fmt.Fprintf(w, "~ %s → %s (ny id)\n", oneLine(r.From), oneLine(r.To))
+		fmt.Fprintf(w, msgDiffRenamed, oneLine(r.From), oneLine(r.To))
 	}
 	for _, c := range d.Changed {
 		fmt.Fprintf(w, "~ %s %s: %s\n", oneLine(c.ID), oneLine(c.Title), oneLine(strings.Join(c.Changes, ", ")))
@@ -140,11 +140,11 @@ func writeDiffText(w io.Writer, d *measures.Diff) {
 		id, title := oneLine(g.ID), oneLine(g.Title)
 		switch {
 		case g.New:
-			fmt.Fprintf(w, "+ innspill %s %s (%s)\n", id, title, count(g.Items, "punkt"))
+			fmt.Fprintf(w, msgDiffInputAdded, id, title, count(g.Items, "punkt"))
 		case g.Removed:
-			fmt.Fprintf(w, "- innspill %s %s (fjernet)\n", id, title)
+			fmt.Fprintf(w, msgDiffInputRemoved, id, title)
 		default:
-			fmt.Fprintf(w, "~ innspill %s %s (endret, %s)\n", id, title, count(g.Items, "punkt"))
+			fmt.Fprintf(w, msgDiffInputChanged, id, title, count(g.Items, "punkt"))
 		}
 	}
 }

@@ -42,7 +42,7 @@ func addLangFlag(cmd *cobra.Command, l *string) {
 func parseLang(s string) (lang.Lang, error) {
 	l, err := lang.Parse(s)
 	if err != nil {
-		return "", fmt.Errorf("ukjent språk «%s» for --lang; bruk nb (bokmål, standard) eller nn (nynorsk)", s)
+		return "", fmt.Errorf(msgUnknownLang, s)
 	}
 	return l, nil
 }
@@ -67,18 +67,18 @@ func (o *docOutput) format(s *IOStreams) (string, error) {
 	}
 	switch {
 	case f != "" && !slices.Contains(docFormats, f):
-		return "", fmt.Errorf("ukjent format «%s»; bruk html, md, pdf eller docx", f)
+		return "", fmt.Errorf(msgUnknownDocFormat, f)
 	case f != "" && fromExt != "" && f != fromExt:
-		return "", fmt.Errorf("--format %s passer ikke med filnavnet %s; fjern --format eller endre filnavnet", f, o.Output)
+		return "", fmt.Errorf(msgFormatMismatch, f, o.Output)
 	case f == "" && fromExt != "":
 		f = fromExt
 	case f == "" && o.Output != "":
-		return "", fmt.Errorf("kan ikke se formatet av filnavnet %s; bruk .html, .md, .pdf eller .docx, eller oppgi --format", o.Output)
+		return "", fmt.Errorf(msgFormatFromName, o.Output)
 	case f == "":
 		f = "md"
 	}
 	if o.Output == "" && f != "md" && s.IsStdoutTTY() {
-		return "", fmt.Errorf("%s skrives ikke til terminalen; skriv til en fil med -o (f.eks. -o rapport.%s) eller send utdata videre med > eller |", strings.ToUpper(f), f)
+		return "", fmt.Errorf(msgNotToTerminal, strings.ToUpper(f), f)
 	}
 	return f, nil
 }
@@ -142,14 +142,14 @@ func render(ctx context.Context, format string, doc document) ([]byte, error) {
 	}
 	browser, err := renderer.FindBrowser()
 	if errors.Is(err, renderer.ErrNoBrowser) {
-		return nil, fmt.Errorf("PDF lages med Chromium eller Chrome, men fant ingen (så etter chromium, chromium-browser, google-chrome og chrome i PATH og /usr/bin/chromium). Installer chromium (Debian/Ubuntu: «apt-get install chromium», macOS: «brew install --cask chromium») eller Google Chrome, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome. HTML-utgaven (--format html) krever ingen nettleser: %w", err)
+		return nil, fmt.Errorf(msgNoChrome, err)
 	}
 	if err != nil {
 		return nil, err
 	}
 	var pdf bytes.Buffer
 	if err := renderer.PDF(ctx, browser, b.Bytes(), doc.PrintInfo(), &pdf); err != nil {
-		return nil, fmt.Errorf("kunne ikke lage PDF med %s: %w", browser, err)
+		return nil, fmt.Errorf(msgPDFFailed, browser, err)
 	}
 	return pdf.Bytes(), nil
 }
@@ -162,9 +162,9 @@ func (o *docOutput) write(s *IOStreams, data []byte, what string) error {
 		return err
 	}
 	if err := maybe.WriteFile(o.Output, data, 0o644); err != nil {
-		return fmt.Errorf("kunne ikke skrive %s: %w", o.Output, err)
+		return fmt.Errorf(msgWriteFailed, o.Output, err)
 	}
-	fmt.Fprintf(s.ErrOut, "Skrev %s til %s.\n", what, o.Output)
+	fmt.Fprintf(s.ErrOut, msgWrote, what, o.Output)
 	return nil
 }
 
@@ -214,7 +214,7 @@ func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
 	pandoc, err := renderer.FindPandoc()
 	if errors.Is(err, renderer.ErrNoPandoc) {
 		//lint:ignore ST1005 the message people read; «Word» is a name
-		return nil, fmt.Errorf("Word-filer (.docx) lages med pandoc, men fant det ikke (så etter pandoc i PATH og /usr/bin/pandoc). Installer pandoc (Debian/Ubuntu: «apt-get install pandoc», macOS: «brew install pandoc», Windows: «winget install pandoc»), eller pek på det med SAMVIRKE_PANDOC=/sti/til/pandoc. HTML- og PDF-utgaven krever ikke pandoc: %w", err)
+		return nil, fmt.Errorf(msgNoPandoc, err)
 	}
 	if err != nil {
 		return nil, err
@@ -224,7 +224,7 @@ func renderDOCX(ctx context.Context, doc document) ([]byte, error) {
 		return nil, err
 	}
 	if err := renderer.DOCX(ctx, pandoc, md.Bytes(), &out); err != nil {
-		return nil, fmt.Errorf("kunne ikke lage Word-filen med %s: %w", pandoc, err)
+		return nil, fmt.Errorf(msgDOCXFailed, pandoc, err)
 	}
 	return out.Bytes(), nil
 }

@@ -37,7 +37,7 @@ semikolon mellom feltene, UTF-8 med BOM og norske overskrifter.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if ext := strings.ToLower(filepath.Ext(opts.Output)); opts.Output == "" || (ext != ".xlsx" && ext != ".csv") {
-				return errors.New("oppgi filen med -o, med endelsen .xlsx (Excel-arbeidsbok) eller .csv (CSV for Excel)")
+				return errors.New(msgExportNeedsOutput)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -67,12 +67,12 @@ func exportRun(opts *exportOptions) error {
 		err = sheet.WriteExcelCSV(&b, sheet.Measures(c))
 	}
 	if err != nil {
-		return fmt.Errorf("kunne ikke lage %s: %w", opts.Output, err)
+		return fmt.Errorf(msgCreateFailed, opts.Output, err)
 	}
 	if err := maybe.WriteFile(opts.Output, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("kunne ikke skrive %s: %w", opts.Output, err)
+		return fmt.Errorf(msgWriteFailed, opts.Output, err)
 	}
-	fmt.Fprintf(opts.streams.ErrOut, "Skrev %d tiltak og anbefalinger til %s.\n", len(c.Measures), opts.Output)
+	fmt.Fprintf(opts.streams.ErrOut, msgExported, len(c.Measures), opts.Output)
 	return nil
 }
 

@@ -94,11 +94,11 @@ func writeOut(s *IOStreams, out string, write func(io.Writer) error, what string
 	}
 	var b bytes.Buffer
 	if err := write(&b); err != nil {
-		return fmt.Errorf("kunne ikke lage %s: %w", out, err)
+		return fmt.Errorf(msgCreateFailed, out, err)
 	}
 	if err := maybe.WriteFile(out, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("kunne ikke skrive %s: %w", out, err)
+		return fmt.Errorf(msgWriteFailed, out, err)
 	}
-	fmt.Fprintf(s.ErrOut, "Skrev %s til %s.\n", what, out)
+	fmt.Fprintf(s.ErrOut, msgWrote, what, out)
 	return nil
 }

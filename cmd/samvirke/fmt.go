@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ func fmtRun(opts *fmtOptions) error {
 		return err
 	}
 	if src.Embedded {
-		return fmt.Errorf("fant ingen content/-mappe; kjør samvirke fmt i et strategi-repo eller bruk --repo")
+		return errors.New(msgFmtNoContent)
 	}
 	c, err := measures.Load(src.FS)
 	es := measures.AsErrors(err)
@@ -94,14 +95,14 @@ func fmtRun(opts *fmtOptions) error {
 			continue
 		}
 		if err := maybe.WriteFile(path, want, 0o644); err != nil {
-			return fmt.Errorf("kunne ikke skrive %s: %w", file, err)
+			return fmt.Errorf(msgWriteFailed, file, err)
 		}
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.streams.ErrOut, "%s med feil ble ikke formatert; se «samvirke validate».\n", count(skipped, "fil"))
+		fmt.Fprintf(opts.streams.ErrOut, msgFmtSkippedInvalid, count(skipped, "fil"))
 	}
 	if opts.Check && changed > 0 {
-		fmt.Fprintf(opts.streams.ErrOut, "%s er ikke i kanonisk form; kjør «samvirke fmt».\n", count(changed, "fil"))
+		fmt.Fprintf(opts.streams.ErrOut, msgNotCanonical, count(changed, "fil"))
 		return &exitError{code: 1}
 	}
 	if skipped > 0 {

@@ -29,7 +29,7 @@ func NewCmdHistory(f *Factory, runF func(*historyOptions) error) *cobra.Command 
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if !slices.Contains([]string{"text", "json"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text eller json", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSON, opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -55,7 +55,7 @@ func historyRun(opts *historyOptions) error {
 		return writeJSON(w, historyJSON(hist))
 	}
 	if len(hist) == 0 {
-		return fmt.Errorf("ingen commits har endret «%s»", id)
+		return fmt.Errorf(msgNoCommitsChanged, id)
 	}
 	for _, h := range hist {
 		fmt.Fprintf(w, "%s  %s  %s\n", h.Commit[:7], measures.DateOf(h.Date).Norwegian(), oneLine(h.Author))

@@ -82,7 +82,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	}
 	c, err := measures.Load(os.DirFS(filepath.Join(repo.Root, measures.Dir)))
 	if es := measures.AsErrors(err); es != nil {
-		return fmt.Errorf("innholdet har allerede %s; rett det først (samvirke validate):\n%v", count(len(es), "feil"), es)
+		return fmt.Errorf(msgImportInvalidContent, count(len(es), "feil"), es)
 	} else if err != nil {
 		return err
 	}
@@ -97,12 +97,12 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	}
 	name := filepath.Base(opts.File)
 	if len(plan.Ignored) > 0 {
-		fmt.Fprintf(opts.streams.ErrOut, "Merk: kolonnene %s i %s er ikke lest inn.\n", strings.Join(plan.Ignored, ", "), name)
+		fmt.Fprintf(opts.streams.ErrOut, msgColumnsNotRead, strings.Join(plan.Ignored, ", "), name)
 	}
 	writeDiffText(opts.streams.Out, measures.Compare(c, plan.After()))
 	if opts.DryRun || plan.Empty() {
 		if opts.DryRun {
-			fmt.Fprintln(opts.streams.ErrOut, "Prøvekjøring (--dry-run): ingenting er lagret.")
+			fmt.Fprintln(opts.streams.ErrOut, msgDryRun)
 		}
 		return nil
 	}
@@ -119,7 +119,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	case errors.As(err, &ie):
 		return err
 	case errors.Is(err, tracker.ErrDirty):
-		return fmt.Errorf("en av filene importen endrer, har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git status), så er ingenting lagret: %v", err)
+		return fmt.Errorf(msgImportDirty, err)
 	case err != nil:
 		return saveError(name, err)
 	}
@@ -132,17 +132,17 @@ func readSheet(file, sheetName string) (*sheet.Grid, error) {
 	name := filepath.Base(file)
 	ext := strings.ToLower(filepath.Ext(file))
 	if ext != ".xlsx" && ext != ".csv" {
-		return nil, fmt.Errorf("%s: samvirke leser Excel-arbeidsbøker (.xlsx) og CSV-filer (.csv); lagre filen som en av dem", name)
+		return nil, fmt.Errorf(msgImportUnknownFileType, name)
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("kunne ikke åpne %s: %w", file, err)
+		return nil, fmt.Errorf(msgOpenFailed, file, err)
 	}
 	defer f.Close()
 	var g *sheet.Grid
 	if ext == ".csv" {
 		if sheetName != "" {
-			return nil, fmt.Errorf("%s: en CSV-fil har bare ett ark; ta bort --sheet", name)
+			return nil, fmt.Errorf(msgCSVOneSheet, name)
 		}
 		g, err = sheet.ReadCSV(f, name)
 	} else {
@@ -151,19 +151,19 @@ func readSheet(file, sheetName string) (*sheet.Grid, error) {
 	var se *sheet.SheetError
 	switch {
 	case errors.As(err, &se):
-		return nil, fmt.Errorf("%s har ikke arket «%s»; arkene er %s", name, se.Want, strings.Join(se.Have, ", "))
+		return nil, fmt.Errorf(msgNoSuchSheet, name, se.Want, strings.Join(se.Have, ", "))
 	case errors.Is(err, sheet.ErrEncrypted):
-		return nil, fmt.Errorf("%s er beskyttet med passord (eller er en gammel .xls-fil); lagre en kopi uten passord som .xlsx og importer den", name)
+		return nil, fmt.Errorf(msgPasswordProtected, name)
 	case errors.Is(err, sheet.ErrTooLarge):
-		return nil, fmt.Errorf("%s er for stor: samvirke leser høyst %d rader og %d MiB", name, sheet.MaxRows, sheet.MaxFileSize>>20)
+		return nil, fmt.Errorf(msgTooLarge, name, sheet.MaxRows, sheet.MaxFileSize>>20)
 	case errors.Is(err, sheet.ErrNoSheet):
-		return nil, fmt.Errorf("%s har ingen ark", name)
+		return nil, fmt.Errorf(msgNoSheets, name)
 	case errors.Is(err, sheet.ErrNotSpreadsheet) && ext == ".csv":
-		return nil, fmt.Errorf("%s er ikke en CSV-fil i UTF-8; lagre den som «CSV UTF-8» og prøv igjen (%v)", name, err)
+		return nil, fmt.Errorf(msgNotUTF8CSV, name, err)
 	case errors.Is(err, sheet.ErrNotSpreadsheet):
-		return nil, fmt.Errorf("%s er ikke en Excel-arbeidsbok (.xlsx) samvirke kan lese; åpne den i Excel eller LibreOffice og lagre den som .xlsx", name)
+		return nil, fmt.Errorf(msgNotXLSX, name)
 	case err != nil:
-		return nil, fmt.Errorf("kunne ikke lese %s: %w", name, err)
+		return nil, fmt.Errorf(msgReadFailed, name, err)
 	}
 	return g, nil
 }
@@ -173,7 +173,7 @@ func importPlan(c *measures.Content, g *sheet.Grid, opts sheet.ImportOptions) (*
 	plan, err := sheet.Import(c, g, opts)
 	var ie sheet.ImportErrors
 	if errors.As(err, &ie) {
-		return nil, fmt.Errorf("%s har %s, så ingenting er lagret:\n%w", g.File, count(len(ie), "feil"), ie)
+		return nil, fmt.Errorf(msgImportNotSaved, g.File, count(len(ie), "feil"), ie)
 	}
 	return plan, err
 }
@@ -183,18 +183,18 @@ func importPlan(c *measures.Content, g *sheet.Grid, opts sheet.ImportOptions) (*
 func importMessage(file string, p *sheet.Plan) string {
 	var parts []string
 	if n := len(p.Changed); n > 0 {
-		parts = append(parts, count(n, "tiltak")+" endret")
+		parts = append(parts, fmt.Sprintf(msgImportChanged, count(n, "tiltak")))
 	}
 	if n := len(p.New); n > 0 {
-		parts = append(parts, count(n, "forslag")+" lagt til")
+		parts = append(parts, fmt.Sprintf(msgImportAdded, count(n, "forslag")))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Import fra %s: %s\n", file, strings.Join(parts, ", "))
+	fmt.Fprintf(&b, msgImportCommit, file, strings.Join(parts, ", "))
 	for _, m := range p.Changed {
 		fmt.Fprintf(&b, "\n%s", measures.CommitMessage(p.Before(m.ID), m))
 	}
 	for _, m := range p.New {
-		fmt.Fprintf(&b, "\n%s: nytt forslag «%s»", m.ID, m.Title)
+		fmt.Fprintf(&b, msgImportCommitProposal, m.ID, m.Title)
 	}
 	return b.String()
 }

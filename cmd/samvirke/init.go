@@ -71,18 +71,18 @@ func initRun(opts *initOptions) error {
 	case errors.As(err, &ow):
 		return overwriteMessage(opts.Dir, ow)
 	case errors.Is(err, tracker.ErrExists):
-		return fmt.Errorf("%s har allerede et git-repo eller en content/-mappe; velg en ny mappe", opts.Dir)
+		return fmt.Errorf(msgInitExists, opts.Dir)
 	case errors.Is(err, tracker.ErrNoIdentity):
 		return errors.New(noIdentityMsg)
 	case err != nil:
 		return err
 	}
 	w := opts.streams.Out
-	fmt.Fprintf(w, "Laget strategi-repo i %s (commit %s).\n", repo.Root, h.String()[:7])
+	fmt.Fprintf(w, msgInitCreated, repo.Root, h.String()[:7])
 	if _, err := repo.TagStrategy(tracker.FirstStrategyTag, opts.Author); err != nil {
-		return fmt.Errorf("repoet er laget, men taggen %s%s ble ikke laget: %w", tracker.StrategyTagPrefix, tracker.FirstStrategyTag, err)
+		return fmt.Errorf(msgInitTagFailed, tracker.StrategyTagPrefix, tracker.FirstStrategyTag, err)
 	}
-	fmt.Fprintf(w, "Merket strategiteksten fra 2016 som %s%s; sammenlign med «samvirke strategy --compare %s%s».\n",
+	fmt.Fprintf(w, msgInitTagged,
 		tracker.StrategyTagPrefix, tracker.FirstStrategyTag, tracker.StrategyTagPrefix, tracker.FirstStrategyTag)
 	return nil
 }
@@ -90,7 +90,7 @@ func initRun(opts *initOptions) error {
 // overwriteMessage says in Norwegian what stops init in dir.
 func overwriteMessage(dir string, ow *tracker.OverwriteError) error {
 	if len(ow.Blocked) > 0 {
-		return fmt.Errorf("%s er en symbolsk lenke, en fil der init trenger en mappe, eller en mappe der init skriver en fil (i %s); init skriver ikke dit, heller ikke med --force", strings.Join(ow.Blocked, ", "), dir)
+		return fmt.Errorf(msgInitBadPath, strings.Join(ow.Blocked, ", "), dir)
 	}
-	return fmt.Errorf("disse filene i %s finnes allerede: %s; init skriver ikke over dem (flytt dem, eller bruk --force for å skrive over dem)", dir, strings.Join(ow.Paths, ", "))
+	return fmt.Errorf(msgInitFilesExist, dir, strings.Join(ow.Paths, ", "))
 }

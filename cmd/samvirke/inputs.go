@@ -27,7 +27,7 @@ Med --unaddressed vises de enkelte innspillene som ingen tiltak svarer på ennå
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"table", "json"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk table eller json", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTableJSON, opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -81,7 +81,7 @@ func inputsRun(opts *inputsOptions) error {
 				n++
 			}
 		}
-		fmt.Fprintf(w, "\n%d av %d innspill er ikke knyttet til noe tiltak\n", n, c.ItemCount())
+		fmt.Fprintf(w, msgUnaddressedInputs, n, c.ItemCount())
 		return nil
 	}
 	const nW = 9
@@ -102,7 +102,7 @@ func inputsRun(opts *inputsOptions) error {
 		fmt.Fprintf(w, "%s %s %s\n", pad(oneLine(g.ID), idW), pad(fmt.Sprintf("%d/%d", n, len(g.Items)), nW),
 			truncate(g.Title, cut(width, idW+nW+2)))
 	}
-	fmt.Fprintf(w, "\n%s, %s, %d knyttet til minst ett tiltak\n", count(len(groups), "gruppe"), count(c.ItemCount(), "innspill"), linked)
+	fmt.Fprintf(w, msgInputsSummary, count(len(groups), "gruppe"), count(c.ItemCount(), "innspill"), linked)
 	return nil
 }
 

@@ -70,7 +70,7 @@ func linkRun(ctx context.Context, opts *linkOptions) error {
 			has := slices.Contains(m.Inputs, it)
 			switch {
 			case opts.unlink && !has:
-				return fmt.Errorf("%s er ikke knyttet til %s", it, id)
+				return fmt.Errorf(msgNotLinked, it, id)
 			case opts.unlink:
 				m.Inputs = slices.DeleteFunc(m.Inputs, func(v string) bool { return v == it })
 			case !has:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -45,13 +46,13 @@ tiltak eller anbefaling.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"table", "json", "csv"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk table, json eller csv", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTableJSONCSV, opts.Format)
 			}
 			if opts.Excel && opts.Format != "csv" {
-				return fmt.Errorf("--excel gjelder bare --format csv")
+				return errors.New(msgExcelNeedsCSV)
 			}
 			if !slices.Contains(measures.SortKeys, measures.SortKey(opts.Sort)) {
-				return fmt.Errorf("ukjent sortering «%s»; bruk id, title, status, due eller owner", opts.Sort)
+				return fmt.Errorf(msgUnknownSort, opts.Sort)
 			}
 			if runF != nil {
 				return runF(opts)

@@ -26,7 +26,7 @@ func NewCmdLog(f *Factory, runF func(*logOptions) error) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"text", "json"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text eller json", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSON, opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)

@@ -37,7 +37,7 @@ func execute(ctx context.Context, s *IOStreams, args []string) int {
 	case ctx.Err() != nil:
 		// What failed after the signal failed because of it (a lock no longer waited
 		// for reads as held by another process): say only that it was interrupted.
-		fmt.Fprintln(s.ErrOut, "samvirke: avbrutt")
+		fmt.Fprintln(s.ErrOut, msgInterrupted)
 		return 130
 	case errors.As(err, &ex):
 		return ex.code

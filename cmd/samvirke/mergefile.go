@@ -58,7 +58,7 @@ func mergeFileRun(opts *mergeFileOptions) error {
 	for i := range data {
 		b, err := os.ReadFile(args[i])
 		if err != nil {
-			return fmt.Errorf("kunne ikke lese %s: %w", args[i], err)
+			return fmt.Errorf(msgReadFailed, args[i], err)
 		}
 		data[i] = b
 	}
@@ -73,24 +73,21 @@ func mergeFileRun(opts *mergeFileOptions) error {
 	merged, cs := measures.MergeFile(name, base, data[1], data[2])
 	if len(cs) == 0 {
 		if err := checkMerged(name, merged); err != nil {
-			fmt.Fprintf(s.ErrOut, "samvirke: sammenslåingen av %s ga ugyldig innhold, så din versjon er beholdt:\n%v\n", name, err)
+			fmt.Fprintf(s.ErrOut, msgMergeInvalid, name, err)
 			return &exitError{code: 1}
 		}
 		if !bytes.Equal(merged, data[1]) {
 			if err := maybe.WriteFile(args[1], merged, 0o644); err != nil {
-				return fmt.Errorf("kunne ikke skrive %s: %w", args[1], err)
+				return fmt.Errorf(msgWriteFailed, args[1], err)
 			}
 		}
 		return nil
 	}
-	fmt.Fprintf(s.ErrOut, "samvirke: begge sider har endret samme %s i %s ulikt:\n", fieldWord(len(cs)), name)
+	fmt.Fprintf(s.ErrOut, msgMergeConflictHeading, fieldWord(len(cs)), name)
 	for _, c := range cs {
-		fmt.Fprintf(s.ErrOut, "  %s, %s:\n    din verdi:    %s\n    den andres:   %s\n", inert(c.ID), c.Field, showValue(c.Field, c.Ours), showValue(c.Field, c.Theirs))
+		fmt.Fprintf(s.ErrOut, msgMergeConflictField, inert(c.ID), c.Field, showValue(c.Field, c.Ours), showValue(c.Field, c.Theirs))
 	}
-	fmt.Fprintf(s.ErrOut, `Filen har ingen konfliktmarkører; den inneholder din versjon. Rett feltet om den andre
-verdien skal gjelde (f.eks. med samvirke set), så «git add %s» og fullfør
-(«git commit», eller «git rebase --continue»); eller avbryt med «git merge --abort».
-`, name)
+	fmt.Fprintf(s.ErrOut, msgMergeConflictHelp, name)
 	return &exitError{code: 1}
 }
 
@@ -98,7 +95,7 @@ func fieldWord(n int) string {
 	if n == 1 {
 		return "felt"
 	}
-	return fmt.Sprintf("%d felt", n)
+	return fmt.Sprintf(msgFieldCount, n)
 }
 
 // checkMerged parses a merged measure, group or chapter file so a broken merge is not

@@ -83,7 +83,7 @@ func newRun(ctx context.Context, opts *newOptions) error {
 	}
 	if !opts.Yes && opts.streams.IsStdinTTY() {
 		if err := newForm(c, opts); errors.Is(err, huh.ErrUserAborted) {
-			return errors.New("avbrutt; ingenting er skrevet")
+			return errors.New(msgNewCancelled)
 		} else if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func newRun(ctx context.Context, opts *newOptions) error {
 			known = ids
 		}
 	} else if opts.Commit {
-		return fmt.Errorf("--commit krever et git-repo: %w", err)
+		return fmt.Errorf(msgCommitNeedsRepo, err)
 	}
 	p, err := newProposal(c, src, opts, known)
 	if err != nil {
@@ -121,11 +121,11 @@ func newContent(g *globalOptions) (*source, *measures.Content, error) {
 		return nil, nil, err
 	}
 	if src.Embedded {
-		return nil, nil, errors.New("fant ingen content/-mappe; kjør samvirke new i en kopi (klone) av strategi-repoet, eller bruk --repo")
+		return nil, nil, errors.New(msgNewNoContent)
 	}
 	c, err := measures.Load(src.FS)
 	if es := measures.AsErrors(err); es != nil {
-		return nil, nil, fmt.Errorf("innholdet har allerede %d feil; rett dem først (samvirke validate):\n%v", len(es), es)
+		return nil, nil, fmt.Errorf(msgContentHasErrors, len(es), es)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -145,7 +145,7 @@ func requireNewFlags(opts *newOptions) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("mangler %s; oppgi dem som flagg, eller kjør samvirke new i en terminal uten --yes for å bli spurt", strings.Join(missing, ", "))
+		return fmt.Errorf(msgNewMissingFlags, strings.Join(missing, ", "))
 	}
 	return nil
 }
@@ -162,7 +162,7 @@ type proposal struct {
 func newProposal(c *measures.Content, src *source, opts *newOptions, known map[string]bool) (*proposal, error) {
 	slug := measures.ProposalSlug(opts.Title)
 	if slug == "" {
-		return nil, fmt.Errorf("tittelen «%s» gir ikke noe navn til id-en; bruk bokstaver eller sifre", opts.Title)
+		return nil, fmt.Errorf(msgTitleGivesNoID, opts.Title)
 	}
 	id := measures.ProposalID(slug, func(id string) bool {
 		_, statErr := os.Lstat(filepath.Join(src.Root, measures.Dir, measures.MeasuresDir, id+".md"))
@@ -179,7 +179,7 @@ func newProposal(c *measures.Content, src *source, opts *newOptions, known map[s
 		err = c.Validate()
 	}
 	if es := measures.AsErrors(err); es != nil {
-		return nil, fmt.Errorf("forslaget er ikke skrevet fordi det ikke er gyldig:\n%v", es)
+		return nil, fmt.Errorf(msgProposalInvalid, es)
 	}
 	if err != nil {
 		return nil, err
@@ -190,12 +190,12 @@ func newProposal(c *measures.Content, src *source, opts *newOptions, known map[s
 // commitProposal saves the proposal as a commit (--commit).
 func commitProposal(ctx context.Context, repo *tracker.Repo, p *proposal, opts *newOptions) error {
 	done, err := repo.Apply(ctx, func(*measures.Content, string) (*tracker.Edit, error) {
-		return &tracker.Edit{Message: fmt.Sprintf("%s: nytt forslag «%s»", p.id, p.m.Title), Write: map[string][]byte{p.file: p.data}}, nil
+		return &tracker.Edit{Message: fmt.Sprintf(msgNewCommitMessage, p.id, p.m.Title), Write: map[string][]byte{p.file: p.data}}, nil
 	}, tracker.SaveOptions{Author: opts.Author})
 	if err != nil {
 		return saveError(p.id, err)
 	}
-	fmt.Fprintf(opts.streams.Out, "%s %s\n\nNeste steg: send commiten (git push) og lag en pull request.\n", done.Hash.String()[:7], done.Message)
+	fmt.Fprintf(opts.streams.Out, msgNewCommitted, done.Hash.String()[:7], done.Message)
 	return nil
 }
 
@@ -203,22 +203,10 @@ func commitProposal(ctx context.Context, repo *tracker.Repo, p *proposal, opts *
 func writeProposal(src *source, p *proposal, w io.Writer) error {
 	abs := filepath.Join(src.Root, filepath.FromSlash(p.file))
 	if err := maybe.WriteFile(abs, p.data, 0o644); err != nil {
-		return fmt.Errorf("skriv %s: %w", p.file, err)
+		return fmt.Errorf(msgWriteProposal, p.file, err)
 	}
 	branch := "forslag/" + strings.TrimPrefix(p.id, "P-")
-	fmt.Fprintf(w, `Skrev %s (forslag %s).
-
-Neste steg:
-  1. Se over filen, og kjør «samvirke validate».
-  2. Lagre forslaget på en egen gren og send det:
-       git switch -c %s
-       git add %s
-       git commit -m "%s: nytt forslag"
-       git push -u origin %s
-  3. Lag en pull request (GitHub) eller merge request (GitLab) fra grenen.
-Sekretariatet gir forslaget et T-nummer når det godtas.
-(Med «samvirke new --commit» lager samvirke commiten for deg.)
-`, p.file, p.id, branch, p.file, p.id, branch)
+	fmt.Fprintf(w, msgNewWritten, p.file, p.id, branch, p.file, p.id, branch)
 	return nil
 }
 
@@ -239,7 +227,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 			huh.NewInput().Title("Tittel").Description("Kort, på én linje").Value(&opts.Title).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" || measures.ProposalSlug(s) == "" {
-						return errors.New("skriv en tittel med bokstaver eller sifre")
+						return errors.New(msgTitleNeedsLetters)
 					}
 					return nil
 				}),
@@ -248,7 +236,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 				Options(owners...).Value(&opts.Owners).
 				Validate(func(v []string) error {
 					if len(v) == 0 {
-						return errors.New("velg minst én eier")
+						return errors.New(msgChooseOwner)
 					}
 					return nil
 				}),
@@ -257,7 +245,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 			huh.NewText().Title("Tekst").Description("Hva tiltaket går ut på (Markdown)").Lines(8).Value(&opts.Text).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" {
-						return errors.New("forslaget trenger en tekst")
+						return errors.New(msgProposalNeedsText)
 					}
 					return nil
 				}),
@@ -267,7 +255,7 @@ func newForm(c *measures.Content, opts *newOptions) error {
 				Validate(func(s string) error {
 					for _, id := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
 						if c.Item(id) == nil {
-							return fmt.Errorf("ukjent innspill «%s»", id)
+							return fmt.Errorf(msgUnknownInput, id)
 						}
 					}
 					return nil

@@ -78,18 +78,18 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 	}
 	c, src, repo := in.c, in.src, in.repo
 	if (opts.Since != "" || opts.Tag != "") && repo == nil {
-		return fmt.Errorf("--since og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)")
+		return errors.New(msgReportNeedsRepo)
 	}
 	if opts.Tag != "" {
 		if changed, err := repo.ContentChanged(); err != nil {
 			return err
 		} else if changed {
-			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker rapporten med --tag, så taggen peker på det rapporten viser")
+			return errors.New(msgReportDirty)
 		}
 	}
 	in.doc.Date = measures.DateOf(opts.Now())
 	if opts.Stale < 1 {
-		return fmt.Errorf("--stale-months må være minst 1, ikke %d", opts.Stale)
+		return fmt.Errorf(msgStaleMonths, opts.Stale)
 	}
 	ro := renderer.ReportOptions{DocOptions: in.doc, StaleMonths: opts.Stale}
 	if err := baseline(repo, src, opts.Since, c, s.ErrOut, &ro); err != nil {
@@ -101,7 +101,7 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 		}
 	}
 	if ro.Baseline == nil && repo != nil && opts.Tag == "" {
-		fmt.Fprintln(s.ErrOut, "Merk: ingen rapport er merket som grunnlag ennå, så denne har ingen endringer å vise. Med --tag NAVN blir denne rapporten grunnlaget for den neste; med --since velger du selv hva det sammenlignes med.")
+		fmt.Fprintln(s.ErrOut, msgNoReportBaseline)
 	}
 	data, err := render(ctx, in.format, renderer.NewReport(c, ro))
 	if err != nil {
@@ -114,15 +114,15 @@ func reportRun(ctx context.Context, opts *reportOptions) error {
 		tag, err := repo.TagReport(opts.Tag, opts.Author)
 		switch {
 		case errors.Is(err, tracker.ErrTagExists):
-			return fmt.Errorf("rapporten er skrevet, men taggen %s%s finnes fra før; velg et annet navn", tracker.ReportTagPrefix, opts.Tag)
+			return fmt.Errorf(msgReportTagExists, tracker.ReportTagPrefix, opts.Tag)
 		case errors.Is(err, tracker.ErrBadTagName):
-			return fmt.Errorf("rapporten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek", opts.Tag)
+			return fmt.Errorf(msgReportBadTagName, opts.Tag)
 		case errors.Is(err, tracker.ErrNoIdentity):
-			return fmt.Errorf("rapporten er skrevet, men taggen ble ikke laget: %s", noIdentityMsg)
+			return fmt.Errorf(msgReportTagFailedText, noIdentityMsg)
 		case err != nil:
-			return fmt.Errorf("rapporten er skrevet, men taggen ble ikke laget: %w", err)
+			return fmt.Errorf(msgReportTagFailed, err)
 		}
-		fmt.Fprintf(s.ErrOut, "Merket %s som grunnlag for neste rapport: %s\n", commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
+		fmt.Fprintf(s.ErrOut, msgReportTagged, commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
 	}
 	return nil
 }
@@ -157,9 +157,9 @@ func baseline(repo *tracker.Repo, src *source, since string, cur *measures.Conte
 	}
 	old, err := measures.Load(fsys)
 	if es := measures.AsErrors(err); es != nil {
-		fmt.Fprintf(errOut, "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n", at, len(es))
+		fmt.Fprintf(errOut, msgBaselineHasErrors, at, len(es))
 	} else if err != nil {
-		return fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
+		return fmt.Errorf(msgReadContentAt, at, err)
 	}
 	if label == "" {
 		label = t.Doc.DataAsOfLowerF
@@ -206,12 +206,12 @@ func tagContents(repo *tracker.Repo, errOut io.Writer) ([]taggedContent, error) 
 	for _, t := range tags {
 		fsys, _, err := repo.ContentFS(t.Ref)
 		if err != nil {
-			fmt.Fprintf(errOut, "Advarsel: fant ikke innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			fmt.Fprintf(errOut, msgReportTagNoContent, t.Ref)
 			continue
 		}
 		c, err := measures.Load(fsys)
 		if err != nil && measures.AsErrors(err) == nil {
-			fmt.Fprintf(errOut, "Advarsel: kunne ikke lese innholdet i %s; rapporten er ikke med i utviklingen over rapportene.\n", t.Ref)
+			fmt.Fprintf(errOut, msgReportTagUnreadable, t.Ref)
 			continue
 		}
 		if c == nil {

@@ -67,20 +67,20 @@ func resolveRun(ctx context.Context, opts *resolveOptions) error {
 	res, err := repo.ResolveSync(ctx, tracker.SyncOptions{Remote: remote, Author: opts.Author, Choices: choices})
 	switch {
 	case errors.Is(err, tracker.ErrNothingToResolve):
-		return fmt.Errorf("det er ingenting å løse: grenen og %s har ikke gått hver sin vei (siste henting). Kjør «samvirke sync»", remote)
+		return fmt.Errorf(msgNothingToResolve, remote)
 	case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
-		return fmt.Errorf("%d felt er fortsatt uløst; ingenting er endret.\n%s", len(res.Conflicts), conflictMessage(res.Conflicts, remote))
+		return fmt.Errorf(msgStillUnresolved, len(res.Conflicts), conflictMessage(res.Conflicts, remote))
 	case err != nil:
 		return syncError(err, res, remote, 0)
 	}
-	fmt.Fprintf(opts.streams.Out, "Løst og slått sammen med %s i commit %s. Kjør «samvirke sync» for å dele den.\n", remote, shortHash(res.Commit))
+	fmt.Fprintf(opts.streams.Out, msgResolved, remote, shortHash(res.Commit))
 	return nil
 }
 
 // parseChoices turns ids and --keep values into the tracker's choices.
 func parseChoices(ids, keep []string) (tracker.Choices, error) {
 	if len(keep) == 0 {
-		return nil, errors.New("oppgi hva som skal gjelde: --keep mine, --keep theirs eller --keep FELT=mine|theirs")
+		return nil, errors.New(msgKeepMissing)
 	}
 	fields := map[string]tracker.Side{}
 	for _, k := range keep {
@@ -92,7 +92,7 @@ func parseChoices(ids, keep []string) (tracker.Choices, error) {
 		case tracker.Mine, tracker.Theirs:
 			fields[strings.TrimSpace(field)] = tracker.Side(side)
 		default:
-			return nil, fmt.Errorf("ukjent valg «%s» i --keep %s; bruk mine (dine verdier) eller theirs (de andres)", side, k)
+			return nil, fmt.Errorf(msgUnknownKeep, side, k)
 		}
 	}
 	choices := tracker.Choices{}

@@ -49,10 +49,10 @@ ulagrede endringer, nektes lagringen.`,
 			opts.ID = args[0]
 			opts.changed = cmd.Flags().Changed
 			if !opts.changed("status") && !opts.changed("progress") && !opts.changed("due") && !opts.changed("owner") && !opts.changed("note") {
-				return errors.New("ingenting å endre; oppgi minst én av --status, --progress, --due, --owner og --note")
+				return errors.New(msgNothingToSet)
 			}
 			if opts.changed("note") && strings.TrimSpace(opts.Note) == "" {
-				return errors.New("notatet er tomt; skriv teksten etter --note, f.eks. --note \"Oppstartsmøte holdt.\"")
+				return errors.New(msgEmptyNote)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -75,7 +75,7 @@ func setRun(ctx context.Context, opts *setOptions) error {
 		return err
 	}
 	if opts.changed("progress") && (opts.Progress < 0 || opts.Progress > 100) {
-		return fmt.Errorf("framdrift må være mellom 0 og 100, ikke %d", opts.Progress)
+		return fmt.Errorf(msgProgressRange, opts.Progress)
 	}
 	repo, err := openRepo(opts.global)
 	if err != nil {
@@ -147,25 +147,25 @@ func setValues(opts *setOptions) (measures.Status, *measures.Date, error) {
 func saveError(id string, err error) error {
 	switch {
 	case errors.Is(err, tracker.ErrNotFound):
-		return fmt.Errorf("fant ikke tiltaket «%s»; se «samvirke list»", id)
+		return fmt.Errorf(msgMeasureNotFound, id)
 	case errors.Is(err, tracker.ErrDirty):
-		return fmt.Errorf("filen til %s har endringer som ikke er lagret i git; lagre (commit) eller forkast dem først (git diff content/measures/%s.md)", id, id)
+		return fmt.Errorf(msgMeasureFileDirty, id, id)
 	case errors.Is(err, tracker.ErrInvalid):
-		return fmt.Errorf("endringen er ikke lagret fordi innholdet da ikke ville vært gyldig:\n%v", measures.AsErrors(err))
+		return fmt.Errorf(msgSetInvalid, measures.AsErrors(err))
 	case errors.Is(err, tracker.ErrNoIdentity):
 		return errors.New(noIdentityMsg)
 	case errors.Is(err, tracker.ErrLocked):
-		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
+		return errors.New(msgLocked)
 	case errors.Is(err, tracker.ErrGitLocked):
 		var le *tracker.LockError
 		errors.As(err, &le)
-		return fmt.Errorf("et git-program (f.eks. git commit eller en git-klient) holder låsen %s, så ingenting er lagret; prøv igjen om litt. Kjører ikke noe git-program lenger, er låsen blitt liggende igjen: slett filen og prøv igjen", le.Path)
+		return fmt.Errorf(msgGitLockHeld, le.Path)
 	case errors.Is(err, tracker.ErrBranchMoved):
-		return errors.New("grenen ble endret av et annet program mens samvirke lagret, så ingenting er lagret og filene er som før; prøv igjen")
+		return errors.New(msgBranchMoved)
 	case errors.Is(err, tracker.ErrBadState):
-		return fmt.Errorf("repoet kan ikke endres nå (frakoblet HEAD, bart repo eller en pågående merge/rebase): %v", err)
+		return fmt.Errorf(msgBadState, err)
 	case errors.Is(err, tracker.ErrNoChange):
-		return fmt.Errorf("%s er allerede slik; ingenting å lagre", id)
+		return fmt.Errorf(msgAlreadySo, id)
 	}
-	return fmt.Errorf("lagringen av %s feilet: %w", id, err)
+	return fmt.Errorf(msgSaveFailed, id, err)
 }

@@ -30,7 +30,7 @@ func NewCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if !slices.Contains([]string{"text", "json", "md"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text, json eller md", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSONMD, opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -76,7 +76,7 @@ func writeMeasureText(w io.Writer, c *measures.Content, m *measures.Measure, col
 	}
 	fmt.Fprintf(w, "\n%s\n", plain(m.Text))
 	if len(m.Log) > 0 {
-		fmt.Fprintln(w, "\nLogg:")
+		fmt.Fprintln(w, msgShowLog)
 		for _, e := range m.Log {
 			fmt.Fprintf(w, "  %s\n", oneLine(renderer.LogLine(e)))
 			for _, line := range strings.Split(plain(e.Note), "\n") {
@@ -85,7 +85,7 @@ func writeMeasureText(w io.Writer, c *measures.Content, m *measures.Measure, col
 		}
 	}
 	if len(m.Inputs) > 0 {
-		fmt.Fprintln(w, "\nInnspill fra Åpen arena:")
+		fmt.Fprintln(w, msgShowInputs)
 		for _, id := range m.Inputs {
 			fmt.Fprintf(w, "  %s  %s\n", oneLine(id), oneLine(renderer.ItemText(c, id)))
 		}

@@ -46,7 +46,7 @@ i MAPPE blir liggende. Listen over filene samvirke skrev, ligger i MAPPE/.samvir
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Output == "" {
-				return errors.New("oppgi mappen nettstedet skal skrives til med -o, for eksempel -o public")
+				return errors.New(msgSiteNeedsOutput)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -92,17 +92,17 @@ func siteRun(ctx context.Context, opts *siteOptions) error {
 	}
 	st, err := site.Build(c, so)
 	if err != nil {
-		return fmt.Errorf("kunne ikke lage nettstedet: %w", err)
+		return fmt.Errorf(msgSiteFailed, err)
 	}
 	res, err := st.Write(opts.Output)
 	if err != nil {
-		return fmt.Errorf("kunne ikke skrive nettstedet til %s: %w", opts.Output, err)
+		return fmt.Errorf(msgSiteWriteFailed, opts.Output, err)
 	}
 	removed := ""
 	if res.Removed > 0 {
 		removed = ", " + count(res.Removed, "fil") + " fjernet"
 	}
-	fmt.Fprintf(opts.streams.ErrOut, "Skrev %s til %s (%s uendret%s).\n", count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"), removed)
+	fmt.Fprintf(opts.streams.ErrOut, msgSiteWritten, count(res.Written, "fil"), opts.Output, count(res.Unchanged, "fil"), removed)
 	return nil
 }
 

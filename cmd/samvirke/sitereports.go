@@ -35,7 +35,7 @@ func siteReports(ctx context.Context, opts *siteOptions, c *measures.Content, sr
 	for k := len(tcs) - 1; k >= 0; k-- {
 		t := tcs[k].tag
 		if site.ReportPath(t.Name) == "" {
-			fmt.Fprintf(errOut, "Advarsel: navnet på taggen %s kan ikke være en adresse på nettstedet; rapporten er ikke med der.\n", t.Ref)
+			fmt.Fprintf(errOut, msgSiteBadTagName, t.Ref)
 			continue
 		}
 		hash := t.Commit.Hash.String()
@@ -72,7 +72,7 @@ func siteReports(ctx context.Context, opts *siteOptions, c *measures.Content, sr
 		if out[i].PDF == nil {
 			var pdf bytes.Buffer
 			if err := renderer.PDF(ctx, browser, out[i].HTML, r.PrintInfo(), &pdf); err != nil {
-				return nil, fmt.Errorf("kunne ikke lage PDF av rapporten %s med %s: %w", dir, browser, err)
+				return nil, fmt.Errorf(msgSiteReportPDFFailed, dir, browser, err)
 			}
 			out[i].PDF = pdf.Bytes()
 		}
@@ -88,7 +88,7 @@ func (opts *siteOptions) browser() (string, error) {
 	}
 	b, err := renderer.FindBrowser()
 	if errors.Is(err, renderer.ErrNoBrowser) {
-		fmt.Fprintln(opts.streams.ErrOut, "Merk: fant ingen Chromium eller Chrome, så rapportene på nettstedet er uten PDF. Installer chromium, eller pek på nettleseren med SAMVIRKE_CHROME=/sti/til/chrome.")
+		fmt.Fprintln(opts.streams.ErrOut, msgSiteNoChrome)
 		return "", nil
 	}
 	return b, err

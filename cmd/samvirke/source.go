@@ -99,15 +99,15 @@ func requireContentDir(root, where string) error {
 	case errors.Is(err, measures.ErrSymlink):
 		return symlinkedContentError(root)
 	case errors.Is(err, tracker.ErrNoContent) && isFile(filepath.Join(root, measures.Dir)):
-		return userErrorf(errNoContent, "content %s er ikke en mappe; samvirke leser tiltakene fra mappen content/", where)
+		return userErrorf(errNoContent, msgContentNotDir, where)
 	case errors.Is(err, tracker.ErrNoContent):
-		return userErrorf(errNoContent, "fant ingen content/-mappe %s; samvirke leser bare content/ i repoet (lag et strategi-repo med «samvirke init», eller bruk --repo)", where)
+		return userErrorf(errNoContent, msgNoContentDir, where)
 	}
 	return err
 }
 
 func symlinkedContentError(root string) error {
-	return userErrorf(measures.ErrSymlink, "content/ i %s er en symbolsk lenke; samvirke leser bare en vanlig content/-mappe i repoet", root)
+	return userErrorf(measures.ErrSymlink, msgContentSymlink, root)
 }
 
 // workTreeRoot returns the nearest directory from dir upwards that has .git (a
@@ -137,14 +137,14 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 	}
 	if src.Embedded {
 		if g.At != "" {
-			return nil, nil, fmt.Errorf("--at krever et git-repo med content/; fant ingen her eller over (bruk --repo)")
+			return nil, nil, errors.New(msgAtNeedsContent)
 		}
-		fmt.Fprintln(s.ErrOut, "Merk: fant ingen content/-mappe her eller over; viser innholdet som er bygd inn i samvirke (skrivebeskyttet).")
+		fmt.Fprintln(s.ErrOut, msgBuiltinContent)
 	}
 	if g.At != "" {
 		repo, err := tracker.Open(src.Root)
 		if err != nil {
-			return nil, nil, fmt.Errorf("--at krever et git-repo: %w", err)
+			return nil, nil, fmt.Errorf(msgAtNeedsRepo, err)
 		}
 		at, err := typedRef(g.At)
 		if err != nil {
@@ -155,7 +155,7 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 			return nil, nil, err
 		}
 		src.FS = fsys
-		fmt.Fprintf(s.ErrOut, "Viser innholdet slik det var i commit %s (%s).\n", commit.Hash.String()[:7],
+		fmt.Fprintf(s.ErrOut, msgShowingCommit, commit.Hash.String()[:7],
 			measures.DateOf(commit.Committer.When).Norwegian())
 	}
 	c, err := measures.Load(src.FS)
@@ -166,11 +166,11 @@ func loadContent(g *globalOptions, s *IOStreams, strict bool) (*measures.Content
 		if strict {
 			return c, src, err
 		}
-		fmt.Fprintf(s.ErrOut, "Advarsel: innholdet har %d feil; kjør «samvirke validate» for detaljer.\n", len(es))
+		fmt.Fprintf(s.ErrOut, msgContentErrorsWarning, len(es))
 		return c, src, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("kunne ikke lese innholdet: %w", err)
+		return nil, nil, fmt.Errorf(msgReadContent, err)
 	}
 	return c, src, nil
 }
@@ -194,11 +194,11 @@ func contentAt(repo *tracker.Repo, at string) (fs.FS, *object.Commit, error) {
 	fsys, commit, err := repo.ContentFS(at)
 	switch {
 	case errors.Is(err, tracker.ErrUnknownRef):
-		return nil, nil, fmt.Errorf("fant ingen commit for «%s»: oppgi en commit, gren, tagg eller dato (ÅÅÅÅ-MM-DD)", at)
+		return nil, nil, fmt.Errorf(msgNoSuchCommit, at)
 	case errors.Is(err, measures.ErrSymlink):
-		return nil, nil, userErrorf(err, "content er en symbolsk lenke i commit %s («%s»); samvirke følger ikke symbolske lenker", commitShort(repo, at), at)
+		return nil, nil, userErrorf(err, msgContentSymlinkAt, commitShort(repo, at), at)
 	case errors.Is(err, tracker.ErrNoContent):
-		return nil, nil, userErrorf(err, "commit %s («%s») har ingen content/-mappe", commitShort(repo, at), at)
+		return nil, nil, userErrorf(err, msgNoContentAt, commitShort(repo, at), at)
 	}
 	return fsys, commit, err
 }
@@ -218,14 +218,14 @@ func openRepo(g *globalOptions) (*tracker.Repo, error) {
 		return nil, err
 	}
 	if src.Embedded {
-		return nil, fmt.Errorf("fant ingen content/-mappe; dette krever et strategi-repo (se «samvirke init» og --repo)")
+		return nil, errors.New(msgNeedsRepo)
 	}
 	repo, err := tracker.Open(src.Root)
 	if errors.Is(err, tracker.ErrNotRepository) {
-		return nil, fmt.Errorf("%s er ikke et git-repo; samvirke lagrer endringer som commits (se «samvirke init»): %w", src.Root, err)
+		return nil, fmt.Errorf(msgNotRepo, src.Root, err)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("kunne ikke åpne git-repoet i %s: %w", src.Root, err)
+		return nil, fmt.Errorf(msgOpenRepoFailed, src.Root, err)
 	}
 	// What a write repaired or finished before it started (an interrupted save, an empty
 	// index) goes to standard error, beside the command's own output.

@@ -88,13 +88,13 @@ func strategyRun(ctx context.Context, opts *strategyOptions) error {
 		return err
 	}
 	if (opts.Compare != "" || opts.Tag != "") && in.repo == nil {
-		return fmt.Errorf("--compare og --tag krever et strategi-repo i git; fant ikke noe (se «samvirke init» og --repo)")
+		return errors.New(msgStrategyNeedsRepo)
 	}
 	if opts.Tag != "" {
 		if changed, err := in.repo.ContentChanged(); err != nil {
 			return err
 		} else if changed {
-			return fmt.Errorf("content/ har endringer som ikke er committet; commit dem før du merker strategiteksten med --tag, så taggen peker på det dokumentet viser")
+			return errors.New(msgStrategyDirty)
 		}
 	}
 	in.doc.Date = measures.DateOf(opts.Now())
@@ -131,10 +131,10 @@ const compareNewest = "\x00nyeste"
 func newestStrategyTag(repo *tracker.Repo) (string, error) {
 	tag, err := repo.LatestStrategyTag()
 	if errors.Is(err, tracker.ErrNoReportTag) {
-		return "", fmt.Errorf("fant ingen %s-tagg å sammenligne med; oppgi et grunnlag med --compare REF (en tagg, commit, gren eller dato), eller merk en versjon med «samvirke strategy --tag NAVN»", strings.TrimSuffix(tracker.StrategyTagPrefix, "/")+"/")
+		return "", fmt.Errorf(msgNoStrategyTag, strings.TrimSuffix(tracker.StrategyTagPrefix, "/")+"/")
 	}
 	if err != nil {
-		return "", fmt.Errorf("kunne ikke lese strategi/-taggene: %w", err)
+		return "", fmt.Errorf(msgReadStrategyTags, err)
 	}
 	return tag.Ref, nil
 }
@@ -147,9 +147,9 @@ func comparison(in *docInput, at string, dopts renderer.DocOptions, s *IOStreams
 	}
 	old, err := measures.Load(fsys)
 	if es := measures.AsErrors(err); es != nil {
-		fmt.Fprintf(s.ErrOut, "Advarsel: innholdet i «%s» har %d feil; sammenligner med det som kunne leses.\n", at, len(es))
+		fmt.Fprintf(s.ErrOut, msgBaselineHasErrors, at, len(es))
 	} else if err != nil {
-		return nil, fmt.Errorf("kunne ikke lese innholdet i «%s»: %w", at, err)
+		return nil, fmt.Errorf(msgReadContentAt, at, err)
 	}
 	label := "«" + at + "», " + docCommitText(dopts.T(), commit.Hash.String(), commit.Committer.When)
 	return renderer.NewComparison(old, in.c, renderer.CompareOptions{DocOptions: dopts, Baseline: label}), nil
@@ -161,14 +161,14 @@ func tagStrategy(repo *tracker.Repo, opts *strategyOptions, s *IOStreams) error 
 	full := tracker.StrategyTagPrefix + opts.Tag
 	switch {
 	case errors.Is(err, tracker.ErrTagExists):
-		return fmt.Errorf("strategiteksten er skrevet, men taggen %s finnes fra før; velg et annet navn", full)
+		return fmt.Errorf(msgStrategyTagExists, full)
 	case errors.Is(err, tracker.ErrBadTagName):
-		return fmt.Errorf("strategiteksten er skrevet, men «%s» kan ikke være navnet på en tagg; bruk bokstaver, sifre, punktum, bindestrek og understrek", opts.Tag)
+		return fmt.Errorf(msgStrategyBadTagName, opts.Tag)
 	case errors.Is(err, tracker.ErrNoIdentity):
-		return fmt.Errorf("strategiteksten er skrevet, men taggen ble ikke laget: %s", noIdentityMsg)
+		return fmt.Errorf(msgStrategyTagFailedText, noIdentityMsg)
 	case err != nil:
-		return fmt.Errorf("strategiteksten er skrevet, men taggen ble ikke laget: %w", err)
+		return fmt.Errorf(msgStrategyTagFailed, err)
 	}
-	fmt.Fprintf(s.ErrOut, "Merket %s som grunnlag for neste sammenligning: %s\n", commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
+	fmt.Fprintf(s.ErrOut, msgStrategyTagged, commitText(tag.Commit.Hash.String(), tag.Commit.Committer.When), tag.Ref)
 	return nil
 }

@@ -67,8 +67,11 @@ func syncRun(ctx context.Context, opts *syncOptions) error {
 	if s.IsStdoutTTY() {
 		so.Progress = s.ErrOut
 		so.OnStep = func(step string) {
-			fmt.Fprintln(s.ErrOut, map[string]string{"fetch": "Henter fra " + remote + " …",
-				"push": "Sender til " + remote + " …", "push-tags": "Sender rapportgrunnlag til " + remote + " …"}[step])
+			line := map[string]string{"fetch": msgSyncFetching, "push": msgSyncPushing, "push-tags": msgSyncPushingTags}[step]
+			if line != "" {
+				line = fmt.Sprintf(line, remote)
+			}
+			fmt.Fprintln(s.ErrOut, line)
 		}
 	}
 	res, err := repo.SyncWith(ctx, so)
@@ -83,15 +86,15 @@ func syncRun(ctx context.Context, opts *syncOptions) error {
 func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 	switch res.Action {
 	case "up-to-date":
-		fmt.Fprintln(w, "Alt er oppdatert.")
+		fmt.Fprintln(w, msgUpToDate)
 	case "fast-forward":
-		fmt.Fprintf(w, "Hentet %s fra %s.\n", nCommits(res.Pulled), remote)
+		fmt.Fprintf(w, msgFetched, nCommits(res.Pulled), remote)
 	case "pushed":
-		fmt.Fprintf(w, "Sendte endringene til %s.\n", remote)
+		fmt.Fprintf(w, msgPushed, remote)
 	case "rebased":
-		fmt.Fprintf(w, "Hentet %s fra %s, la %s herfra oppå og sendte %s.\n", nCommits(res.Pulled), remote, nCommits(res.Pushed), pronoun(res.Pushed))
+		fmt.Fprintf(w, msgRebasedAndPushed, nCommits(res.Pulled), remote, nCommits(res.Pushed), pronoun(res.Pushed))
 	case "merged":
-		fmt.Fprintf(w, "Hentet %s fra %s, slo sammen endringene med %s herfra og sendte resultatet (%s):\n",
+		fmt.Fprintf(w, msgMergedAndPushed,
 			nCommits(res.Pulled), remote, nCommits(res.Pushed), shortHash(res.Commit))
 		for _, m := range res.Merged {
 			fmt.Fprintf(w, "  %s: %s\n", m.ID, mergedSummary(m, remote))
@@ -103,15 +106,15 @@ func printSync(w io.Writer, res *tracker.SyncResult, remote string) {
 func mergedSummary(m tracker.MergedFile, remote string) string {
 	var parts []string
 	if len(m.Ours) > 0 {
-		parts = append(parts, "dine endringer ("+strings.Join(m.Ours, ", ")+")")
+		parts = append(parts, fmt.Sprintf(msgMergedOurs, strings.Join(m.Ours, ", ")))
 	}
 	if len(m.Theirs) > 0 {
-		parts = append(parts, "endringer fra "+remote+" ("+strings.Join(m.Theirs, ", ")+")")
+		parts = append(parts, fmt.Sprintf(msgMergedTheirs, remote, strings.Join(m.Theirs, ", ")))
 	}
 	if len(parts) == 0 {
-		return "slått sammen"
+		return msgMergedNoFields
 	}
-	return strings.Join(parts, " og ")
+	return strings.Join(parts, msgAnd)
 }
 
 func pronoun(n int) string {

@@ -25,35 +25,30 @@ func syncError(err error, res *tracker.SyncResult, remote string, timeout time.D
 	case errors.Is(err, tracker.ErrConflict) && res != nil && len(res.Conflicts) > 0:
 		return errors.New(conflictMessage(res.Conflicts, remote))
 	case errors.Is(err, tracker.ErrConflict):
-		return fmt.Errorf("denne grenen og %s har ingen felles historikk; ingenting er endret. Sjekk at --remote peker på riktig repo", remote)
+		return fmt.Errorf(msgSyncNoCommonHistory, remote)
 	case errors.As(err, &rw):
-		return fmt.Errorf(`historikken på %[1]s/%[2]s er skrevet om (force-push): %[3]s du hentet derfra før, finnes ikke lenger der (var %[4]s, nå %[5]s).
-Ingenting er endret, verken her eller på %[1]s, og ingenting blir sendt på nytt.
-Spør den som endret %[1]s/%[2]s. Skal den nye historikken gjelde, kan du ta vare på dine commits og starte fra den:
-  git branch min-kopi
-  git reset --hard %[1]s/%[2]s
-  git update-ref -d refs/samvirke/seen/%[1]s/%[2]s`, rw.Remote, rw.Branch, nCommits(rw.Lost), shortHash(rw.Seen), orNone(rw.Now))
+		return fmt.Errorf(msgSyncRewritten, rw.Remote, rw.Branch, nCommits(rw.Lost), shortHash(rw.Seen), orNone(rw.Now))
 	case errors.Is(err, tracker.ErrTimeout):
-		return fmt.Errorf("fikk ikke svar fra %s innen %s; ingenting er endret. Sjekk nettverket og adressen (git remote -v), eller vent lenger med --timeout", remote, norwegianDuration(timeout))
+		return fmt.Errorf(msgSyncTimeout, remote, norwegianDuration(timeout))
 	case errors.Is(err, tracker.ErrInvalid):
-		return fmt.Errorf("sammenslåingen med %s ville gitt ugyldig innhold, så ingenting er endret: %w", remote, err)
+		return fmt.Errorf(msgSyncMergeInvalid, remote, err)
 	case errors.Is(err, tracker.ErrDirty):
-		return fmt.Errorf("filer som %s har endret, har ulagrede endringer her; lagre (commit) eller flytt dem først, så ingenting går tapt: %v", remote, err)
+		return fmt.Errorf(msgSyncDirty, remote, err)
 	case errors.Is(err, tracker.ErrLocked):
-		return errors.New("en annen samvirke-prosess skriver til repoet; prøv igjen om litt")
+		return errors.New(msgLocked)
 	}
-	return fmt.Errorf("synkronisering med %s feilet: %w", remote, err)
+	return fmt.Errorf(msgSyncFailed, remote, err)
 }
 
 // inProgressMessage says how to finish or abort what git has in progress.
 func inProgressMessage(what string) string {
 	switch what {
 	case "MERGE_HEAD":
-		return "en git merge pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den (rett filene, «git add» og «git commit») eller avbryt den med «git merge --abort», og kjør så samvirke sync"
+		return msgGitMergeInProgress
 	case "rebase-merge", "rebase-apply":
-		return "en git rebase pågår i repoet; samvirke endrer ingenting før den er ferdig. Fullfør den («git rebase --continue») eller avbryt den med «git rebase --abort», og kjør så samvirke sync"
+		return msgGitRebaseInProgress
 	}
-	return fmt.Sprintf("en git-operasjon pågår i repoet (%s); fullfør eller avbryt den først (f.eks. «git cherry-pick --abort» eller «git revert --abort»)", what)
+	return fmt.Sprintf(msgGitOperationInProgress, what)
 }
 
 // norwegianDuration writes 90s as «90 sekunder», 5m as «5 minutter».
@@ -67,12 +62,12 @@ func norwegianDuration(d time.Duration) string {
 	if d%time.Second == 0 {
 		return syncPlural(int(d/time.Second), "sekund", "sekunder")
 	}
-	return strings.Replace(fmt.Sprintf("%.1f sekunder", d.Seconds()), ".", ",", 1)
+	return strings.Replace(fmt.Sprintf(msgSecondsDecimal, d.Seconds()), ".", ",", 1)
 }
 
 func orNone(s string) string {
 	if s == "" {
-		return "grenen er slettet"
+		return msgBranchDeleted
 	}
 	return s
 }
@@ -81,28 +76,28 @@ func orNone(s string) string {
 // them, and the resolve commands.
 func conflictMessage(cs []tracker.SyncConflict, remote string) string {
 	var b strings.Builder
-	what := "samme felt"
+	what := msgSameField
 	if len(cs) > 1 {
-		what = fmt.Sprintf("de samme %d feltene", len(cs))
+		what = fmt.Sprintf(msgSameFields, len(cs))
 	}
-	fmt.Fprintf(&b, "både du og %s har endret %s ulikt; ingenting er endret, verken her eller på %s.\n", remote, what, remote)
+	fmt.Fprintf(&b, msgSyncConflict, remote, what, remote)
 	var ids []string
 	for _, c := range cs {
 		fmt.Fprintf(&b, "\n%s (%s), %s:\n", c.ID, c.File, c.Field)
-		fmt.Fprintf(&b, "  din verdi:  %s\n              satt av %s\n", showValue(c.Field, c.Ours), c.OursBy)
-		fmt.Fprintf(&b, "  fra %s: %s\n              satt av %s\n", remote, showValue(c.Field, c.Theirs), c.TheirsBy)
+		fmt.Fprintf(&b, msgSyncConflictMine, showValue(c.Field, c.Ours), c.OursBy)
+		fmt.Fprintf(&b, msgSyncConflictTheirs, remote, showValue(c.Field, c.Theirs), c.TheirsBy)
 		if key := resolveKey(c); !slices.Contains(ids, key) {
 			ids = append(ids, key)
 		}
 	}
 	idList := strings.Join(ids, " ")
-	fmt.Fprintf(&b, "\nVelg hva som skal gjelde, så sync igjen:\n")
-	fmt.Fprintf(&b, "  samvirke resolve %s --keep mine      (behold dine verdier)\n", idList)
-	fmt.Fprintf(&b, "  samvirke resolve %s --keep theirs    (bruk verdiene fra %s)\n", idList, remote)
+	fmt.Fprint(&b, msgSyncChoose)
+	fmt.Fprintf(&b, msgSyncResolveMine, idList)
+	fmt.Fprintf(&b, msgSyncResolveTheirs, idList, remote)
 	if isMeasureFile(cs[0].File) {
-		fmt.Fprintf(&b, "  samvirke resolve %s --keep %s=theirs   (felt for felt)\n", ids[0], measures.FieldName(cs[0].Field))
+		fmt.Fprintf(&b, msgSyncResolveField, ids[0], measures.FieldName(cs[0].Field))
 	}
-	b.WriteString("  samvirke sync")
+	b.WriteString(msgSyncAgain)
 	return b.String()
 }
 
@@ -134,7 +129,7 @@ func showValue(field, v string) string {
 	v = inert(v)
 	switch {
 	case v == "":
-		return "(ingen)"
+		return msgNoValue
 	case measures.FieldName(field) == "status" && measures.Status(v).Valid():
 		return fmt.Sprintf("%s (%s)", measures.Status(v).Label(), v)
 	case strings.Contains(v, "\n"):

@@ -20,10 +20,10 @@ var sharedTagKinds = []struct{ prefix, noun, command string }{
 func printSyncTags(w io.Writer, res *tracker.SyncResult, remote string) {
 	for _, k := range sharedTagKinds {
 		if got := tagsOf(res.TagsFetched, k.prefix); len(got) > 0 {
-			fmt.Fprintf(w, "Hentet %s: %s.\n", syncPlural(len(got), k.noun, k.noun), strings.Join(got, ", "))
+			fmt.Fprintf(w, msgTagsFetched, syncPlural(len(got), k.noun, k.noun), strings.Join(got, ", "))
 		}
 		if sent := tagsOf(res.TagsPushed, k.prefix); len(sent) > 0 {
-			fmt.Fprintf(w, "Sendte %s: %s.\n", syncPlural(len(sent), k.noun, k.noun), strings.Join(sent, ", "))
+			fmt.Fprintf(w, msgTagsPushed, syncPlural(len(sent), k.noun, k.noun), strings.Join(sent, ", "))
 		}
 	}
 	for _, t := range res.TagsDiffering {
@@ -33,7 +33,7 @@ func printSyncTags(w io.Writer, res *tracker.SyncResult, remote string) {
 				command = k.command
 			}
 		}
-		fmt.Fprintf(w, "Merk: taggen %s finnes både her og på %s, men peker på ulike commits; ingen av dem er flyttet. Bruk et nytt navn med «%s».\n", t, remote, command)
+		fmt.Fprintf(w, msgTagDiverged, t, remote, command)
 	}
 }
 

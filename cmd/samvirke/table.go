@@ -83,7 +83,7 @@ func writeMeasureTable(w io.Writer, c *measures.Content, ms []*measures.Measure,
 			pad(owner, ownW), pad(r.due, dueW), truncate(r.title, titleW))
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-	fmt.Fprintf(w, "\n%d av %d tiltak og anbefalinger\n", len(ms), len(c.Measures))
+	fmt.Fprintf(w, msgMeasureCount, len(ms), len(c.Measures))
 }
 
 // fittingWidth is the width of the widest id of rows that is at most limit cells, and

@@ -69,12 +69,12 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 		return opts, err
 	}
 	if src.Embedded {
-		opts.ReadOnly = "innebygd innhold, skrivebeskyttet (fant ingen content/ her eller over). «samvirke demo» lager et repo du kan endre; --repo åpner et annet."
+		opts.ReadOnly = msgTUIEmbedded
 	} else {
 		opts.FS = src.FS
 		opts.Dir = filepath.Join(src.Root, measures.Dir)
 		if repo, err := tracker.Open(src.Root); err != nil {
-			opts.ReadOnly = fmt.Sprintf("%s er ikke et git-repo, og samvirke lagrer endringer som commits (skrivebeskyttet).", src.Root)
+			opts.ReadOnly = fmt.Sprintf(msgTUINotRepo, src.Root)
 		} else {
 			opts.Repo, opts.RepoDir = repo, repo.Root
 			guardForeignRepo(repo, &opts)
@@ -84,7 +84,7 @@ func tuiOptions(g *globalOptions, s *IOStreams, author string) (tui.Options, err
 	}
 	c, err := measures.Load(src.FS)
 	if measures.AsErrors(err) == nil && err != nil {
-		return opts, fmt.Errorf("kunne ikke lese innholdet: %w", err)
+		return opts, fmt.Errorf(msgReadContent, err)
 	}
 	opts.Content, opts.LoadErr = c, err
 	return opts, nil
@@ -100,7 +100,7 @@ func finishInterrupted(repo *tracker.Repo, opts *tui.Options) {
 	var msgs []string
 	repo.OnRepair = func(msg string) { msgs = append(msgs, msg) }
 	if err := repo.Recover(context.Background()); err != nil {
-		msgs = append(msgs, "Kunne ikke fullføre en avbrutt lagring: "+saveError("", err).Error())
+		msgs = append(msgs, msgRepairFailed+saveError("", err).Error())
 	}
 	repo.OnRepair = nil
 	opts.Greeting = strings.Join(append(msgs, opts.Greeting), " ")
@@ -127,7 +127,7 @@ func tuiSync(repo *tracker.Repo) func(context.Context) (string, error) {
 // tuiRun opens the TUI; it needs a terminal for both input and output.
 func tuiRun(ctx context.Context, opts *tuiCmdOptions) error {
 	if !opts.streams.IsInteractive() {
-		return errors.New("samvirke tui trenger en terminal for både inn- og utdata; i skript, bruk «samvirke list» eller «samvirke show»")
+		return errors.New(msgTUINeedsTerminal)
 	}
 	return tuiRunWith(ctx, opts, nil)
 }
@@ -158,7 +158,7 @@ func guardForeignRepo(repo *tracker.Repo, opts *tui.Options) {
 	if repo.MadeByInit() {
 		return
 	}
-	opts.AskFirst = fmt.Sprintf("%s er ikke et strategi-repo laget med «samvirke init» (fila %s mangler); det kan være kildekoden til samvirke eller et annet prosjekt.",
+	opts.AskFirst = fmt.Sprintf(msgForeignRepo,
 		repo.Root, tracker.MarkerFile)
 	repo.KeepChangeIndexIn(indexCacheDir(repo.Root))
 }

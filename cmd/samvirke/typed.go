@@ -93,18 +93,18 @@ func typedRef(ref string) (string, error) {
 func authorError(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return errors.New(`--author er tom; skriv "Navn <e-post>", f.eks. "Kari Nordmann <kari@example.no>"`)
+		return errors.New(msgAuthorEmpty)
 	}
 	a, err := mail.ParseAddress(s)
 	switch {
 	case err == nil && a.Name != "":
 		return nil
 	case err == nil:
-		return fmt.Errorf(`--author «%s» mangler navn; skriv "Navn <%s>"`, s, a.Address)
+		return fmt.Errorf(msgAuthorNoName, s, a.Address)
 	case !strings.ContainsAny(s, "<@"):
-		return fmt.Errorf(`--author «%s» mangler e-postadresse; skriv "%s <e-post>", f.eks. "%s <navn@example.no>"`, s, s, s)
+		return fmt.Errorf(msgAuthorNoEmail, s, s, s)
 	}
-	return fmt.Errorf(`--author «%s» er ikke på formen "Navn <e-post>"; skriv f.eks. "Kari Nordmann <kari@example.no>"`, s)
+	return fmt.Errorf(msgAuthorBadForm, s)
 }
 
 // checkAuthorFlag checks --author before a command runs, for every command that has it.

@@ -18,18 +18,18 @@ func localize(root *cobra.Command) {
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c) })
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
-		return fmt.Errorf("%w%s\nSe «%s --help».", norwegianError(err), flagSuggestion(c, err), c.CommandPath())
+		return fmt.Errorf(msgFlagErrorSeeHelp, norwegianError(err), flagSuggestion(c, err), c.CommandPath())
 	})
 	root.Args = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
 			return nil
 		}
-		msg := fmt.Sprintf("ukjent kommando «%s»", args[0])
+		msg := fmt.Sprintf(msgUnknownCommand, args[0])
 		if s := suggest(c, args[0]); len(s) > 0 {
 			msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
 		}
 		//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
-		return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
+		return fmt.Errorf(msgSeeHelp, msg, c.CommandPath())
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -47,7 +47,7 @@ func localize(root *cobra.Command) {
 						msg += "; gyldige er " + strings.Join(c.ValidArgs, ", ") + "."
 					}
 					//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
-					return fmt.Errorf("%s\nSe «%s --help».", msg, c.CommandPath())
+					return fmt.Errorf(msgSeeHelp, msg, c.CommandPath())
 				}
 				return nil
 			}
@@ -181,7 +181,7 @@ func writeUsage(w io.Writer, c *cobra.Command) error {
 		b.WriteString("\n\nFlagg for alle kommandoer:\n" + flagUsages(c.InheritedFlags()))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(&b, "\n\nSe «%s [kommando] --help» for mer om hver kommando.", c.CommandPath())
+		fmt.Fprintf(&b, msgUsageMoreHelp, c.CommandPath())
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
@@ -282,10 +282,10 @@ func helpRun(opts *helpOptions) error {
 	if len(rest) > 0 {
 		typed = rest[0]
 	}
-	msg := fmt.Sprintf("ukjent kommando «%s»", typed)
+	msg := fmt.Sprintf(msgUnknownCommand, typed)
 	if s := suggest(cmd, typed); len(s) > 0 {
 		msg += "; mente du «" + strings.Join(s, "» eller «") + "»?"
 	}
 	//lint:ignore ST1005 the message people read, ending in the sentence that points to --help
-	return fmt.Errorf("%s\nSe «%s --help».", msg, cmd.CommandPath())
+	return fmt.Errorf(msgSeeHelp, msg, cmd.CommandPath())
 }

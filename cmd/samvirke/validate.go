@@ -34,7 +34,7 @@ roten av git-repoet.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains([]string{"text", "json", "github", "gitlab"}, opts.Format) {
-				return fmt.Errorf("ukjent format «%s»; bruk text, json, github eller gitlab", opts.Format)
+				return fmt.Errorf(msgUnknownFormatTextJSONCI, opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -67,7 +67,7 @@ func validateRun(opts *validateOptions) error {
 	case "github":
 		writeGitHub(w, withPrefix(problemsOf(es), repoPrefix(src.Root)), "error", "samvirke validate")
 		if len(es) > 0 {
-			fmt.Fprintf(opts.streams.ErrOut, "%d feil i innholdet.\n", len(es))
+			fmt.Fprintf(opts.streams.ErrOut, msgValidateErrors, len(es))
 		}
 	case "gitlab":
 		if err := writeGitLab(w, withPrefix(problemsOf(es), repoPrefix(src.Root)), "major", "samvirke-validate"); err != nil {
@@ -83,7 +83,7 @@ func validateRun(opts *validateOptions) error {
 		}
 	default:
 		if len(es) == 0 {
-			fmt.Fprintf(w, "Innholdet er gyldig: %d tiltak og anbefalinger, %s med %s, %s.\n",
+			fmt.Fprintf(w, msgValid,
 				len(c.Measures), count(len(c.Groups), "gruppe"), count(c.ItemCount(), "innspill"), count(len(c.Strategy), "kapittel"))
 			break
 		}
@@ -92,7 +92,7 @@ func validateRun(opts *validateOptions) error {
 			fmt.Fprintln(w, plain(e.Error()))
 			files[e.File] = true
 		}
-		fmt.Fprintf(w, "\n%s i %s.\n", count(len(es), "feil"), count(len(files), "fil"))
+		fmt.Fprintf(w, msgValidateSummary, count(len(es), "feil"), count(len(files), "fil"))
 	}
 	if len(es) > 0 {
 		return &exitError{code: 1}

@@ -72,13 +72,13 @@ func formatVersion(v string, bi *debug.BuildInfo) string {
 		}
 	}
 	if v == "" || v == "(devel)" {
-		v = "(utviklingsversjon)"
+		v = msgDevelVersion
 	}
 	out := "samvirke " + v
 	if len(rev) >= 12 {
 		out += ", commit " + rev[:12]
 		if modified {
-			out += " med lokale endringer"
+			out += msgLocalChanges
 		}
 	}
 	if t, err := time.Parse(time.RFC3339, when); err == nil && t.Year() > 1 {

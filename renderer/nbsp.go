@@ -13,6 +13,12 @@ import (
 // inside a date («1. januar 2015», «juni 2014») and before a per cent sign or «prosent».
 var keepTogether = regexp.MustCompile(`\d{1,2}\.[ \x{a0}](?:` + months + `)(?:[ \x{a0}]\d{4}\b)?|(?:` + months + `) \d{4}\b|\d (?:%|prosent\b)`)
 
+// mayKeepTogether is keepTogether.Match, first ruling out the texts without a digit
+// (most of them): every match has one, and the regular expression is slow on long texts.
+func mayKeepTogether(v []byte) bool {
+	return bytes.ContainsAny(v, "0123456789") && keepTogether.Match(v)
+}
+
 const months = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
 
 // nbspTransformer puts non-breaking spaces into the dates and per cents of a text, so a
@@ -33,7 +39,7 @@ func (nbspTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser
 			if prev, ok := n.PreviousSibling().(*ast.Text); ok && joined(prev, n) {
 				return ast.WalkContinue, nil // part of the run that prev starts
 			}
-			if run := textRun(n); keepTogether.Match(runValue(run, src)) {
+			if run := textRun(n); mayKeepTogether(runValue(run, src)) {
 				runs = append(runs, run)
 			}
 		}

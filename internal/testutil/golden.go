@@ -12,10 +12,20 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// update is the -update flag. A test binary that links charmbracelet/x/exp/golden (the
+// TUI's, through teatest) has it declared there already, and that package is initialized
+// first (its import path sorts before this one), so the flag is looked up before it is
+// declared: one -update rewrites both kinds of golden files.
+var update = func() *flag.Flag {
+	if f := flag.Lookup("update"); f != nil {
+		return f
+	}
+	flag.Bool("update", false, "rewrite the golden files in testdata/")
+	return flag.Lookup("update")
+}()
 
 // Updating reports whether the tests run with -update, to rewrite their golden files.
-func Updating() bool { return *update }
+func Updating() bool { return update.Value.String() == "true" }
 
 // Golden compares got with the golden file at path (relative to the package, as a rule
 // under testdata/), or with -update writes got there first, making its folders. A
@@ -23,7 +33,7 @@ func Updating() bool { return *update }
 // the file.
 func Golden[T string | []byte](t testing.TB, path string, got T) {
 	t.Helper()
-	if *update {
+	if Updating() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

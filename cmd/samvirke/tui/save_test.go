@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,23 +10,16 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
 
-// git runs the real git CLI in dir.
+// git runs the real git CLI in dir (testutil.GitWithEnv), committing as Ola Nordmann.
 func git(t testing.TB, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=Ola Nordmann", "GIT_AUTHOR_EMAIL=ola@example.no",
-		"GIT_COMMITTER_NAME=Ola Nordmann", "GIT_COMMITTER_EMAIL=ola@example.no")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return testutil.GitWithEnv(t, dir, []string{"GIT_AUTHOR_NAME=Ola Nordmann", "GIT_AUTHOR_EMAIL=ola@example.no",
+		"GIT_COMMITTER_NAME=Ola Nordmann", "GIT_COMMITTER_EMAIL=ola@example.no"}, args...)
 }
 
 func readMeasure(t testing.TB, dir, id string) *measures.Measure {

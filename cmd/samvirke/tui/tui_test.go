@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,16 +9,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/samvirke/samvirke/internal/testutil"
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/tracker"
 )
-
-// updating reports -update, which rewrites the golden files in testdata/. The flag is
-// defined by x/exp/golden (through teatest), so it is looked up rather than declared.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const fixture = "../../../measures/testdata/content"
 
@@ -142,21 +135,8 @@ func typeText(t testing.TB, m *Model, s string) {
 // screen is the current frame without ANSI styles.
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
+// golden compares got with testdata/NAME.golden (testutil.Golden; -update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	p := filepath.Join("testdata", name+".golden")
-	if updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/samvirke/tui -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, p, got, want)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name+".golden"), got)
 }

@@ -33,38 +33,33 @@ func (r Revision) Valid() bool {
 	return ok && ValidMeasureID(id)
 }
 
+// revisionWords are the descriptions of the revisions in one written language.
+type revisionWords struct{ keep, revise, new, retire, mergedWith string }
+
+var (
+	revisionNB = revisionWords{"videreføres", "revidert", "nytt", "utgår", "slått sammen med "}
+	revisionNN = revisionWords{"vidareførast", "revidert", "nytt", "går ut", "slått saman med "}
+)
+
 // Label returns the Norwegian description of the revision.
-func (r Revision) Label() string {
-	switch r {
-	case RevisionKeep, "":
-		return "videreføres"
-	case RevisionRevise:
-		return "revidert"
-	case RevisionNew:
-		return "nytt"
-	case RevisionRetire:
-		return "utgår"
-	}
-	if id, ok := r.MergedInto(); ok {
-		return "slått sammen med " + id
-	}
-	return string(r)
-}
+func (r Revision) Label() string { return r.label(revisionNB) }
 
 // LabelNN returns the nynorsk description of the revision, for documents in nynorsk.
-func (r Revision) LabelNN() string {
+func (r Revision) LabelNN() string { return r.label(revisionNN) }
+
+func (r Revision) label(w revisionWords) string {
 	switch r {
 	case RevisionKeep, "":
-		return "vidareførast"
+		return w.keep
 	case RevisionRevise:
-		return "revidert"
+		return w.revise
 	case RevisionNew:
-		return "nytt"
+		return w.new
 	case RevisionRetire:
-		return "går ut"
+		return w.retire
 	}
 	if id, ok := r.MergedInto(); ok {
-		return "slått saman med " + id
+		return w.mergedWith + id
 	}
 	return string(r)
 }

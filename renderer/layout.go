@@ -11,6 +11,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"sync"
 
 	"github.com/samvirke/samvirke/measures"
 	"github.com/samvirke/samvirke/renderer/lang"
@@ -50,7 +51,8 @@ func funcs(t *lang.Texts) template.FuncMap {
 // fixedText is a lookup of one fixed text in a template: {{$t.Report.Summary}}.
 var fixedText = regexp.MustCompile(`\{\{\$t\.([A-Z][A-Za-z]*)\.([A-Z][A-Za-z]*)\}\}`)
 
-var templates = func() map[lang.Lang]*template.Template {
+// templates parses them the first time a page is rendered, not when a command starts.
+var templates = sync.OnceValue(func() map[lang.Lang]*template.Template {
 	names, err := fs.Glob(templateFS, "templates/*.tmpl")
 	if err != nil {
 		panic(err)
@@ -77,14 +79,14 @@ var templates = func() map[lang.Lang]*template.Template {
 		out[l] = tm
 	}
 	return out
-}()
+})
 
 // execute renders the named page template in language l.
 func execute(w io.Writer, l lang.Lang, name string, data any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	tm := templates[l]
+	tm := templates()[l]
 	if tm == nil {
-		tm = templates[lang.NB]
+		tm = templates()[lang.NB]
 	}
 	if err := tm.ExecuteTemplate(bw, name, data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/samvirke/samvirke/measures"
@@ -21,33 +22,32 @@ import (
 //go:embed templates
 var templates embed.FS
 
-// The pages are parsed once; each language gets a clone whose T and label write its
-// texts, made before any page is rendered.
-var baseTmpl = template.Must(template.New("").Funcs(template.FuncMap{
-	"date": func(d *measures.Date) string {
-		if d == nil {
-			return ""
-		}
-		return d.Norwegian()
-	},
-	"day":   func(t time.Time) string { return measures.DateOf(t).Norwegian() },
-	"iso":   func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
-	"label": func(s measures.Status) string { return s.Label() },
-	"T":     lang.NB.Texts,
-	"f":     lang.F,
-}).ParseFS(templates, "templates/*.tmpl"))
-
-var pageTmpl = func() map[lang.Lang]*template.Template {
+// pageTmpl parses the pages the first time a site is built, not when a command starts;
+// each language gets a clone whose T and label write its texts.
+var pageTmpl = sync.OnceValue(func() map[lang.Lang]*template.Template {
+	base := template.Must(template.New("").Funcs(template.FuncMap{
+		"date": func(d *measures.Date) string {
+			if d == nil {
+				return ""
+			}
+			return d.Norwegian()
+		},
+		"day":   func(t time.Time) string { return measures.DateOf(t).Norwegian() },
+		"iso":   func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
+		"label": func(s measures.Status) string { return s.Label() },
+		"T":     lang.NB.Texts,
+		"f":     lang.F,
+	}).ParseFS(templates, "templates/*.tmpl"))
 	out := map[lang.Lang]*template.Template{}
 	for _, l := range lang.All {
 		t := l.Texts()
-		out[l] = template.Must(baseTmpl.Clone()).Funcs(template.FuncMap{
+		out[l] = template.Must(base.Clone()).Funcs(template.FuncMap{
 			"T":     func() *lang.Texts { return t },
 			"label": t.Status,
 		})
 	}
 	return out
-}()
+})
 
 // Options are what the site needs beside the content.
 type Options struct {
@@ -142,9 +142,9 @@ func (b *builder) page(p string, title, tmpl string, data any) ([]byte, error) {
 	depth := strings.Count(p, "/")
 	pg := page{Title: title, Root: strings.Repeat("../", depth), Path: p, Data: data, Site: b}
 	var buf bytes.Buffer
-	tm := pageTmpl[b.opts.Lang]
+	tm := pageTmpl()[b.opts.Lang]
 	if tm == nil {
-		tm = pageTmpl[lang.NB]
+		tm = pageTmpl()[lang.NB]
 	}
 	if err := tm.ExecuteTemplate(&buf, tmpl, pg); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p, err)
